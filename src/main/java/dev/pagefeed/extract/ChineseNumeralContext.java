@@ -1,0 +1,35 @@
+package dev.pagefeed.extract;
+
+/**
+ * When a Chinese numeral is a number and not part of a word: "统一元旦" holds "一元" but no
+ * amount, "第一人民医院" holds "一人" but no count of people.
+ */
+final class ChineseNumeralContext {
+
+  private ChineseNumeralContext() {}
+
+  /** Characters after which a one-character Chinese numeral may still be a number. */
+  static final String NUMBER_OPENERS = "付交收花赔补共计仅只约近为是达至到每人月年天有需要用了和或及与、，,：:（(";
+
+  /**
+   * Whether the numeral {@code number} starting at {@code start} in {@code text} stands as a
+   * number: Arabic always; Chinese unless an ordinal 第 or a word character runs into it.
+   */
+  static boolean standsAlone(String text, int start, String number) {
+    char first = number.charAt(0);
+    if (first >= '0' && first <= '9') {
+      return true;
+    }
+    if (start == 0) {
+      return true;
+    }
+    char before = text.charAt(start - 1);
+    if (before == '第') {
+      return false;
+    }
+    if (number.length() > 1 || !Character.isIdeographic(before)) {
+      return true;
+    }
+    return NUMBER_OPENERS.indexOf(before) >= 0;
+  }
+}

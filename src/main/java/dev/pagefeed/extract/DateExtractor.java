@@ -1,0 +1,183 @@
+package dev.pagefeed.extract;
+
+import dev.pagefeed.model.DateValue;
+import dev.pagefeed.model.DateValue.Precision;
+import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.Flag;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates at the precision written: {@code 2025年}, {@code 2025年3月21日}, {@code 2025-03-21},
+ * {@code 2025/3/21}, {@code 2025.03.21}, {@code 3月21日} (no year), {@code 公元前257年},
+ * {@code 二〇二五年}, and ranges ({@code 2016-2020年}, {@code 9月至12月}). Normalized to ISO 8601:
+ * {@code 2025}, {@code 2025-03}, {@code 2025-03-21}, {@code --03-21}; BCE years in astronomical
+ * numbering ({@code 公元前257年} → {@code -0256}); a range is {@code low/high}.
+ */
+public final class DateExtractor implements Extractor {
+
+  private static final String CN_DIGIT = "[〇零一二三四五六七八九]";
+  private static final String MONTH = "(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+  private static final String DAY = "(?:3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
+  private static final String TO = "\\s*(?:-|~|～|至|到|—|–)\\s*";
+
+  /** One date, most specific forms first. */
+  static final Pattern DATE =
+      Pattern.compile(
+          "(?<![\\d.])(?:"
+              + "(?<ry1>(?:1[5-9]|20|21)\\d{2})" + TO + "(?<ry2>(?:1[5-9]|20|21)\\d{2})\\s*年"
+              + "|(?<era>公元前|公元)?\\s*(?<year>(?<![\\d])(?:(?<=公元前\\s?|公元\\s?)\\d{1,4}|(?:1[5-9]|20|21)\\d{2})|"
+              + CN_DIGIT + "{4})\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")\\s*[日号])?)?"
+              + "|(?<ny>(?:1[5-9]|20|21)\\d{2})(?<sep>[-/.])(?<nm>1[0-2]|0?[1-9])\\k<sep>(?<nd>3[01]|[12]\\d|0?[1-9])(?![\\d])"
+              + "|(?<ym>(?:19|20|21)\\d{2})(?<ysep>[-/])(?<mm>1[0-2]|0[1-9])(?![\\d\\-/.])"
+              + "|(?<bm>" + MONTH + ")\\s*月(?:\\s*(?<bd>" + DAY + ")\\s*[日号])?"
+              + ")");
+
+  /** What may join two dates into a range. */
+  static final Pattern RANGE_JOIN = Pattern.compile(TO);
+
+  @Override
+  public List<Match> find(Text text) {
+    String s = text.folded();
+    List<Match> out = new ArrayList<>();
+    Matcher m = DATE.matcher(s);
+    int from = 0;
+    while (from < s.length() && m.find(from)) {
+      Parsed first = parse(m);
+      if (first == null) {
+        from = m.start() + 1;
+        continue;
+      }
+      int start = m.start();
+      int end = m.end();
+      Parsed last = null;
+      Matcher join = RANGE_JOIN.matcher(s).region(end, s.length());
+      if (first.rangeLow == null && join.lookingAt()) {
+        Matcher second = DATE.matcher(s).region(join.end(), s.length());
+        if (second.lookingAt()) {
+          Parsed p = parse(second);
+          if (p != null && p.rangeLow == null) {
+            last = p.inheritYear(first);
+            end = second.end();
+          }
+        }
+      }
+      if (!isBareMonthNoise(s, m, first, last)) {
+        out.add(toMatch(text, start, end, first, last));
+      }
+      from = end;
+    }
+    return out;
+  }
+
+  /** A month with no year and no day standing alone ("6月") is kept only next to a date word. */
+  private static boolean isBareMonthNoise(String s, Matcher m, Parsed first, Parsed last) {
+    if (m.group("bm") == null || m.group("bd") != null || last != null) {
+      return false;
+    }
+    int end = m.end();
+    // "3个月" never reaches here; "6月龄", "月份" and "月薪" are not dates.
+    return end < s.length() && "龄份薪度".indexOf(s.charAt(end)) >= 0;
+  }
+
+  private static Match toMatch(Text text, int start, int end, Parsed first, Parsed last) {
+    DateValue value;
+    String normalized;
+    boolean noYear = first.year == null;
+    if (first.rangeLow != null) {
+      normalized = first.rangeLow + "/" + first.rangeHigh;
+      value = new DateValue(normalized, Precision.YEAR, "CE", first.rangeLow, first.rangeHigh);
+    } else if (last != null) {
+      normalized = first.iso() + "/" + last.iso();
+      value = new DateValue(normalized, first.precision(), first.era(), first.iso(), last.iso());
+    } else {
+      normalized = first.iso();
+      value = new DateValue(normalized, first.precision(), first.era(), null, null);
+    }
+    Match match = Match.of(EntityKind.DATE, start, end, normalized, value);
+    if (noYear) {
+      match = match.withFlag(Flag.NO_YEAR);
+    }
+    return match.withMod(Modifiers.forDate(text.folded(), start, end));
+  }
+
+  /** The parts of one date; {@code year} is astronomical (1 BCE is 0), null when not written. */
+  private record Parsed(Integer year, Integer month, Integer day, String rangeLow, String rangeHigh) {
+
+    Parsed inheritYear(Parsed other) {
+      return year == null && other.year != null ? new Parsed(other.year, month, day, null, null) : this;
+    }
+
+    Precision precision() {
+      return day != null ? Precision.DAY : month != null ? Precision.MONTH : Precision.YEAR;
+    }
+
+    String era() {
+      return year != null && year <= 0 ? "BCE" : "CE";
+    }
+
+    String iso() {
+      StringBuilder out = new StringBuilder();
+      if (year == null) {
+        out.append("-");
+      } else if (year < 0) {
+        out.append(String.format("-%04d", -year));
+      } else {
+        out.append(String.format("%04d", year));
+      }
+      if (month != null) {
+        out.append(String.format("-%02d", month));
+        if (day != null) {
+          out.append(String.format("-%02d", day));
+        }
+      }
+      return out.toString();
+    }
+  }
+
+  private static Parsed parse(Matcher m) {
+    if (m.group("ry1") != null) {
+      int low = Integer.parseInt(m.group("ry1"));
+      int high = Integer.parseInt(m.group("ry2"));
+      return low <= high ? new Parsed(null, null, null, String.valueOf(low), String.valueOf(high)) : null;
+    }
+    if (m.group("year") != null) {
+      Integer year = number(m.group("year"));
+      if (year == null) {
+        return null;
+      }
+      if ("公元前".equals(m.group("era"))) {
+        year = 1 - year;
+      }
+      return checked(year, number(m.group("month")), number(m.group("day")));
+    }
+    if (m.group("ny") != null) {
+      return checked(number(m.group("ny")), number(m.group("nm")), number(m.group("nd")));
+    }
+    if (m.group("ym") != null) {
+      return checked(number(m.group("ym")), number(m.group("mm")), null);
+    }
+    return checked(null, number(m.group("bm")), number(m.group("bd")));
+  }
+
+  private static Parsed checked(Integer year, Integer month, Integer day) {
+    if (month != null && (month < 1 || month > 12)) {
+      return null;
+    }
+    if (day != null && (day < 1 || day > 31)) {
+      return null;
+    }
+    return new Parsed(year, month, day, null, null);
+  }
+
+  private static Integer number(String text) {
+    if (text == null) {
+      return null;
+    }
+    BigDecimal value = Numbers.parse(text);
+    return value == null ? null : value.intValueExact();
+  }
+}

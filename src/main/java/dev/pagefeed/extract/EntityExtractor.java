@@ -1,0 +1,62 @@
+package dev.pagefeed.extract;
+
+import dev.pagefeed.model.EntityKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one extractor per kind over a text and resolves overlaps in one place: kinds are taken
+ * in {@link EntityKind} order (e-mail, URL, date, phone, percent, money, quantity), so a date is
+ * never also a phone and a number inside a URL, e-mail or phone is never a quantity; within a
+ * kind the earlier, then longer, span wins.
+ */
+public final class EntityExtractor {
+
+  private final Map<EntityKind, Extractor> extractors;
+
+  public EntityExtractor() {
+    Map<EntityKind, Extractor> all = new EnumMap<>(EntityKind.class);
+    all.put(EntityKind.EMAIL, new EmailExtractor());
+    all.put(EntityKind.URL, new UrlExtractor());
+    all.put(EntityKind.DATE, new DateExtractor());
+    all.put(EntityKind.PHONE, new PhoneExtractor());
+    all.put(EntityKind.PERCENT, new PercentExtractor());
+    all.put(EntityKind.MONEY, new MoneyExtractor());
+    all.put(EntityKind.QUANTITY, new QuantityExtractor());
+    this.extractors = all;
+  }
+
+  /** The entities of a text, in text order, no two overlapping. */
+  public List<Match> find(Text text) {
+    if (!hasDigitOrNumeral(text.folded())) {
+      return List.of();
+    }
+    List<Match> accepted = new ArrayList<>();
+    for (Extractor extractor : extractors.values()) {
+      List<Match> candidates = new ArrayList<>(extractor.find(text));
+      candidates.sort(
+          Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
+      for (Match candidate : candidates) {
+        if (accepted.stream().noneMatch(candidate::overlaps)) {
+          accepted.add(candidate);
+        }
+      }
+    }
+    accepted.sort(Comparator.comparingInt(Match::start));
+    return accepted;
+  }
+
+  /** Every kind needs a digit, a Chinese numeral, an @ or a dot; some prose has none. */
+  private static boolean hasDigitOrNumeral(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || "〇零一二两三四五六七八九十百千万亿".indexOf(c) >= 0 || c == '@' || c == '.') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

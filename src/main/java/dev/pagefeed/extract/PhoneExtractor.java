@@ -1,0 +1,185 @@
+package dev.pagefeed.extract;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToCarrierMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
+import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.PhoneType;
+import dev.pagefeed.model.PhoneValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Phone numbers: landlines with area code ({@code 0933-8618795}, {@code (010)62288559},
+ * {@code 0375 3695011}), mobiles ({@code 13800138000}, {@code +86 138…}), service hotlines
+ * ({@code 12333}, {@code 95567}, {@code 120}), area-prefixed hotlines ({@code 0375-12333}),
+ * 400/800 numbers, extensions, and numbers with an explicit country code. libphonenumber parses,
+ * validates and types them; E.164 when valid, else digits with one {@code -} after the area code.
+ *
+ * <p>A phone-shaped group that libphonenumber does not accept for China counts only when a cue
+ * word (电话, 热线, Tel …) stands before it in the same clause; this keeps postcodes, order numbers
+ * and counts out.
+ */
+public final class PhoneExtractor implements Extractor {
+
+  private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+  private static final PhoneNumberOfflineGeocoder GEOCODER = PhoneNumberOfflineGeocoder.getInstance();
+  private static final PhoneNumberToCarrierMapper CARRIERS = PhoneNumberToCarrierMapper.getInstance();
+
+  /** Phone-shaped digit groups, each alternative named for its form. */
+  static final Pattern PHONE =
+      Pattern.compile(
+          "(?<![\\d+])(?:"
+              + "(?<intl>(?:\\+|00)\\s?\\(?\\d{1,3}\\)?[\\s-]?(?:\\(\\d{1,4}\\)\\s?)?\\d(?:[\\s.-]?\\d){5,13})"
+              + "|(?<area>\\(0\\d{2,3}\\)|0\\d{2,3})[\\s-]?(?<local>[2-9]\\d{2,3}[\\s-]?\\d{4})"
+              + "|(?<areahot>0\\d{2,3})-(?<hot>1\\d{4}|9\\d{4})"
+              + "|(?<mobile>1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4})"
+              + "|(?<tollfree>[48]00[\\s-]?\\d{3}[\\s-]?\\d{4})"
+              + "|(?<short>1\\d{4}|95\\d{3}|1[12][0-9])"
+              + "|(?<other>\\d{3,5}[\\s.-]\\d{3,4}[\\s.-]?\\d{2,4}(?:[\\s.-]\\d{2,4})?)"
+              + ")(?:\\s*(?:转|分机|ext\\.?|x|X|-)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
+
+  /** A landline or mobile cut off by the end of a truncated text ("0375-369501"). */
+  static final Pattern CUT_PHONE = Pattern.compile("(?<![\\d])(?:0\\d{2,3}[\\s-]?\\d{1,7}|1[3-9]\\d{1,9})$");
+
+  @Override
+  public List<Match> find(Text text) {
+    String s = text.folded();
+    List<Match> out = new ArrayList<>();
+    Matcher m = PHONE.matcher(s);
+    while (m.find()) {
+      Match match = toMatch(s, m);
+      if (match != null) {
+        out.add(match);
+      }
+    }
+    if (text.truncated()) {
+      Matcher cut = CUT_PHONE.matcher(s);
+      if (cut.find() && out.stream().noneMatch(x -> x.end() == s.length())) {
+        Match truncated = cutPhone(s, cut);
+        if (truncated != null) {
+          out.add(truncated);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Match toMatch(String s, Matcher m) {
+    String ext = m.group("ext");
+    String digits = m.group().substring(0, ext == null ? m.group().length() : m.start("ext") - m.start());
+    digits = digits.replaceAll("[^0-9+]", "");
+    if (m.group("short") != null) {
+      return shortNumber(s, m, digits);
+    }
+    if (m.group("areahot") != null) {
+      if (!PhoneRules.isService(m.group("hot")) && !m.group("hot").startsWith("12")) {
+        return null;
+      }
+      String normalized = m.group("areahot") + "-" + m.group("hot");
+      return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
+          new PhoneValue(null, digits, PhoneType.SERVICE, m.group("areahot"), null, null, null));
+    }
+    String dial = digits.startsWith("00") ? "+" + digits.substring(2) : digits;
+    PhoneNumber number = parse(dial);
+    boolean valid = number != null && UTIL.isValidNumber(number);
+    if (valid && (m.group("intl") != null || number.getCountryCode() == 86)) {
+      return Match.of(EntityKind.PHONE, m.start(), m.end(), UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+          value(number, ext));
+    }
+    if (!hasCue(s, m.start())) {
+      return null;
+    }
+    String area = m.group("area") == null ? null : m.group("area").replaceAll("[()]", "");
+    String normalized = area != null ? area + "-" + digits.substring(area.length()) : digits;
+    if (ext != null) {
+      normalized += "-" + ext;
+    }
+    PhoneType type = m.group("mobile") != null ? PhoneType.MOBILE : PhoneType.LANDLINE;
+    return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
+        new PhoneValue(null, digits, type, area, null, null, ext));
+  }
+
+  /** 12333, 95567, 120: listed service numbers, standing apart or after a cue word. */
+  private static Match shortNumber(String s, Matcher m, String digits) {
+    if (!PhoneRules.isService(digits)) {
+      return null;
+    }
+    boolean cue = hasCue(s, m.start());
+    int end = m.end();
+    boolean unitAfter = end < s.length() && PhoneRules.NOT_AFTER_SHORT.indexOf(s.charAt(end)) >= 0;
+    if (unitAfter || (!cue && (digits.length() < PhoneRules.SHORTEST_WITHOUT_CUE || !standsApart(s, m)))) {
+      return null;
+    }
+    return Match.of(EntityKind.PHONE, m.start(), m.end(), digits,
+        new PhoneValue(null, digits, PhoneType.SERVICE, null, null, null, m.group("ext")));
+  }
+
+  /** No letter, digit or CJK character runs into the number on either side. */
+  private static boolean standsApart(String s, Matcher m) {
+    return (m.start() == 0 || !Character.isLetterOrDigit(s.charAt(m.start() - 1)))
+        && (m.end() == s.length() || !Character.isLetterOrDigit(s.charAt(m.end())));
+  }
+
+  private static Match cutPhone(String s, Matcher cut) {
+    String digits = cut.group().replaceAll("[^0-9]", "");
+    PhoneNumber number = parse(digits);
+    if (number != null && UTIL.isValidNumber(number)) {
+      return null; // complete and valid at the cut: the main pattern's business
+    }
+    return Match.of(EntityKind.PHONE, cut.start(), cut.end(), null,
+        new PhoneValue(null, digits, digits.startsWith("0") ? PhoneType.LANDLINE : PhoneType.MOBILE,
+            null, null, null, null)).truncated();
+  }
+
+  static boolean hasCue(String s, int start) {
+    int from = Math.max(0, start - PhoneRules.CUE_REACH);
+    String before = s.substring(from, start);
+    Matcher breakAt = PhoneRules.CLAUSE_BREAK.matcher(before);
+    int clauseStart = 0;
+    while (breakAt.find()) {
+      clauseStart = breakAt.end();
+    }
+    return PhoneRules.CUE.matcher(before.substring(clauseStart)).find();
+  }
+
+  private static PhoneNumber parse(String dial) {
+    try {
+      return UTIL.parse(dial, "CN");
+    } catch (NumberParseException e) {
+      return null; // not a number libphonenumber can read; the caller falls back to the cue rule
+    }
+  }
+
+  /** The parts libphonenumber gives a valid number. */
+  static PhoneValue value(PhoneNumber number, String ext) {
+    PhoneType type = switch (UTIL.getNumberType(number)) {
+      case MOBILE -> PhoneType.MOBILE;
+      case TOLL_FREE -> PhoneType.TOLL_FREE;
+      case SHARED_COST -> PhoneType.SHARED_COST;
+      default -> PhoneType.LANDLINE;
+    };
+    String significant = UTIL.getNationalSignificantNumber(number);
+    String areaCode = null;
+    int areaLength = UTIL.getLengthOfGeographicalAreaCode(number);
+    if (areaLength > 0) {
+      areaCode = (number.getCountryCode() == 86 ? "0" : "") + significant.substring(0, areaLength);
+    }
+    String national = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+    String region = GEOCODER.getDescriptionForNumber(number, Locale.SIMPLIFIED_CHINESE);
+    String carrier = type == PhoneType.MOBILE ? CARRIERS.getNameForNumber(number, Locale.SIMPLIFIED_CHINESE) : "";
+    return new PhoneValue(
+        UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+        national,
+        type,
+        areaCode,
+        region.isEmpty() || region.equals("中国") ? null : region,
+        carrier.isEmpty() ? null : carrier,
+        ext);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.pagefeed.extract;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Named data for {@link PhoneExtractor}: China's short service numbers and the words that make a
+ * digit group a phone number when libphonenumber alone would not.
+ */
+final class PhoneRules {
+
+  private PhoneRules() {}
+
+  /**
+   * Nationwide short service numbers (12xxx government hotlines, emergency numbers, carriers),
+   * with what they are for. 95xxx numbers (banks, insurers, airlines) are all accepted, by pattern.
+   */
+  static final Map<String, String> SERVICE_NUMBERS =
+      Map.ofEntries(
+          Map.entry("110", "报警"),
+          Map.entry("119", "火警"),
+          Map.entry("120", "急救"),
+          Map.entry("122", "交通事故"),
+          Map.entry("12306", "铁路客服"),
+          Map.entry("12310", "12310 举报"),
+          Map.entry("12315", "消费者投诉"),
+          Map.entry("12319", "城建服务"),
+          Map.entry("12320", "卫生健康"),
+          Map.entry("12321", "网络不良信息举报"),
+          Map.entry("12328", "交通运输服务"),
+          Map.entry("12329", "住房公积金"),
+          Map.entry("12333", "人力资源和社会保障"),
+          Map.entry("12338", "妇女维权"),
+          Map.entry("12345", "政务服务便民热线"),
+          Map.entry("12348", "法律援助"),
+          Map.entry("12355", "青少年服务"),
+          Map.entry("12356", "心理援助"),
+          Map.entry("12358", "价格举报"),
+          Map.entry("12361", "老龄服务"),
+          Map.entry("12365", "质量监督"),
+          Map.entry("12366", "纳税服务"),
+          Map.entry("12369", "环保举报"),
+          Map.entry("12377", "网络举报"),
+          Map.entry("12380", "组织工作举报"),
+          Map.entry("12388", "纪检监察举报"),
+          Map.entry("12393", "医疗保障"),
+          Map.entry("12395", "海上遇险"),
+          Map.entry("10000", "中国电信"),
+          Map.entry("10010", "中国联通"),
+          Map.entry("10086", "中国移动"));
+
+  /** 95xxx: five-digit national numbers of banks, insurers and airlines. */
+  static final Pattern NINE_FIVE = Pattern.compile("95\\d{3}");
+
+  /** Emergency numbers are three digits; they count only after a cue word. */
+  static final int SHORTEST_WITHOUT_CUE = 5;
+
+  /** Words that, earlier in the same clause, make a phone-shaped digit group a phone number. */
+  static final Pattern CUE =
+      Pattern.compile("(?i)(?:电话|热线|联系|拨打|致电|咨询|传真|手机|客服|号码|来电|呼叫|报警|急救|tel|phone|fax|mobile)");
+
+  /** What ends a clause: a cue word before it does not reach past. */
+  static final Pattern CLAUSE_BREAK = Pattern.compile("[。；;！!？?\\n]");
+
+  /** How far back (chars) a cue word may stand. */
+  static final int CUE_REACH = 24;
+
+  /** Characters that, right after a short number, show it is an amount or a count, not a phone. */
+  static final String NOT_AFTER_SHORT = "元人个年月日号次万亿%％.位名家种项天岁分秒";
+
+  static boolean isService(String digits) {
+    return SERVICE_NUMBERS.containsKey(digits) || NINE_FIVE.matcher(digits).matches();
+  }
+}

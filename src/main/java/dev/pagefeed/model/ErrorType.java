@@ -1,0 +1,17 @@
+package dev.pagefeed.model;
+
+/** Why an input could not become a page. */
+public enum ErrorType implements Labeled {
+  /** The file could not be read at all. */
+  UNREADABLE,
+  /** The file has no bytes, or only white space. */
+  EMPTY,
+  /** The file is larger than {@code --maxPageBytes}. */
+  TOO_LARGE,
+  /** The bytes look like a binary file, not text. */
+  BINARY,
+  /** The bytes are not valid in any supported encoding. */
+  UNDECODABLE,
+  /** The text has no title line. */
+  NO_TITLE
+}

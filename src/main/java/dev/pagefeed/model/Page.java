@@ -1,0 +1,71 @@
+package dev.pagefeed.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page: its main article and what the page says about its related cards.
+ *
+ * @param pageId first 16 hex of sha256 of the canonical URL, else of title and first block
+ * @param contentHash sha256 of the cleaned page text; changes iff the content changes
+ * @param source where it came from
+ * @param title the page title (the query)
+ * @param url canonical URL, or null
+ * @param published ISO date from the page's metadata, or null
+ * @param lead text before the first heading, or null
+ * @param blocks the article's headings, paragraphs and list items
+ * @param disclaimer the disclaimer line, or null
+ * @param related the related sections with their card counts
+ * @param counts how many blocks, cards and entities (by kind) the page has
+ * @param warnings what looked off but did not stop the page
+ */
+@JsonPropertyOrder({"schema_version", "page_id"})
+public record Page(
+    String pageId,
+    String contentHash,
+    SourceInfo source,
+    String title,
+    String url,
+    String published,
+    String lead,
+    List<Block> blocks,
+    String disclaimer,
+    List<RelatedSection> related,
+    Counts counts,
+    List<String> warnings)
+    implements Serializable {
+  public Page {
+    blocks = List.copyOf(blocks);
+    related = List.copyOf(related);
+    warnings = List.copyOf(warnings);
+  }
+
+  @JsonProperty("schema_version")
+  public int schemaVersion() {
+    return Schema.VERSION;
+  }
+
+  /**
+   * How many records a page produced.
+   *
+   * @param blocks article blocks
+   * @param cards related cards
+   * @param entities entities by kind, every kind present (0 when none)
+   */
+  public record Counts(int blocks, int cards, Map<EntityKind, Integer> entities)
+      implements Serializable {
+    public Counts {
+      // Every kind in enum order, so that the JSON is the same on every run.
+      Map<EntityKind, Integer> all = new EnumMap<>(EntityKind.class);
+      for (EntityKind kind : EntityKind.values()) {
+        all.put(kind, entities.getOrDefault(kind, 0));
+      }
+      entities = Collections.unmodifiableMap(all);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.pagefeed.model;
+
+import java.io.Serializable;
+
+/**
+ * Where a page came from and how its bytes were read.
+ *
+ * @param path the input file's path as given to pagefeed
+ * @param format {@code text} or {@code html}
+ * @param encoding the character set the bytes were decoded with, e.g. {@code UTF-8}
+ * @param compression {@code none}, {@code gzip} or {@code bzip2}
+ * @param bytes size of the file as stored
+ * @param sha256 hex sha256 of the file as stored
+ */
+public record SourceInfo(
+    String path, String format, String encoding, String compression, long bytes, String sha256)
+    implements Serializable {}
