@@ -44,7 +44,7 @@ final class SegmentRules {
 
   /** A card's trailer: its category, a space, and its publish date. */
   static final Pattern CARD_TRAILER =
-      Pattern.compile("^(\\S{1,12})\\s+(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");
+      Pattern.compile("^([^\\d\\s]{1,12})\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");
 
   /** Page chrome after the cards; a line made only of these words is dropped. */
   static final Set<String> FOOTER_WORDS = Set.of("首页", "顶部", "返回顶部", "回到顶部", "上一页", "下一页");

@@ -26,7 +26,7 @@ public record SegmentedPage(
     String disclaimer,
     List<RelatedSection> related,
     List<CardDraft> cards,
-    List<String> warnings) {
+    List<String> warnings) implements java.io.Serializable {
 
   /**
    * A card as segmented, before it has ids.
@@ -48,5 +48,5 @@ public record SegmentedPage(
       String category,
       String published,
       boolean hasThumbnail,
-      String url) {}
+      String url) implements java.io.Serializable {}
 }

@@ -1,0 +1,29 @@
+package dev.pagefeed.io;
+
+/** The record files of a run's output folder; {@code manifest.json} is written after them. */
+public enum OutputFile {
+  PAGES_JSONL("pages.jsonl"),
+  PAGES_CSV("pages.csv"),
+  CARDS_JSONL("cards.jsonl"),
+  CARDS_CSV("cards.csv"),
+  ENTITIES_JSONL("entities.jsonl"),
+  ENTITIES_CSV("entities.csv"),
+  ERRORS_JSONL("errors.jsonl");
+
+  /** Written last; its presence means the files it lists are complete. */
+  public static final String MANIFEST = "manifest.json";
+
+  private final String fileName;
+
+  OutputFile(String fileName) {
+    this.fileName = fileName;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public boolean isCsv() {
+    return fileName.endsWith(".csv");
+  }
+}

@@ -1,0 +1,182 @@
+package dev.pagefeed.io;
+
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.Ids;
+import dev.pagefeed.model.RawPage;
+import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.model.SourceInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Turns the bytes of a page file into text: gzip unwrapped (by magic bytes), the encoding
+ * detected (a BOM, else strict UTF-8, else GB18030), line ends normalized to LF. What is not a
+ * page (empty, binary, undecodable, over the size limit) is rejected with a reason.
+ */
+public final class PageDecoder {
+
+  /** GB18030 is a superset of GBK and GB2312, so one decoder reads all three. */
+  private static final Charset GB18030 = Charset.forName("GB18030");
+
+  /** How many leading bytes are looked at to tell text from binary. */
+  static final int SNIFF_BYTES = 8192;
+
+  /** Control characters (other than tab, LF, CR, FF, ESC) allowed per 1,000 sniffed bytes. */
+  static final int MAX_CONTROL_PER_MILLE = 10;
+
+  private final long maxBytes;
+
+  /** @param maxBytes the largest page, after decompression, that is read */
+  public PageDecoder(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Decodes one page file.
+   *
+   * @param path the input path, recorded in the page's source
+   * @param stored the file's bytes as stored
+   */
+  public RawPage decode(String path, byte[] stored) throws RejectedInputException {
+    if (stored.length > maxBytes) {
+      throw tooLarge(stored.length);
+    }
+    String compression = "none";
+    byte[] bytes = stored;
+    if (stored.length >= 2 && (stored[0] & 0xFF) == 0x1F && (stored[1] & 0xFF) == 0x8B) {
+      compression = "gzip";
+      bytes = gunzip(stored);
+    }
+    if (isBlank(bytes)) {
+      throw new RejectedInputException(ErrorType.EMPTY, "the file is empty or holds only white space");
+    }
+    Decoded decoded = decodeText(bytes);
+    String text = decoded.text.replace("\r\n", "\n").replace('\r', '\n');
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
+      throw new RejectedInputException(ErrorType.EMPTY, "the file holds only white space");
+    }
+    String format = looksLikeHtml(path, text) ? "html" : "text";
+    SourceInfo source =
+        new SourceInfo(path, format, decoded.charset, compression, stored.length, Ids.sha256(stored));
+    return new RawPage(source, text);
+  }
+
+  private record Decoded(String text, String charset) {}
+
+  private static Decoded decodeText(byte[] bytes) throws RejectedInputException {
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8");
+    }
+    if (startsWith(bytes, 0xFF, 0xFE)) {
+      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+    }
+    if (startsWith(bytes, 0xFE, 0xFF)) {
+      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+    }
+    if (looksBinary(bytes)) {
+      throw new RejectedInputException(ErrorType.BINARY, "the file holds binary data, not text");
+    }
+    try {
+      return new Decoded(strictOrThrow(bytes, 0, StandardCharsets.UTF_8), "UTF-8");
+    } catch (CharacterCodingException notUtf8) {
+      return new Decoded(strict(bytes, 0, GB18030), "GB18030");
+    }
+  }
+
+  private static String strict(byte[] bytes, int offset, Charset charset)
+      throws RejectedInputException {
+    try {
+      return strictOrThrow(bytes, offset, charset);
+    } catch (CharacterCodingException e) {
+      throw new RejectedInputException(
+          ErrorType.UNDECODABLE, "the bytes are not valid " + charset.name() + " text");
+    }
+  }
+
+  private static String strictOrThrow(byte[] bytes, int offset, Charset charset)
+      throws CharacterCodingException {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+        .toString();
+  }
+
+  private byte[] gunzip(byte[] stored) throws RejectedInputException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+      byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (out.length > maxBytes) {
+        throw tooLarge(out.length);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new RejectedInputException(
+          ErrorType.UNDECODABLE, "the gzip data is truncated or corrupt: " + e.getMessage());
+    }
+  }
+
+  private RejectedInputException tooLarge(long size) {
+    return new RejectedInputException(
+        ErrorType.TOO_LARGE,
+        "the page has " + size + " bytes, over the limit of " + maxBytes
+            + " (raise it with --maxPageBytes)");
+  }
+
+  /** NUL bytes or many control characters in the first bytes mean binary data. */
+  static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, SNIFF_BYTES);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xFF;
+      if (b == 0) {
+        return true;
+      }
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) {
+        control++;
+      }
+    }
+    return control * 1000 > MAX_CONTROL_PER_MILLE * Math.max(n, 1);
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean looksLikeHtml(String path, String text) {
+    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".html") || lower.endsWith(".htm")
+        || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz")) {
+      return true;
+    }
+    String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(java.util.Locale.ROOT);
+    return head.startsWith("<!doctype") || head.startsWith("<html");
+  }
+
+  private static boolean startsWith(byte[] bytes, int... prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((bytes[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

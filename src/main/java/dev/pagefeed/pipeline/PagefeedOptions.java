@@ -1,0 +1,51 @@
+package dev.pagefeed.pipeline;
+
+import java.util.List;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.DefaultValueFactory;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** pagefeed's command-line options; {@code --help} lists them with Beam's own. */
+public interface PagefeedOptions extends PipelineOptions {
+
+  @Description(
+      "Page dumps to read: files, folders (every file below them) or globs; repeat the option "
+          + "or separate with commas.")
+  @Default.InstanceFactory(DefaultInput.class)
+  List<String> getInput();
+
+  void setInput(List<String> value);
+
+  @Description("Folder the output files are written to; its previous contents are replaced.")
+  @Default.String("output")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Pages larger than this many bytes (after decompression) go to errors.jsonl.")
+  @Default.Long(8L * 1024 * 1024)
+  long getMaxPageBytes();
+
+  void setMaxPageBytes(long value);
+
+  @Description("Write CSV cells as they are, without the ' that guards cells starting with = + - @.")
+  @Default.Boolean(false)
+  boolean getCsvRaw();
+
+  void setCsvRaw(boolean value);
+
+  @Description("Start each CSV file with a UTF-8 byte-order mark, for Excel.")
+  @Default.Boolean(false)
+  boolean getCsvBom();
+
+  void setCsvBom(boolean value);
+
+  /** The default input: the project's {@code input/} folder. */
+  class DefaultInput implements DefaultValueFactory<List<String>> {
+    @Override
+    public List<String> create(PipelineOptions options) {
+      return List.of("input");
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.pagefeed.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pagefeed.io.Json;
+import dev.pagefeed.io.Manifest;
+import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.PageRecords;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * pagefeed's pipeline: read page files → segment → extract → write JSONL, CSV, errors and the
+ * manifest.
+ *
+ * <p>Steps: 1) ReadPages: list, open and decode the files (bad files to errors); 2) SegmentPages:
+ * title, lead, article blocks, disclaimer, cards (untitled pages to errors); 3) ExtractEntities:
+ * ids and entities; 4) WriteOutputs: sorted files, committed with the manifest last.
+ */
+public final class PagefeedPipeline {
+
+  /** What a bad command line exits with. */
+  static final int USAGE_ERROR = 2;
+
+  private PagefeedPipeline() {}
+
+  public static void main(String[] args) {
+    PagefeedOptions options;
+    try {
+      PipelineOptionsFactory.register(PagefeedOptions.class);
+      options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
+    } catch (IllegalArgumentException e) {
+      exitWithUsageError(firstLine(e.getMessage()) + " (see --help=" + PagefeedOptions.class.getName() + ")");
+      return;
+    }
+    List<String> patterns;
+    try {
+      patterns = inputPatterns(options.getInput());
+      checkOutputWritable(options.getOutput());
+    } catch (IllegalArgumentException e) {
+      exitWithUsageError(e.getMessage());
+      return;
+    }
+    long started = System.nanoTime();
+    Manifest manifest = run(options, patterns);
+    printSummary(manifest, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Runs the pipeline to the end and returns the manifest it wrote. */
+  public static Manifest run(PagefeedOptions options, List<String> patterns) {
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, patterns);
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.io.OutputFile.MANIFEST);
+    try {
+      return Json.mapper().readValue(Files.readString(manifest), Manifest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the manifest just written cannot be read back: " + manifest, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("the run finished without a manifest at " + manifest, e);
+    }
+  }
+
+  /**
+   * Adds pagefeed's steps to {@code pipeline}.
+   *
+   * @param patterns the file globs to read (see {@link #inputPatterns})
+   * @return the manifest JSON the run writes, one element
+   */
+  public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, List<String> patterns) {
+    String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
+    String staging = Path.of(output, ".staging-" + UUID.randomUUID()).toString();
+    Manifest.RunOptions runOptions =
+        new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getCsvRaw(), options.getCsvBom());
+
+    PCollectionTuple read =
+        pipeline.apply("ReadPages", new ReadPages(patterns, options.getMaxPageBytes(), SourcePaths.workingDir()));
+    PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
+    PCollection<PageRecords> pages =
+        segmented.get(SegmentPages.PAGES).apply("ExtractEntities", new ExtractEntities());
+    PCollection<ErrorRecord> errors =
+        PCollectionList.of(read.get(ReadPages.ERRORS))
+            .and(segmented.get(SegmentPages.ERRORS))
+            .apply("FlattenErrors", Flatten.pCollections());
+    return PCollectionTuple.of(WriteOutputs.PAGES, pages)
+        .and(WriteOutputs.ERRORS, errors)
+        .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions));
+  }
+
+  /**
+   * The globs to read for the {@code --input} values: a folder stands for every file below it.
+   *
+   * @throws IllegalArgumentException naming an input that matches no file
+   */
+  public static List<String> inputPatterns(List<String> inputs) {
+    List<String> patterns = new ArrayList<>();
+    for (String input : inputs) {
+      String trimmed = input.strip();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      String pattern = Files.isDirectory(Path.of(trimmed))
+          ? Path.of(trimmed).toAbsolutePath().normalize() + "/**"
+          : trimmed;
+      try {
+        MatchResult match = FileSystems.match(pattern);
+        if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+          throw new IllegalArgumentException(
+              "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
+      }
+      patterns.add(pattern);
+    }
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
+    }
+    return patterns;
+  }
+
+  private static void checkOutputWritable(String output) {
+    Path path = Path.of(output).toAbsolutePath();
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "output folder " + output + " cannot be created (" + e.getClass().getSimpleName()
+              + "); pass a writable folder with --output");
+    }
+    if (!Files.isWritable(path)) {
+      throw new IllegalArgumentException(
+          "output folder " + output + " is not writable; pass a writable folder with --output");
+    }
+  }
+
+  /**
+   * The DirectRunner's immutability and encodability checks cost about 2.5x time and 2.2x memory;
+   * they stay on in tests and are off for real runs unless asked for.
+   */
+  static String[] withRunDefaults(String[] args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    for (String check : List.of("enforceImmutability", "enforceEncodability")) {
+      if (all.stream().noneMatch(a -> a.startsWith("--" + check))) {
+        all.add("--" + check + "=false");
+      }
+    }
+    return all.toArray(String[]::new);
+  }
+
+  private static void printSummary(Manifest manifest, double seconds) {
+    Manifest.Counters counters = manifest.counters();
+    StringBuilder kinds = new StringBuilder();
+    for (Map.Entry<String, Long> kind : counters.entities().entrySet()) {
+      kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.getKey()).append(' ').append(kind.getValue());
+    }
+    long entities = counters.entities().values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf(
+        "pagefeed: %d pages, %d cards, %d entities (%s), %d errors in %.1f s%n",
+        counters.pages(), counters.cards(), entities, kinds, counters.errors(), seconds);
+  }
+
+  private static void exitWithUsageError(String message) {
+    System.err.println("pagefeed: " + message);
+    System.exit(USAGE_ERROR);
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "invalid options" : message.lines().findFirst().orElse(message);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.pagefeed.pipeline;
+
+import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.RawPage;
+import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.segment.PageSegmenter;
+import dev.pagefeed.segment.SourcedPage;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/** Splits decoded pages into their parts; pages without a title go to {@link #ERRORS}. */
+public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollectionTuple> {
+
+  public static final TupleTag<SourcedPage> PAGES = new TupleTag<>() {};
+  public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
+
+  /** How much of a rejected page's text is kept in its error record. */
+  static final int EXCERPT_LENGTH = 120;
+
+  @Override
+  public PCollectionTuple expand(PCollection<RawPage> pages) {
+    PCollectionTuple segmented =
+        pages.apply("SegmentPage",
+            ParDo.of(new SegmentPageFn()).withOutputTags(PAGES, TupleTagList.of(ERRORS)));
+    segmented.get(PAGES).setCoder(SerializableCoder.of(SourcedPage.class));
+    segmented.get(ERRORS).setCoder(SerializableCoder.of(ErrorRecord.class));
+    return segmented;
+  }
+
+  /** Segments one page. */
+  static final class SegmentPageFn extends DoFn<RawPage, SourcedPage> {
+
+    @ProcessElement
+    public void process(@Element RawPage page, MultiOutputReceiver out) {
+      try {
+        if (page.source().format().equals("html")) {
+          throw new RejectedInputException(ErrorType.UNSUPPORTED_FORMAT,
+              "HTML pages are not segmented by this version; convert them to the text-dump format");
+        }
+        out.get(PAGES).output(new SourcedPage(page.source(), PageSegmenter.segmentText(page.text())));
+      } catch (RejectedInputException e) {
+        out.get(ERRORS).output(
+            new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), excerpt(page.text())));
+      } catch (RuntimeException bug) {
+        throw new IllegalStateException("bug while segmenting " + page.source().path(), bug);
+      }
+    }
+
+    static String excerpt(String text) {
+      String oneLine = text.strip().replaceAll("\\s+", " ");
+      int end = oneLine.offsetByCodePoints(0, Math.min(EXCERPT_LENGTH, oneLine.codePointCount(0, oneLine.length())));
+      return oneLine.substring(0, end);
+    }
+  }
+}
