@@ -86,7 +86,7 @@ public final class DateExtractor implements Extractor {
   private static Match toMatch(Text text, int start, int end, Parsed first, Parsed last) {
     DateValue value;
     String normalized;
-    boolean noYear = first.year == null;
+    boolean noYear = first.year == null && first.rangeLow == null;
     if (first.rangeLow != null) {
       normalized = first.rangeLow + "/" + first.rangeHigh;
       value = new DateValue(normalized, Precision.YEAR, "CE", first.rangeLow, first.rangeHigh);

@@ -48,8 +48,10 @@ public final class Modifiers {
   static final Map<String, Mod> DATE_PREFIXES =
       ordered("约", Mod.APPROX, "大约", Mod.APPROX, "自", Mod.SINCE, "直到", Mod.UNTIL);
 
-  /** Verbs that may stand between a prefix word and the number: "最高达75%", "约为". */
-  static final String[] CONNECTORS = {"可达", "达到", "达", "为", "是", "可"};
+  /** Verbs that may stand between a prefix word and the number: "最高达75%", "最高支付1.5万元". */
+  static final String[] CONNECTORS = {
+    "可报销", "可达", "达到", "达", "为", "是", "可", "支付", "报销", "补助", "赔付"
+  };
 
   /**
    * Words that start with a suffix word but are words of their own: "300元起付标准" is not

@@ -61,7 +61,8 @@ public final class MoneyExtractor implements Extractor {
 
   private static Match toMatch(Text text, Matcher m) {
     String s = text.folded();
-    if (!ChineseNumeralContext.standsAlone(s, m.start("low"), m.group("low"))) {
+    // "两到三仟澳元": a numeral that opens a range is a number whatever stands before it.
+    if (m.group("high") == null && !ChineseNumeralContext.standsAlone(s, m.start("low"), m.group("low"))) {
       return null;
     }
     String currency =

@@ -54,6 +54,9 @@ public final class PhoneExtractor implements Extractor {
     Matcher m = PHONE.matcher(s);
     while (m.find()) {
       Match match = toMatch(s, m);
+      if (match != null && text.cutAt(match.end()) && isIncomplete(match)) {
+        match = match.truncated();
+      }
       if (match != null) {
         out.add(match);
       }
@@ -103,6 +106,13 @@ public final class PhoneExtractor implements Extractor {
     PhoneType type = m.group("mobile") != null ? PhoneType.MOBILE : PhoneType.LANDLINE;
     return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
         new PhoneValue(null, digits, type, area, null, null, ext));
+  }
+
+  /** A number libphonenumber rejects, other than a service number: cut short if at a cut. */
+  private static boolean isIncomplete(Match match) {
+    return match.value() instanceof PhoneValue phone
+        && phone.e164() == null
+        && phone.type() != PhoneType.SERVICE;
   }
 
   /** 12333, 95567, 120: listed service numbers, standing apart or after a cue word. */

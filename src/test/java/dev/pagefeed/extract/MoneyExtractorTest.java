@@ -1,0 +1,64 @@
+package dev.pagefeed.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.Mod;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoneyExtractorTest {
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      value = {
+        "起付标准1200元,报销比例 | 1200元 | CNY 1200 | null",
+        "城乡居民医保定额补助300-450元 | 300-450元 | CNY 300..450 | null",
+        "个人缴费涨至400元/年,财政补助 | 400元/年 | CNY 400/year | null",
+        "住院伙食补助10元/日 | 10元/日 | CNY 10/day | null",
+        "年度限额最高600元,且可通过 | 600元 | CNY 600 | AT_MOST",
+        "筹资标准为每人每年380元 | 每人每年380元 | CNY 380/person/year | null",
+        "财政补助标准每人每年不低于610元 | 610元 | CNY 610/person/year | AT_LEAST",
+        "300元起付标准 | 300元 | CNY 300 | null",
+        "门诊费用300元起,按比例报销 | 300元 | CNY 300 | AT_LEAST",
+        "大病保险最高支付1.5万元 | 1.5万元 | CNY 15000 | AT_MOST",
+        "基金支出3亿元 | 3亿元 | CNY 300000000 | null",
+        "挂号费￥120 | ￥120 | CNY 120 | null",
+        "缴纳人民币500元 | 人民币500元 | CNY 500 | null",
+        "保费100美元 | 100美元 | USD 100 | null",
+        "费用50欧元 | 50欧元 | EUR 50 | null",
+        "约合200港币 | 200港币 | HKD 200 | APPROX",
+        "费用一百二十到一百五十万元 | 一百二十到一百五十万元 | CNY 1200000..1500000 | null",
+        "学费两到三仟澳元 | 两到三仟澳元 | AUD 2000..3000 | null",
+        "月薪10~15k元 | 10~15k元 | CNY 10000..15000 | null",
+        "花了一千二百元 | 一千二百元 | CNY 1200 | null",
+      })
+  void findsMoney(String sentence, String text, String normalized, Mod mod) {
+    assertEquals(List.of(new Found(EntityKind.MONEY, text, normalized, mod, "")),
+        Found.in(sentence, EntityKind.MONEY));
+  }
+
+  @Test
+  void increaseAndNewLevelAreTwoAmounts() {
+    assertEquals(
+        List.of(Found.of(EntityKind.MONEY, "30元", "CNY 30"), Found.of(EntityKind.MONEY, "670元", "CNY 670")),
+        Found.in("财政补助新增30元至670元", EntityKind.MONEY));
+  }
+
+  @Test
+  void bareAmountAtTheCutIsTruncated() {
+    assertEquals(
+        List.of(new Found(EntityKind.MONEY, "4214", null, Mod.APPROX, "truncated")),
+        Found.in("月缴费金额约为4214", true));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"统一元旦假期安排", "门诊慢特病病种增至39种", "月缴费金额约为4214元以内"})
+  void notMoneyOrComplete(String sentence) {
+    assertEquals(List.of(), Found.in(sentence, EntityKind.MONEY).stream().filter(f -> !f.text().endsWith("元")).toList());
+  }
+}

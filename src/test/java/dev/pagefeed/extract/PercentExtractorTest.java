@@ -1,0 +1,41 @@
+package dev.pagefeed.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.Mod;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PercentExtractorTest {
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      value = {
+        "占参保总人数的72.2%,是医保覆盖的主力 | 72.2% | 72.2 | null | ''",
+        "按比例报销(如70%-80%),实现一站式结算 | 70%-80% | 70..80 | null | ''",
+        "报销比例提高3%-2% | 3%-2% | 2..3 | null | reversed_range",
+        "参保率稳定在95%以上 | 95% | 95 | AT_LEAST | ''",
+        "报销比例最高达75%,年度限额 | 75% | 75 | AT_MOST | ''",
+        "职工生育保险最高可报销75%以上 | 75% | 75 | AT_LEAST | ''",
+        "二级及以上机构60%,单一病种 | 60% | 60 | null | ''",
+        "报销比例为70-80% | 70-80% | 70..80 | null | ''",
+        "报销比例为70%～80% | 70%～80% | 70..80 | null | ''",
+        "全角比例７２．２％ | ７２．２％ | 72.2 | null | ''",
+        "报销百分之七十 | 百分之七十 | 70 | null | ''",
+        "约七成患者受益 | 七成 | 70 | APPROX | ''",
+      })
+  void findsPercent(String sentence, String text, String normalized, Mod mod, String flags) {
+    assertEquals(List.of(new Found(EntityKind.PERCENT, text, normalized, mod, flags)),
+        Found.in(sentence, EntityKind.PERCENT));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {"政策一成不变", "门诊慢特病病种增至39种", "他成为了医生"})
+  void notAPercent(String sentence) {
+    assertEquals(List.of(), Found.in(sentence, EntityKind.PERCENT));
+  }
+}
