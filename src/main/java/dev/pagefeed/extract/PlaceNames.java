@@ -10,40 +10,50 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Chinese province and city names, taken from libphonenumber's Chinese geocoder (one description
- * per area code, such as 甘肃省平凉市), used to tell whether a phone number's region agrees with
- * the places a text names.
+ * Chinese province and city names, used to tell whether a phone number's region agrees with the
+ * places a text names. Provinces are a fixed list; cities, prefectures and counties come from
+ * libphonenumber's Chinese geocoder (one description per area code, such as "宁夏银川市" or
+ * "成都市、资阳市、眉山市").
  */
 public final class PlaceNames {
 
-  /** Administrative suffixes; a name is also known without them (平凉市 → 平凉). */
-  static final Pattern SUFFIX =
-      Pattern.compile("(?:维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|自治州|地区|省|市|盟|县)$");
+  /** China's provinces, municipalities, autonomous regions and SARs, by their short names. */
+  static final List<String> PROVINCES = List.of(
+      "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+      "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+      "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门");
 
-  /** A description is a province then a city: "甘肃省平凉市", "北京市". */
-  static final Pattern PROVINCE = Pattern.compile("^.+?(?:省|自治区|特别行政区)");
+  /** What follows a province's short name in its full name. */
+  static final Pattern PROVINCE_SUFFIX =
+      Pattern.compile("^(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)");
+
+  /** Administrative suffixes of a city, prefecture or county; the name is known without them. */
+  static final Pattern SUFFIX =
+      Pattern.compile("(?:(?:[\\u4e00-\\u9fa5]{1,4}族)*自治[州县旗]|地区|市|县|盟|区)$");
 
   private static final class Holder {
-    static final List<String> NAMES = load();
+    static final Map<String, String> NAMES = load();
   }
 
   private PlaceNames() {}
 
-  /** Every known name, longest first, so that 平顶山 is found before a shorter name inside it. */
-  static List<String> names() {
+  /** Every known written name (full or short) with the short name it stands for. */
+  static Map<String, String> names() {
     return Holder.NAMES;
   }
 
-  /** The known place names a text mentions. */
+  /** The short names of the places a text mentions, longest written name first. */
   public static Set<String> mentionedIn(String text) {
     Set<String> found = new LinkedHashSet<>();
-    for (String name : names()) {
-      if (text.contains(name)) {
-        found.add(name);
+    for (Map.Entry<String, String> name : names().entrySet()) {
+      if (text.contains(name.getKey())) {
+        found.add(name.getValue());
       }
     }
     return found;
@@ -51,7 +61,8 @@ public final class PlaceNames {
 
   /**
    * Whether a phone's geocoded region disagrees with the places a text names: the text names some
-   * place, and none of them is the region or inside it. A text that names no place agrees.
+   * place, and none of them is the region, its province or a place inside it. A text that names
+   * no place agrees.
    */
   public static boolean disagrees(String region, String text) {
     Set<String> places = mentionedIn(text);
@@ -66,10 +77,16 @@ public final class PlaceNames {
     return true;
   }
 
-  private static List<String> load() {
+  private static Map<String, String> load() {
+    Map<String, String> names = new TreeMap<>();
+    for (String province : PROVINCES) {
+      names.put(province, province);
+      for (String suffix : List.of("省", "市", "自治区", "回族自治区", "壮族自治区", "维吾尔自治区", "特别行政区")) {
+        names.put(province + suffix, province);
+      }
+    }
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     PhoneNumberOfflineGeocoder geocoder = PhoneNumberOfflineGeocoder.getInstance();
-    Set<String> names = new TreeSet<>();
     List<String> areaCodes = new ArrayList<>(List.of("10"));
     for (int code = 20; code <= 29; code++) {
       areaCodes.add(String.valueOf(code));
@@ -86,32 +103,28 @@ public final class PlaceNames {
         // not a number in China's plan: no name to add
       }
     }
-    List<String> ordered = new ArrayList<>(names);
-    ordered.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
-    return Collections.unmodifiableList(ordered);
+    // Longest written name first, so that 平顶山市 is found before 平顶山.
+    List<String> keys = new ArrayList<>(names.keySet());
+    keys.sort((a, b) -> a.length() != b.length() ? b.length() - a.length() : a.compareTo(b));
+    Map<String, String> ordered = new LinkedHashMap<>();
+    keys.forEach(k -> ordered.put(k, names.get(k)));
+    return Collections.unmodifiableMap(ordered);
   }
 
-  private static void addNames(String description, Set<String> names) {
-    if (description.isEmpty() || description.equals("中国")) {
-      return;
-    }
-    var province = PROVINCE.matcher(description);
-    String city = description;
-    if (province.find()) {
-      addName(province.group(), names);
-      city = description.substring(province.end());
-    }
-    addName(city, names);
-  }
-
-  private static void addName(String name, Set<String> names) {
-    if (name.isEmpty()) {
-      return;
-    }
-    names.add(name);
-    String bare = SUFFIX.matcher(name).replaceFirst("");
-    if (bare.length() >= 2) {
-      names.add(bare);
+  private static void addNames(String description, Map<String, String> names) {
+    for (String part : description.split("、")) {
+      String place = part;
+      for (String province : PROVINCES) {
+        if (place.startsWith(province)) {
+          place = PROVINCE_SUFFIX.matcher(place.substring(province.length())).replaceFirst("");
+          break;
+        }
+      }
+      String bare = SUFFIX.matcher(place).replaceFirst("");
+      if (bare.length() >= 2 && !PROVINCES.contains(bare)) {
+        names.put(place, bare);
+        names.put(bare, bare);
+      }
     }
   }
 }
