@@ -96,15 +96,34 @@ public final class Modifiers {
     return null;
   }
 
+  /** Words that end in a one-character prefix word but mean something else: 签约 is not 约. */
+  static final String[] NOT_PREFIXES = {"签约", "节约", "合约", "预约", "条约", "附近", "最近"};
+
+  /**
+   * The prefix word ending right before {@code start}; past a connector verb only a word of two
+   * or more characters counts ("最高达75%"), so "未签约报销50%" does not read 约 as approx.
+   */
   static Mod prefix(String text, int start, Map<String, Mod> words) {
-    for (int at : new int[] {start, afterConnector(text, start)}) {
+    int connected = afterConnector(text, start);
+    for (int at : new int[] {start, connected}) {
       for (Map.Entry<String, Mod> word : words.entrySet()) {
-        if (at - word.getKey().length() >= 0 && text.startsWith(word.getKey(), at - word.getKey().length())) {
+        String w = word.getKey();
+        boolean fits = at - w.length() >= 0 && text.startsWith(w, at - w.length());
+        if (fits && (at == start || w.length() >= 2) && !partOfLongerWord(text, at)) {
           return word.getValue();
         }
       }
     }
     return null;
+  }
+
+  private static boolean partOfLongerWord(String text, int at) {
+    for (String not : NOT_PREFIXES) {
+      if (at - not.length() >= 0 && text.startsWith(not, at - not.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code start} moved back over one connector verb, if one stands right before it. */

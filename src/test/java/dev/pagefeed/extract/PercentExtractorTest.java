@@ -27,6 +27,7 @@ class PercentExtractorTest {
         "全角比例７２．２％ | ７２．２％ | 72.2 | null | ''",
         "报销百分之七十 | 百分之七十 | 70 | null | ''",
         "约七成患者受益 | 七成 | 70 | APPROX | ''",
+        "在村卫生室就诊未签约报销50% | 50% | 50 | null | ''",
       })
   void findsPercent(String sentence, String text, String normalized, Mod mod, String flags) {
     assertEquals(List.of(new Found(EntityKind.PERCENT, text, normalized, mod, flags)),
