@@ -11,7 +11,7 @@ public interface PagefeedOptions extends PipelineOptions {
 
   @Description(
       "Page dumps to read: files, folders (every file below them) or globs; repeat the option "
-          + "or separate with commas.")
+          + "or separate with commas. Default: the input folder.")
   @Default.InstanceFactory(DefaultInput.class)
   List<String> getInput();
 

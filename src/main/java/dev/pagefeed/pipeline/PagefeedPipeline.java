@@ -39,12 +39,17 @@ public final class PagefeedPipeline {
   private PagefeedPipeline() {}
 
   public static void main(String[] args) {
+    PipelineOptionsFactory.register(PagefeedOptions.class);
+    if (Arrays.asList(args).contains("--help")) {
+      // pagefeed's own options first, then the Beam options every pipeline has.
+      PipelineOptionsFactory.printHelp(System.out, PagefeedOptions.class);
+      return;
+    }
     PagefeedOptions options;
     try {
-      PipelineOptionsFactory.register(PagefeedOptions.class);
       options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
     } catch (IllegalArgumentException e) {
-      exitWithUsageError(firstLine(e.getMessage()) + " (see --help=" + PagefeedOptions.class.getName() + ")");
+      exitWithUsageError(firstLine(e.getMessage()) + " (see --help)");
       return;
     }
     List<String> patterns;
