@@ -41,7 +41,7 @@ public final class DateExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     List<Match> out = new ArrayList<>();
     Matcher m = DATE.matcher(s);
     int from = 0;
@@ -101,7 +101,7 @@ public final class DateExtractor implements Extractor {
     if (noYear) {
       match = match.withFlag(Flag.NO_YEAR);
     }
-    return match.withMod(Modifiers.forDate(text.folded(), start, end));
+    return match.withMod(Modifiers.forDate(text.view(), start, end));
   }
 
   /** The parts of one date; {@code year} is astronomical (1 BCE is 0), null when not written. */

@@ -25,7 +25,7 @@ public final class EmailExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     if (s.indexOf('@') < 0) {
       return List.of();
     }

@@ -29,9 +29,9 @@ public final class EntityExtractor {
     this.extractors = all;
   }
 
-  /** The entities of a text, in text order, no two overlapping. */
+  /** The entities of a text, in text order, no two overlapping; spans index the original. */
   public List<Match> find(Text text) {
-    if (!hasDigitOrNumeral(text.folded())) {
+    if (!hasDigitOrNumeral(text.view())) {
       return List.of();
     }
     List<Match> accepted = new ArrayList<>();
@@ -46,7 +46,11 @@ public final class EntityExtractor {
       }
     }
     accepted.sort(Comparator.comparingInt(Match::start));
-    return accepted;
+    List<Match> mapped = new ArrayList<>(accepted.size());
+    for (Match match : accepted) {
+      mapped.add(match.withSpan(text.toOriginal(match.start()), text.toOriginalEnd(match.end())));
+    }
+    return mapped;
   }
 
   /** Every kind needs a digit, a Chinese numeral, an @ or a dot; some prose has none. */

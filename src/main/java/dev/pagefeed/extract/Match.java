@@ -41,6 +41,11 @@ public record Match(
     return new Match(kind, start, end, normalized, value, null, Set.of());
   }
 
+  /** The same entity at another span: a view span mapped back to the original text. */
+  public Match withSpan(int newStart, int newEnd) {
+    return new Match(kind, newStart, newEnd, normalized, value, mod, flags);
+  }
+
   public Match withMod(Mod newMod) {
     return new Match(kind, start, end, normalized, value, newMod, flags);
   }

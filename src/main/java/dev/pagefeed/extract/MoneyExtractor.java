@@ -40,7 +40,7 @@ public final class MoneyExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     List<Match> out = new ArrayList<>();
     Matcher m = MONEY.matcher(s);
     while (m.find()) {
@@ -60,7 +60,7 @@ public final class MoneyExtractor implements Extractor {
   }
 
   private static Match toMatch(Text text, Matcher m) {
-    String s = text.folded();
+    String s = text.view();
     // "两到三仟澳元": a numeral that opens a range is a number whatever stands before it.
     if (m.group("high") == null && !ChineseNumeralContext.standsAlone(s, m.start("low"), m.group("low"))) {
       return null;
@@ -144,7 +144,7 @@ public final class MoneyExtractor implements Extractor {
   /** A bare number at the cut whose words make it an amount ("金额约为4214"): unit lost. */
   private static Match cutAmount(Text text, Matcher m) {
     Match match = Match.of(EntityKind.MONEY, m.start(), m.end(), null, null);
-    return match.withMod(Modifiers.forNumber(text.folded(), m.start(), m.end())).truncated();
+    return match.withMod(Modifiers.forNumber(text.view(), m.start(), m.end())).truncated();
   }
 
   private static boolean isArabic(String number) {

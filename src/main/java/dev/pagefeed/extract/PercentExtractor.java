@@ -32,7 +32,7 @@ public final class PercentExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     if (s.indexOf('%') < 0 && !s.contains("百分之") && s.indexOf('成') < 0) {
       return List.of();
     }
@@ -41,7 +41,7 @@ public final class PercentExtractor implements Extractor {
     while (m.find()) {
       Match match = toMatch(m);
       if (match != null) {
-        out.add(match.withMod(Modifiers.forNumber(text.original(), m.start(), m.end())));
+        out.add(match.withMod(Modifiers.forNumber(text.view(), m.start(), m.end())));
       }
     }
     return out;

@@ -49,7 +49,7 @@ public final class PhoneExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     List<Match> out = new ArrayList<>();
     Matcher m = PHONE.matcher(s);
     while (m.find()) {

@@ -31,7 +31,7 @@ public final class QuantityExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     List<Match> out = new ArrayList<>();
     Matcher m = QUANTITY.matcher(s);
     while (m.find()) {
@@ -44,7 +44,7 @@ public final class QuantityExtractor implements Extractor {
   }
 
   private static Match toMatch(Text text, Matcher m) {
-    String s = text.folded();
+    String s = text.view();
     String number = m.group("num");
     String unit = m.group("unit") == null ? "" : m.group("unit");
     String magnitude = m.group("mag");

@@ -39,7 +39,7 @@ public final class UrlExtractor implements Extractor {
 
   @Override
   public List<Match> find(Text text) {
-    String s = text.folded();
+    String s = text.view();
     if (s.indexOf('.') < 0) {
       return List.of();
     }
