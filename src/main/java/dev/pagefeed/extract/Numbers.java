@@ -15,8 +15,12 @@ public final class Numbers {
   /** An Arabic number: digits with optional thousands separators and decimals. */
   public static final String ARABIC = "\\d+(?:,\\d{3})*(?:\\.\\d+)?";
 
-  /** A run of Chinese numeral characters (validated by {@link #parseChinese}). */
-  public static final String CHINESE = "[零〇一二两三四五六七八九十拾百佰千仟万亿]+";
+  /**
+   * A run of Chinese numeral characters, with an optional decimal part after 点 ("六点五"); it is
+   * validated by {@link #parseChinese}, and {@link #chinesePrefix} finds its longest valid start.
+   */
+  public static final String CHINESE =
+      "[零〇一二两三四五六七八九十拾百佰千仟万亿兆]+(?:点[零〇一二三四五六七八九]+)?";
 
   /** Either form. */
   public static final String ANY = "(?:" + ARABIC + "|" + CHINESE + ")";
@@ -44,7 +48,11 @@ public final class Numbers {
       case "百万" -> BigDecimal.valueOf(1_000_000);
       case "千万" -> BigDecimal.valueOf(10_000_000);
       case "亿" -> BigDecimal.valueOf(100_000_000);
-      case "万亿" -> new BigDecimal("1000000000000");
+      case "十亿" -> BigDecimal.valueOf(1_000_000_000L);
+      case "百亿" -> BigDecimal.valueOf(10_000_000_000L);
+      case "千亿" -> BigDecimal.valueOf(100_000_000_000L);
+      case "万亿", "兆" -> new BigDecimal("1000000000000");
+      case "千万亿" -> new BigDecimal("1000000000000000");
       default -> null;
     };
   }
@@ -65,8 +73,28 @@ public final class Numbers {
     return parseChinese(text);
   }
 
-  /** Parses 一千二百 (1200), 十五 (15), 两万 (20000), 二〇二五 (2025); null when malformed. */
+  /** Parses 一千二百 (1200), 十五 (15), 两万 (20000), 二〇二五 (2025), 六点五 (6.5); null when malformed. */
   public static BigDecimal parseChinese(String text) {
+    int point = text.indexOf('点');
+    if (point >= 0) {
+      BigDecimal whole = parseChinese(text.substring(0, point));
+      String fraction = text.substring(point + 1);
+      if (whole == null || fraction.isEmpty()) {
+        return null;
+      }
+      StringBuilder digits = new StringBuilder("0.");
+      for (int i = 0; i < fraction.length(); i++) {
+        Integer d = DIGITS.get(fraction.charAt(i));
+        if (d == null) {
+          return null;
+        }
+        digits.append(d);
+      }
+      return whole.add(new BigDecimal(digits.toString()));
+    }
+    if (text.isEmpty()) {
+      return null;
+    }
     boolean digitsOnly = true;
     for (int i = 0; i < text.length(); i++) {
       if (!DIGITS.containsKey(text.charAt(i))) {
@@ -84,9 +112,11 @@ public final class Numbers {
       }
       return new BigDecimal(digits.toString());
     }
-    long total = 0;
+    BigDecimal total = BigDecimal.ZERO;
     long section = 0;
     long digit = -1;
+    int lastSmallUnit = Integer.MAX_VALUE;
+    long lastBig = Long.MAX_VALUE;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       Integer d = DIGITS.get(c);
@@ -99,25 +129,46 @@ public final class Numbers {
       }
       Integer unit = SMALL_UNITS.get(c);
       if (unit != null) {
+        if (unit >= lastSmallUnit) {
+          return null; // units must fall within a section: 七十百 is not a number
+        }
         section += (digit < 0 ? 1 : digit) * unit;
+        lastSmallUnit = unit;
         digit = -1;
         continue;
       }
-      long big = c == '万' ? 10_000L : c == '亿' ? 100_000_000L : 0;
+      long big = c == '万' ? 10_000L : c == '亿' ? 100_000_000L : c == '兆' ? 1_000_000_000_000L : 0;
       if (big == 0) {
         return null;
       }
       section += Math.max(digit, 0);
-      if (section == 0 && total == 0) {
+      if (section == 0 && total.signum() == 0) {
         return null;
       }
-      // 一亿二千万: 亿 scales everything before it, 万 only its own section.
-      total = big == 10_000L ? total + section * big : (total + section) * big;
+      // 一亿二千万: 亿 scales everything before it, 万 only its own section; 千万亿 is 10^15.
+      if (big < lastBig) {
+        total = total.add(BigDecimal.valueOf(section).multiply(BigDecimal.valueOf(big)));
+      } else {
+        total = total.add(BigDecimal.valueOf(section)).multiply(BigDecimal.valueOf(big));
+      }
+      lastBig = big;
       section = 0;
       digit = -1;
+      lastSmallUnit = Integer.MAX_VALUE;
     }
-    long result = total + section + Math.max(digit, 0);
-    return result == 0 && !text.contains("零") && !text.contains("〇") ? null : BigDecimal.valueOf(result);
+    BigDecimal result = total.add(BigDecimal.valueOf(section + Math.max(digit, 0)));
+    boolean zeroWritten = text.contains("零") || text.contains("〇");
+    return result.signum() == 0 && !zeroWritten ? null : result;
+  }
+
+  /** The length of the longest start of {@code run} that is a Chinese number, or 0. */
+  public static int chinesePrefix(String run) {
+    for (int end = run.length(); end > 0; end--) {
+      if (parseChinese(run.substring(0, end)) != null) {
+        return end;
+      }
+    }
+    return 0;
   }
 
   /** The same number with no trailing zeros and no negative scale: 1326000000.00 → 1326000000. */

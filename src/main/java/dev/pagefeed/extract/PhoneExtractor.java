@@ -35,14 +35,27 @@ public final class PhoneExtractor implements Extractor {
   static final Pattern PHONE =
       Pattern.compile(
           "(?<![\\d+])(?:"
-              + "(?<intl>(?:\\+|00)\\s?\\(?\\d{1,3}\\)?[\\s-]?(?:\\(\\d{1,4}\\)\\s?)?\\d(?:[\\s.-]?\\d){5,13})"
+              + "(?<intl>\\(?(?:\\+|00)\\d{1,3}\\)?[\\s-]{0,2}(?:\\(\\d{1,4}\\)[\\s-]{0,2})?\\d(?:[\\s./-]{0,2}\\d){5,13})"
               + "|(?<area>\\(0\\d{2,3}\\)|0\\d{2,3})[\\s-]?(?<local>[2-9]\\d{2,3}[\\s-]?\\d{4})"
               + "|(?<areahot>0\\d{2,3})-(?<hot>1\\d{4}|9\\d{4})"
               + "|(?<mobile>1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4})"
               + "|(?<tollfree>[48]00[\\s-]?\\d{3}[\\s-]?\\d{4})"
               + "|(?<short>1\\d{4}|95\\d{3}|1[12][0-9])"
-              + "|(?<other>\\d{3,5}[\\s.-]\\d{3,4}[\\s.-]?\\d{2,4}(?:[\\s.-]\\d{2,4})?)"
-              + ")(?:\\s*(?:转|分机|ext\\.?|x|X|-)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
+              + ")(?:\\s*(?:转|分机|ext\\.?|x|X|#|-)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
+
+  /**
+   * Any other grouping ("1 (877) 609-2233", "0176/12345678", "(+31) (12)-3456789"): tried after
+   * {@link #PHONE}, and counted only after a cue word. Atomic, so that a failed match never
+   * retries other splits of the same digits.
+   */
+  static final Pattern OTHER =
+      Pattern.compile(
+          "(?<![\\d+])(?<other>(?>\\(?\\+?\\d{1,5}\\)?(?:[\\s./-]{0,3}\\(?\\d{1,8}\\)?){0,6}))"
+              + "(?:\\s*(?:转|分机|ext\\.?|x|X|#)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
+
+  /** How many digits a number of any grouping has, extension aside. */
+  static final int MIN_DIGITS = 7;
+  static final int MAX_DIGITS = 15;
 
   /** A landline or mobile cut off by the end of a truncated text ("0375-369501"). */
   static final Pattern CUT_PHONE = Pattern.compile("(?<![\\d])(?:0\\d{2,3}[\\s-]?\\d{1,7}|1[3-9]\\d{1,9})$");
@@ -51,15 +64,9 @@ public final class PhoneExtractor implements Extractor {
   public List<Match> find(Text text) {
     String s = text.view();
     List<Match> out = new ArrayList<>();
-    Matcher m = PHONE.matcher(s);
-    while (m.find()) {
-      Match match = toMatch(s, m);
-      if (match != null && text.cutAt(match.end()) && isIncomplete(match)) {
-        match = match.truncated();
-      }
-      if (match != null) {
-        out.add(match);
-      }
+    addMatches(text, PHONE.matcher(s), out);
+    if (PhoneRules.CUE.matcher(s).find()) {
+      addMatches(text, OTHER.matcher(s), out);
     }
     if (text.truncated()) {
       Matcher cut = CUT_PHONE.matcher(s);
@@ -73,14 +80,34 @@ public final class PhoneExtractor implements Extractor {
     return out;
   }
 
+  /** Adds the matches of one pattern that overlap none found before; a rejected span is retried one character on. */
+  private static void addMatches(Text text, Matcher m, List<Match> out) {
+    String s = text.view();
+    int from = 0;
+    while (from < s.length() && m.find(from)) {
+      Match match = toMatch(s, m);
+      if (match != null && text.cutAt(match.end()) && isIncomplete(match)) {
+        match = match.truncated();
+      }
+      Match found = match;
+      if (found == null || out.stream().anyMatch(found::overlaps)) {
+        from = m.start() + 1;
+        continue;
+      }
+      out.add(found);
+      from = m.end();
+    }
+  }
+
   private static Match toMatch(String s, Matcher m) {
     String ext = m.group("ext");
     String digits = m.group().substring(0, ext == null ? m.group().length() : m.start("ext") - m.start());
     digits = digits.replaceAll("[^0-9+]", "");
-    if (m.group("short") != null) {
+    boolean other = m.pattern() == OTHER;
+    if (!other && m.group("short") != null) {
       return shortNumber(s, m, digits);
     }
-    if (m.group("areahot") != null) {
+    if (!other && m.group("areahot") != null) {
       if (!PhoneRules.isService(m.group("hot")) && !m.group("hot").startsWith("12")) {
         return null;
       }
@@ -91,19 +118,28 @@ public final class PhoneExtractor implements Extractor {
     String dial = digits.startsWith("00") ? "+" + digits.substring(2) : digits;
     PhoneNumber number = parse(dial);
     boolean valid = number != null && UTIL.isValidNumber(number);
-    if (valid && (m.group("intl") != null || number.getCountryCode() == 86)) {
+    boolean intl = !other && m.group("intl") != null;
+    if (valid && (intl || number.getCountryCode() == 86 || dial.startsWith("+"))) {
       return Match.of(EntityKind.PHONE, m.start(), m.end(), UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
           value(number, ext));
     }
-    if (!hasCue(s, m.start())) {
+    int digitCount = dial.replace("+", "").length();
+    boolean unitAfter = amountFollows(s, m.end());
+    if (intl && !unitAfter) {
+      // An explicit country code makes a phone number even when libphonenumber rejects it.
+      return Match.of(EntityKind.PHONE, m.start(), m.end(), dial,
+          new PhoneValue(null, dial, PhoneType.LANDLINE, null, null, null, ext));
+    }
+    if (!hasCue(s, m.start()) || unitAfter || digitCount < MIN_DIGITS || digitCount > MAX_DIGITS
+        || !balanced(m.group())) {
       return null;
     }
-    String area = m.group("area") == null ? null : m.group("area").replaceAll("[()]", "");
+    String area = other || m.group("area") == null ? null : m.group("area").replaceAll("[()]", "");
     String normalized = area != null ? area + "-" + digits.substring(area.length()) : digits;
     if (ext != null) {
       normalized += "-" + ext;
     }
-    PhoneType type = m.group("mobile") != null ? PhoneType.MOBILE : PhoneType.LANDLINE;
+    PhoneType type = !other && m.group("mobile") != null ? PhoneType.MOBILE : PhoneType.LANDLINE;
     return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
         new PhoneValue(null, digits, type, area, null, null, ext));
   }
@@ -122,12 +158,36 @@ public final class PhoneExtractor implements Extractor {
     }
     boolean cue = hasCue(s, m.start());
     int end = m.end();
-    boolean unitAfter = end < s.length() && PhoneRules.NOT_AFTER_SHORT.indexOf(s.charAt(end)) >= 0;
+    boolean unitAfter = amountFollows(s, end);
     if (unitAfter || (!cue && (digits.length() < PhoneRules.SHORTEST_WITHOUT_CUE || !standsApart(s, m)))) {
       return null;
     }
     return Match.of(EntityKind.PHONE, m.start(), m.end(), digits,
         new PhoneValue(null, digits, PhoneType.SERVICE, null, null, null, m.group("ext")));
+  }
+
+  /** Whether the text after a number shows it is an amount or a count ("120元", "3.5"), not a phone. */
+  private static boolean amountFollows(String s, int end) {
+    if (end >= s.length()) {
+      return false;
+    }
+    char next = s.charAt(end);
+    if (next == '.') {
+      return end + 1 < s.length() && Character.isDigit(s.charAt(end + 1));
+    }
+    return PhoneRules.NOT_AFTER_SHORT.indexOf(next) >= 0;
+  }
+
+  /** Whether the parentheses in a span open and close in pairs. */
+  private static boolean balanced(String span) {
+    int depth = 0;
+    for (int i = 0; i < span.length(); i++) {
+      depth += span.charAt(i) == '(' ? 1 : span.charAt(i) == ')' ? -1 : 0;
+      if (depth < 0 || depth > 1) {
+        return false;
+      }
+    }
+    return depth == 0;
   }
 
   /** No letter, digit or CJK character runs into the number on either side. */
