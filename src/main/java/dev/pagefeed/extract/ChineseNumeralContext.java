@@ -8,6 +8,9 @@ final class ChineseNumeralContext {
 
   private ChineseNumeralContext() {}
 
+  /** Chinese numeral characters; a numeral right after one is part of a longer run. */
+  static final String NUMERALS = "零〇一二两三四五六七八九十百千万亿兆";
+
   /** Characters after which a one-character Chinese numeral may still be a number. */
   static final String NUMBER_OPENERS = "付交收花赔补共计仅只约近为是达至到每人月年天有需要用了和或及与、，,：:（(";
 
@@ -24,8 +27,8 @@ final class ChineseNumeralContext {
       return true;
     }
     char before = text.charAt(start - 1);
-    if (before == '第') {
-      return false;
+    if (before == '第' || NUMERALS.indexOf(before) >= 0) {
+      return false; // an ordinal, or the tail of a longer numeral run ("二三十")
     }
     if (number.length() > 1 || !Character.isIdeographic(before)) {
       return true;

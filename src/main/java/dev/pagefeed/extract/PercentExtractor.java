@@ -35,6 +35,9 @@ public final class PercentExtractor implements Extractor {
   /** Words after 成 or 折 that make a different word: 一成不变, 成员, 折旧 … */
   static final String NOT_AFTER_TENTHS = "不变|员|本|立|功|绩|果|熟|型|长|都|为|了|就|语|旧|腾|叠|射|合|算|扣|价";
 
+  /** Verbs a discount follows: 打八折, 折扣一折, 享九折. */
+  static final String DISCOUNT_VERBS = "打扣享给按";
+
   /** Ranges first, so that "70%-80%" is one span and not two. */
   static final Pattern PERCENT =
       Pattern.compile(
@@ -89,10 +92,14 @@ public final class PercentExtractor implements Extractor {
       return discount(s, m);
     }
     if (m.group("points") != null) {
+      if (!ChineseNumeralContext.standsAlone(s, m.start(), m.group("points"))) {
+        return null;
+      }
       return single(m.start(), m.end(), Numbers.parse(m.group("points")));
     }
     if (m.group("per") != null) {
-      return fraction(m);
+      boolean afterNumeral = m.start() > 0 && ChineseNumeralContext.NUMERALS.indexOf(s.charAt(m.start() - 1)) >= 0;
+      return afterNumeral ? null : fraction(m);
     }
     String lowText = m.group("a1") != null ? m.group("a1") : m.group("b1");
     String highText = m.group("a2") != null ? m.group("a2") : m.group("b2");
@@ -129,7 +136,8 @@ public final class PercentExtractor implements Extractor {
   /** 九折 is 90%, 九九折 99%, 三八折 38%, 2.5折 25%, 对折 50%. */
   private static Match discount(String s, Matcher m) {
     String written = m.group("discount");
-    if (!ChineseNumeralContext.standsAlone(s, m.start(), written)) {
+    boolean afterDiscountVerb = m.start() > 0 && DISCOUNT_VERBS.indexOf(s.charAt(m.start() - 1)) >= 0;
+    if (!written.equals("对") && !afterDiscountVerb && !ChineseNumeralContext.standsAlone(s, m.start(), written)) {
       return null;
     }
     BigDecimal value;
