@@ -24,16 +24,26 @@ public final class DateExtractor implements Extractor {
   private static final String DAY = "(?:3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])";
   private static final String TO = "\\s*(?:-|~|～|至|到|—|–)\\s*";
 
+  /** A year written in Chinese numerals: 二〇二五, 三六七, 两千零四, 两千. */
+  private static final String CN_YEAR = "(?:" + CN_DIGIT + "{3,4}|[一两二]千(?:零?[一二三四五六七八九十][十]?[一二三四五六七八九]?)?)";
+
+  /** A day written without 日 or 号 only when nothing but punctuation, space or the end follows. */
+  private static final String DAY_END = "(?:\\s*[日号]|(?=[\\s,，。.;；!！?？)）]|$))";
+
+  /** A weekday written after a date ("，星期一") belongs to it. */
+  private static final String WEEKDAY = "(?:[,，]?\\s*(?:星期|礼拜|周)[一二三四五六日天])?";
+
   /** One date, most specific forms first. */
   static final Pattern DATE =
       Pattern.compile(
           "(?<![\\d.])(?:"
               + "(?<ry1>(?:1[5-9]|20|21)\\d{2})" + TO + "(?<ry2>(?:1[5-9]|20|21)\\d{2})\\s*年"
-              + "|(?:(?<era>公元前|公元)\\s*)?(?<year>(?<![\\d])(?:(?<=公元前\\s?|公元\\s?)\\d{1,4}|(?:1[5-9]|20|21)\\d{2})|"
-              + CN_DIGIT + "{4})\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")\\s*[日号])?)?"
+              + "|(?:(?<era>公元前|公元)\\s*)?(?<year>(?<![\\d])(?:(?<=公元前\\s?|公元\\s?)\\d{1,4}|(?:1[5-9]|20|21)\\d{2}|\\d{3,4}(?=\\s*年\\s*" + MONTH + "\\s*月))|"
+              + CN_YEAR + ")\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")" + DAY_END + WEEKDAY + ")?)?"
               + "|(?<ny>(?:1[5-9]|20|21)\\d{2})(?<sep>[-/.])(?<nm>1[0-2]|0?[1-9])\\k<sep>(?<nd>3[01]|[12]\\d|0?[1-9])(?![\\d])"
+              + "|(?<dd>3[01]|[12]\\d|0?[1-9])(?<dsep>[-/.])(?<dm>1[0-2]|0?[1-9])\\k<dsep>(?<dy>(?:19|20|21)\\d{2})(?![\\d])"
               + "|(?<ym>(?:19|20|21)\\d{2})(?<ysep>[-/])(?<mm>1[0-2]|0[1-9])(?![\\d\\-/.])"
-              + "|(?<bm>" + MONTH + ")\\s*月(?:\\s*(?<bd>" + DAY + ")\\s*[日号])?"
+              + "|(?<bm>" + MONTH + ")\\s*月(?:\\s*(?<bd>" + DAY + ")" + DAY_END + WEEKDAY + ")?"
               + ")");
 
   /** What may join two dates into a range. */
@@ -101,11 +111,19 @@ public final class DateExtractor implements Extractor {
     if (noYear) {
       match = match.withFlag(Flag.NO_YEAR);
     }
+    if (first.ambiguous()) {
+      match = match.withFlag(Flag.AMBIGUOUS);
+    }
     return match.withMod(Modifiers.forDate(text.view(), start, end));
   }
 
   /** The parts of one date; {@code year} is astronomical (1 BCE is 0), null when not written. */
-  private record Parsed(Integer year, Integer month, Integer day, String rangeLow, String rangeHigh) {
+  private record Parsed(
+      Integer year, Integer month, Integer day, String rangeLow, String rangeHigh, boolean ambiguous) {
+
+    Parsed(Integer year, Integer month, Integer day, String rangeLow, String rangeHigh) {
+      this(year, month, day, rangeLow, rangeHigh, false);
+    }
 
     Parsed inheritYear(Parsed other) {
       return year == null && other.year != null ? new Parsed(other.year, month, day, null, null) : this;
@@ -156,6 +174,11 @@ public final class DateExtractor implements Extractor {
     }
     if (m.group("ny") != null) {
       return checked(number(m.group("ny")), number(m.group("nm")), number(m.group("nd")));
+    }
+    if (m.group("dd") != null) {
+      // Day first, as Chinese and European pages write 3-7-2017; ambiguous when both could be months.
+      Parsed p = checked(number(m.group("dy")), number(m.group("dm")), number(m.group("dd")));
+      return p == null ? null : new Parsed(p.year, p.month, p.day, null, null, number(m.group("dd")) <= 12);
     }
     if (m.group("ym") != null) {
       return checked(number(m.group("ym")), number(m.group("mm")), null);

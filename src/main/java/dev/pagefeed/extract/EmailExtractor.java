@@ -18,7 +18,7 @@ public final class EmailExtractor implements Extractor {
   static final Pattern EMAIL =
       Pattern.compile(
           "(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@"
-              + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*");
+              + "(?:\\[\\d{1,3}(?:\\.\\d{1,3}){3}\\]|[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*)");
 
   /** A domain's last label must be letters, two or more. */
   static final Pattern TOP_LEVEL = Pattern.compile("\\.[A-Za-z]{2,63}$");
@@ -34,7 +34,7 @@ public final class EmailExtractor implements Extractor {
     while (m.find()) {
       String address = m.group();
       String domain = address.substring(address.indexOf('@') + 1);
-      if (TOP_LEVEL.matcher(domain).find()) {
+      if (TOP_LEVEL.matcher(domain).find() || domain.startsWith("[")) {
         String lower = address.toLowerCase(Locale.ROOT);
         out.add(
             Match.of(EntityKind.EMAIL, m.start(), m.end(), lower,

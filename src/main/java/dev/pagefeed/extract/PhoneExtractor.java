@@ -34,8 +34,8 @@ public final class PhoneExtractor implements Extractor {
   /** Phone-shaped digit groups, each alternative named for its form. */
   static final Pattern PHONE =
       Pattern.compile(
-          "(?<![\\d+])(?:"
-              + "(?<intl>\\(?(?:\\+|00)\\d{1,3}\\)?[\\s-]{0,2}(?:\\(\\d{1,4}\\)[\\s-]{0,2})?\\d(?:[\\s./-]{0,2}\\d){5,13})"
+          "(?<![\\w+.\\-/])(?:"
+              + "(?<intl>\\(?(?:\\+|00(?=[1-9])|86(?=[\\s-]{0,2}1[3-9]\\d))\\d{0,3}\\)?[\\s-]{0,2}(?:\\(\\d{1,4}\\)[\\s-]{0,2})?\\d(?:[\\s./-]{0,2}\\d){5,13})"
               + "|(?<area>\\(0\\d{2,3}\\)|0\\d{2,3})[\\s-]?(?<local>[2-9]\\d{2,3}[\\s-]?\\d{4})"
               + "|(?<areahot>0\\d{2,3})-(?<hot>1\\d{4}|9\\d{4})"
               + "|(?<mobile>1[3-9]\\d[\\s-]?\\d{4}[\\s-]?\\d{4})"
@@ -50,7 +50,7 @@ public final class PhoneExtractor implements Extractor {
    */
   static final Pattern OTHER =
       Pattern.compile(
-          "(?<![\\d+])(?<other>(?>\\(?\\+?\\d{1,5}\\)?(?:[\\s./-]{0,3}\\(?\\d{1,8}\\)?){0,6}))"
+          "(?<![\\w+.\\-/])(?<other>(?>\\(?\\+?\\d{1,5}\\)?(?:[\\s./-]{0,3}\\(?\\d{1,8}\\)?){0,6}))"
               + "(?:\\s*(?:转|分机|ext\\.?|x|X|#)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
 
   /** How many digits a number of any grouping has, extension aside. */
@@ -115,7 +115,8 @@ public final class PhoneExtractor implements Extractor {
       return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
           new PhoneValue(null, digits, PhoneType.SERVICE, m.group("areahot"), null, null, null));
     }
-    String dial = digits.startsWith("00") ? "+" + digits.substring(2) : digits;
+    String dial = digits.startsWith("00") ? "+" + digits.substring(2)
+        : !other && m.group("intl") != null && !digits.startsWith("+") ? "+" + digits : digits;
     PhoneNumber number = parse(dial);
     boolean valid = number != null && UTIL.isValidNumber(number);
     boolean intl = !other && m.group("intl") != null;

@@ -27,10 +27,10 @@ public final class UrlExtractor implements Extractor {
 
   static final Pattern URL =
       Pattern.compile(
-          "(?i)(?<![A-Za-z0-9@.\\-])(?:"
-              + "(?<scheme>https?)://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
-              + "|www\\.[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
-              + "|(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62})\\.){1,8}(?:" + BARE_TLDS + ")(?![A-Za-z0-9\\-@])"
+          "(?i)(?:"
+              + "(?<![A-Za-z0-9])(?<scheme>https?)://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "|(?<![A-Za-z0-9@.\\-/:])www\\.[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "|(?<![A-Za-z0-9@.\\-/:])(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62})\\.){1,8}(?:" + BARE_TLDS + ")(?![A-Za-z0-9\\-@])"
               + "(?:[/?#]" + URL_CHARS + "{0,2000})?"
               + ")");
 
@@ -82,7 +82,7 @@ public final class UrlExtractor implements Extractor {
     String tail = pathAt < 0 ? "" : rest.substring(pathAt);
     String host = authority.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
     String port = authority.substring(Math.min(authority.length(), host.length()));
-    if (host.isEmpty() || host.startsWith(".") || host.endsWith(".") || !host.contains(".")) {
+    if (host.isEmpty() || host.startsWith(".") || host.endsWith(".") || (!hasScheme && !host.contains("."))) {
       return null;
     }
     if (!tail.startsWith("/")) {
