@@ -12,7 +12,7 @@ final class ChineseNumeralContext {
   static final String NUMERALS = "零〇一二两三四五六七八九十百千万亿兆";
 
   /** Characters after which a one-character Chinese numeral may still be a number. */
-  static final String NUMBER_OPENERS = "付交收花赔补共计仅只约近为是达至到每人月年天有需要用了和或及与、，,：:（(";
+  static final String NUMBER_OPENERS = "付交收花赔补共计仅只约近为是达至到每人月年天有需要用了和或及与费价额款税金薪、，,：:（(";
 
   /**
    * Whether the numeral {@code number} starting at {@code start} in {@code text} stands as a
@@ -27,8 +27,8 @@ final class ChineseNumeralContext {
       return true;
     }
     char before = text.charAt(start - 1);
-    if (before == '第' || NUMERALS.indexOf(before) >= 0) {
-      return false; // an ordinal, or the tail of a longer numeral run ("二三十")
+    if (before == '第' || before == '数' || before == '几' || NUMERALS.indexOf(before) >= 0) {
+      return false; // an ordinal, a vague count (数十亿), or the tail of a longer run ("二三十")
     }
     if (number.length() > 1 || !Character.isIdeographic(before)) {
       return true;

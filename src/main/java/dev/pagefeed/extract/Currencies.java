@@ -16,10 +16,13 @@ final class Currencies {
 
   static {
     String[] words = {
-      "新台币", "TWD", "台币", "TWD", "新加坡元", "SGD", "瑞士法郎", "CHF", "人民币", "CNY",
-      "美元", "USD", "美金", "USD", "欧元", "EUR", "港币", "HKD", "港元", "HKD", "日元", "JPY",
+      "新台币", "TWD", "台币", "TWD", "新加坡元", "SGD", "新西兰元", "NZD", "加拿大元", "CAD",
+      "澳大利亚元", "AUD", "瑞士法郎", "CHF", "瑞典克朗", "SEK", "丹麦克朗", "DKK", "挪威克朗", "NOK",
+      "越南盾", "VND", "林吉特", "MYR", "雷亚尔", "BRL", "人民币", "CNY", "美元", "USD", "美圆", "USD",
+      "美金", "USD", "欧元", "EUR", "港币", "HKD", "港元", "HKD", "日元", "JPY", "日币", "JPY",
       "英镑", "GBP", "澳元", "AUD", "加元", "CAD", "韩元", "KRW", "泰铢", "THB", "卢布", "RUB",
-      "块钱", "CNY", "元", "CNY"
+      "卢比", "INR", "奈拉", "NGN", "兰特", "ZAR", "里拉", "TRY", "比索", "MXN", "新币", "SGD",
+      "块钱", "CNY", "元", "CNY", "圆", "CNY", "块", "CNY"
     };
     for (int i = 0; i < words.length; i += 2) {
       WORDS.put(words[i], words[i + 1]);
@@ -31,6 +34,20 @@ final class Currencies {
     for (int i = 0; i < signs.length; i += 2) {
       SIGNS.put(signs[i], signs[i + 1]);
     }
+  }
+
+  /** The words that name no particular currency by themselves ("元" is a yuan only by default). */
+  static final java.util.Set<String> GENERIC = java.util.Set.of("元", "圆", "块", "块钱");
+
+  /** Currency names that may also stand before the amount: "港币2960元", "人民币500元". */
+  static String namedPrefixes() {
+    StringBuilder out = new StringBuilder();
+    for (String word : WORDS.keySet()) {
+      if (!GENERIC.contains(word)) {
+        out.append(out.length() == 0 ? "" : "|").append(java.util.regex.Pattern.quote(word));
+      }
+    }
+    return out.toString();
   }
 
   /** An alternation of the keys, regex-quoted, in map order. */

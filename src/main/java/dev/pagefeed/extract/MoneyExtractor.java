@@ -1,8 +1,8 @@
 package dev.pagefeed.extract;
 
 import dev.pagefeed.model.EntityKind;
-import dev.pagefeed.model.MoneyValue;
 import dev.pagefeed.model.Mod;
+import dev.pagefeed.model.MoneyValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +12,27 @@ import java.util.regex.Pattern;
 
 /**
  * Amounts of money: {@code 1200元}, {@code 300-450元}, {@code 400元/年}, {@code 1.5万元},
- * {@code ￥120}, {@code 每人每年380元}, {@code 100美元}, {@code 一百二十到一百五十万元}, {@code 10~15k元}.
+ * {@code ￥120}, {@code 每人每年380元}, {@code 100美元}, {@code 港币2960元}, {@code 8亿元人民币},
+ * {@code 一百二十到一百五十万元}, {@code 四五千块钱}, {@code 10~15k元}, {@code 50元6角三分}.
  * Normalized {@code <ISO 4217> <amount>} or {@code <code> <low>..<high>}, then the rate units.
  */
 public final class MoneyExtractor implements Extractor {
 
-  private static final String TO = "\\s*(?:-|~|～|至|到|—|–)\\s*";
+  private static final String TO = "\\s*(?:-|~|～|至|到|—{1,2}|–)\\s*";
+  private static final String MAGNITUDES = "千万亿|万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百|兆|k|K";
 
   static final Pattern MONEY =
       Pattern.compile(
-          "(?<![\\d.])(?<!\\d,)(?:(?<sign>" + Currencies.alternation(Currencies.SIGNS) + ")\\s*)?"
-              + "(?<low>" + Numbers.ANY + ")(?:" + TO + "(?<high>" + Numbers.ANY + "))?"
-              + "\\s*(?<mag>万亿|千万|百万|十万|亿|万|千|k|K)?(?<infix>多|余)?"
+          "(?<![\\d.])(?<!\\d,)(?:(?<sign>" + Currencies.alternation(Currencies.SIGNS) + "|"
+              + Currencies.namedPrefixes() + ")\\s*)?"
+              + "(?:(?<adj>[一二三四五六七八九]{2})(?<adjunit>[十百千万])"
+              + "|(?<low>" + Numbers.ANY + ")(?:" + TO + "(?<high>" + Numbers.ANY + "))?)"
+              + "\\s*(?<mag>" + MAGNITUDES + ")?(?<infix>多|余)?"
               + "(?<cur>" + Currencies.alternation(Currencies.WORDS) + ")?"
+              + "(?<after>" + Currencies.namedPrefixes() + ")?"
+              + "(?:(?:又|零)?(?<jiao>\\d|[一二两三四五六七八九])[角毛])?"
+              + "(?:(?:又|零)?(?<fen>\\d|[一二两三四五六七八九])美?分(?!钟|之|期|别|类|数|析|配|布))?"
+              + "(?<whole>整)?"
               + "(?:/(?<per>人次|年|月|日|天|人|次))?");
 
   /** Rate words written before the amount: "每人每年380元". */
@@ -38,52 +46,87 @@ public final class MoneyExtractor implements Extractor {
   /** Words that make a bare number at the cut of a truncated text an amount of money. */
   static final Pattern AMOUNT_CUE = Pattern.compile("(?:金额|费用|缴费|缴纳|价格|收费|费|补助|报销)[^，,。；;]{0,6}$");
 
+  /** A bare 块 counts as money only before 钱 or a sub-unit ("十块三毛"), or at a clause end. */
+  static final Pattern BARE_KUAI_END = Pattern.compile("[毛角钱，,。；;！!？?\\s)）]|$");
+
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
     List<Match> out = new ArrayList<>();
     Matcher m = MONEY.matcher(s);
-    while (m.find()) {
+    int from = 0;
+    while (from < s.length() && m.find(from)) {
+      Match match;
       if (m.group("sign") == null && m.group("cur") == null) {
-        if (m.end() == s.length() && text.cutAt(m.end()) && isArabic(m.group("low"))
-            && AMOUNT_CUE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()) {
-          out.add(cutAmount(text, m));
-        }
+        match = m.end() == s.length() && text.cutAt(m.end()) && m.group("low") != null && isArabic(m.group("low"))
+            && AMOUNT_CUE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()
+            ? cutAmount(s, m) : null;
+      } else {
+        match = toMatch(s, m);
+      }
+      if (match == null) {
+        from = m.start() + 1;
         continue;
       }
-      Match match = toMatch(text, m);
-      if (match != null) {
-        out.add(match);
-      }
+      out.add(match);
+      from = match.end();
     }
     return out;
   }
 
-  private static Match toMatch(Text text, Matcher m) {
-    String s = text.view();
-    // "两到三仟澳元": a numeral that opens a range is a number whatever stands before it.
-    if (m.group("high") == null && !ChineseNumeralContext.standsAlone(s, m.start("low"), m.group("low"))) {
-      return null;
+  private static Match toMatch(String s, Matcher m) {
+    String cur = m.group("cur");
+    String sign = m.group("sign");
+    boolean generic = cur == null || Currencies.GENERIC.contains(cur);
+    String currency;
+    if (m.group("after") != null && cur != null && generic) {
+      currency = Currencies.WORDS.get(m.group("after")); // "8亿元人民币", "三万元欧元"
+    } else if (!generic) {
+      currency = Currencies.WORDS.get(cur);
+    } else if (sign != null) {
+      currency = Currencies.SIGNS.containsKey(sign) ? Currencies.SIGNS.get(sign) : Currencies.WORDS.get(sign);
+    } else {
+      currency = Currencies.WORDS.get(cur);
     }
-    String currency =
-        m.group("cur") != null
-            ? Currencies.WORDS.get(m.group("cur"))
-            : Currencies.SIGNS.get(m.group("sign"));
-    if (m.group("sign") != null && m.group("cur") != null
-        && !Currencies.SIGNS.get(m.group("sign")).equals(currency)) {
-      return null;
+    if ("块".equals(cur) && !BARE_KUAI_END.matcher(s).region(m.end("cur"), s.length()).lookingAt()) {
+      return null; // "2块肥皂" counts soap, not yuan
     }
-    BigDecimal high = m.group("high") == null ? null : Numbers.parse(m.group("high"));
-    BigDecimal low = Numbers.parse(m.group("low"));
-    if (low == null || (m.group("high") != null && high == null)) {
-      return null;
+    int numberStart = m.group("adj") != null ? m.start("adj") : m.start("low");
+    String number = m.group("adj") != null ? m.group("adj") : m.group("low");
+    boolean named = !generic || sign != null;
+    if (!named && m.group("high") == null && m.group("adj") == null
+        && !ChineseNumeralContext.standsAlone(s, numberStart, number)) {
+      return null; // "统一元旦" holds "一元" but no amount
     }
-    if (high != null) {
-      low = low.multiply(sharedUnit(m.group("low"), m.group("high")));
-    }
+
+    BigDecimal low;
+    BigDecimal high = null;
     BigDecimal magnitude = Numbers.magnitude(m.group("mag"));
+    if (m.group("adj") != null) {
+      // 四五千: two neighbouring digits before one unit are a range, 4000..5000.
+      BigDecimal unit = Numbers.magnitude(m.group("adjunit"));
+      low = Numbers.parse(m.group("adj").substring(0, 1)).multiply(unit);
+      high = Numbers.parse(m.group("adj").substring(1)).multiply(unit);
+    } else {
+      low = Numbers.parse(m.group("low"));
+      if (m.group("high") != null) {
+        high = Numbers.parse(m.group("high"));
+        if (high == null) {
+          return null;
+        }
+      }
+      if (low == null) {
+        return null;
+      }
+      if (high != null) {
+        low = low.multiply(sharedUnit(m.group("low"), m.group("high")));
+      }
+    }
     low = Numbers.canonical(low.multiply(magnitude));
     high = high == null ? null : Numbers.canonical(high.multiply(magnitude));
+    if (high == null) {
+      low = Numbers.canonical(low.add(subunit(m.group("jiao"), "0.1")).add(subunit(m.group("fen"), "0.01")));
+    }
 
     List<String> per = new ArrayList<>();
     int start = m.start();
@@ -99,8 +142,7 @@ public final class MoneyExtractor implements Extractor {
     if (m.group("per") != null) {
       per.add(PER_UNITS.get(m.group("per")));
     }
-    StringBuilder normalized = new StringBuilder(currency).append(' ');
-    normalized.append(Numbers.format(low));
+    StringBuilder normalized = new StringBuilder(currency).append(' ').append(Numbers.format(low));
     if (high != null) {
       normalized.append("..").append(Numbers.format(high));
     }
@@ -114,6 +156,14 @@ public final class MoneyExtractor implements Extractor {
     Match match = Match.of(EntityKind.MONEY, start, m.end(), normalized.toString(), value);
     Mod mod = m.group("infix") != null ? Mod.MORE_THAN : Modifiers.forNumber(s, m.start(), m.end());
     return match.withMod(mod);
+  }
+
+  private static BigDecimal subunit(String digit, String worth) {
+    if (digit == null) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal value = Numbers.parse(digit);
+    return value == null ? BigDecimal.ZERO : value.multiply(new BigDecimal(worth));
   }
 
   /**
@@ -142,9 +192,9 @@ public final class MoneyExtractor implements Extractor {
   }
 
   /** A bare number at the cut whose words make it an amount ("金额约为4214"): unit lost. */
-  private static Match cutAmount(Text text, Matcher m) {
+  private static Match cutAmount(String s, Matcher m) {
     Match match = Match.of(EntityKind.MONEY, m.start(), m.end(), null, null);
-    return match.withMod(Modifiers.forNumber(text.view(), m.start(), m.end())).truncated();
+    return match.withMod(Modifiers.forNumber(s, m.start(), m.end())).truncated();
   }
 
   private static boolean isArabic(String number) {

@@ -40,7 +40,7 @@ public final class UrlExtractor implements Extractor {
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
-    if (s.indexOf('.') < 0) {
+    if (s.indexOf('.') < 0 && !s.contains("://")) {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
