@@ -39,7 +39,8 @@ public final class DateExtractor implements Extractor {
           "(?<![\\d.])(?:"
               + "(?<ry1>(?:1[5-9]|20|21)\\d{2})" + TO + "(?<ry2>(?:1[5-9]|20|21)\\d{2})\\s*年"
               + "|(?:(?<era>公元前|公元)\\s*)?(?<year>(?<![\\d])(?:(?<=公元前\\s?|公元\\s?)\\d{1,4}|(?:1[5-9]|20|21)\\d{2}|\\d{3,4}(?=\\s*年\\s*" + MONTH + "\\s*月)|(?<=[在于从至到])\\d{3}(?=年(?!间|来|内|后|前|左右|多|以)))|"
-              + CN_YEAR + ")\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")" + DAY_END + WEEKDAY + ")?)?"
+              + CN_YEAR + ")\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")" + DAY_END + WEEKDAY + ")?"
+              + "|的?第(?<ordmonth>" + MONTH + ")个月|的?(?<holiday>" + Holidays.alternation() + "))?"
               + "|(?<ny>(?:1[5-9]|20|21)\\d{2})(?<sep>[-/.])(?<nm>1[0-2]|0?[1-9])\\k<sep>(?<nd>3[01]|[12]\\d|0?[1-9])(?![\\d])"
               + "|(?<dd>3[01]|[12]\\d|0?[1-9])(?<dsep>[-/.])(?<dm>1[0-2]|0?[1-9])\\k<dsep>(?<dy>(?:19|20|21)\\d{2})(?![\\d])"
               + "|(?<ym>(?:19|20|21)\\d{2})(?<ysep>[-/])(?<mm>1[0-2]|0[1-9])(?![\\d\\-/.])"
@@ -169,6 +170,13 @@ public final class DateExtractor implements Extractor {
       }
       if ("公元前".equals(m.group("era"))) {
         year = 1 - year;
+      }
+      if (m.group("holiday") != null) {
+        java.time.LocalDate date = Holidays.DATES.get(m.group("holiday")).apply(year);
+        return new Parsed(year, date.getMonthValue(), date.getDayOfMonth(), null, null);
+      }
+      if (m.group("ordmonth") != null) {
+        return checked(year, number(m.group("ordmonth")), null);
       }
       return checked(year, number(m.group("month")), number(m.group("day")));
     }

@@ -88,12 +88,13 @@ public final class MoneyExtractor implements Extractor {
     } else {
       currency = Currencies.WORDS.get(cur);
     }
-    if ("块".equals(cur) && !BARE_KUAI_END.matcher(s).region(m.end("cur"), s.length()).lookingAt()) {
+    boolean subunits = m.group("jiao") != null || m.group("fen") != null;
+    if ("块".equals(cur) && !subunits && !BARE_KUAI_END.matcher(s).region(m.end("cur"), s.length()).lookingAt()) {
       return null; // "2块肥皂" counts soap, not yuan
     }
     int numberStart = m.group("adj") != null ? m.start("adj") : m.start("low");
     String number = m.group("adj") != null ? m.group("adj") : m.group("low");
-    boolean named = !generic || sign != null;
+    boolean named = !generic || sign != null || subunits;
     if (!named && m.group("high") == null && m.group("adj") == null
         && !ChineseNumeralContext.standsAlone(s, numberStart, number)) {
       return null; // "统一元旦" holds "一元" but no amount

@@ -41,7 +41,11 @@ public final class Text {
           continue;
         }
       }
-      out.append(fold(c));
+      // A full-width comma between full-width digits groups thousands ("１１１，１１１"); elsewhere
+      // it separates clauses and stays as it is.
+      boolean groupsDigits = c == '，' && i > 0 && i + 1 < original.length()
+          && isFullWidthDigit(original.charAt(i - 1)) && isFullWidthDigit(original.charAt(i + 1));
+      out.append(groupsDigits ? ',' : fold(c));
       index[n++] = i;
       i++;
     }
@@ -99,6 +103,10 @@ public final class Text {
     }
     int at = FOLD_FROM.indexOf(c);
     return at >= 0 ? FOLD_TO.charAt(at) : c;
+  }
+
+  private static boolean isFullWidthDigit(char c) {
+    return c >= '０' && c <= '９';
   }
 
   private static boolean isCjk(char c) {
