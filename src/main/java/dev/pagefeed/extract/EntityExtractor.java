@@ -35,12 +35,14 @@ public final class EntityExtractor {
       return List.of();
     }
     List<Match> accepted = new ArrayList<>();
+    SpanSet taken = new SpanSet();
     for (Extractor extractor : extractors.values()) {
       List<Match> candidates = new ArrayList<>(extractor.find(text));
       candidates.sort(
           Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
       for (Match candidate : candidates) {
-        if (accepted.stream().noneMatch(candidate::overlaps)) {
+        if (!taken.overlaps(candidate)) {
+          taken.add(candidate);
           accepted.add(candidate);
         }
       }

@@ -38,6 +38,9 @@ public final class MoneyExtractor implements Extractor {
   /** Rate words written before the amount: "每人每年380元". */
   static final Pattern PER_PREFIX = Pattern.compile("(?:每(?:人|年|月|日|天|次|户))+$");
 
+  /** How far back (chars) rate words are looked for: four of them ("每人每年每月每次"). */
+  static final int PER_REACH = 8;
+
   /** Rate units by the word that states them. */
   static final Map<String, String> PER_UNITS =
       Map.of("人", "person", "年", "year", "月", "month", "日", "day", "天", "day", "次", "visit",
@@ -131,11 +134,11 @@ public final class MoneyExtractor implements Extractor {
 
     List<String> per = new ArrayList<>();
     int start = m.start();
-    Matcher before = PER_PREFIX.matcher(s.substring(0, start));
+    Matcher before = PER_PREFIX.matcher(s.substring(Math.max(0, start - PER_REACH), start));
     int modStart = Modifiers.prefixStart(s, start);
-    Matcher beforeMod = PER_PREFIX.matcher(s.substring(0, modStart));
+    Matcher beforeMod = PER_PREFIX.matcher(s.substring(Math.max(0, modStart - PER_REACH), modStart));
     if (before.find()) {
-      start = before.start();
+      start -= before.group().length();
       addPerUnits(before.group(), per);
     } else if (modStart < start && beforeMod.find()) {
       addPerUnits(beforeMod.group(), per);

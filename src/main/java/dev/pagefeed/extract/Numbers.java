@@ -20,7 +20,7 @@ public final class Numbers {
    * validated by {@link #parseChinese}, and {@link #chinesePrefix} finds its longest valid start.
    */
   public static final String CHINESE =
-      "[零〇一二两三四五六七八九十拾百佰千仟万亿兆]+(?:点[零〇一二三四五六七八九]+)?";
+      "[零〇一二两三四五六七八九十拾百佰千仟万亿兆]{1,24}(?:点[零〇一二三四五六七八九]{1,12})?";
 
   /** Either form. */
   public static final String ANY = "(?:" + ARABIC + "|" + CHINESE + ")";

@@ -64,13 +64,14 @@ public final class PhoneExtractor implements Extractor {
   public List<Match> find(Text text) {
     String s = text.view();
     List<Match> out = new ArrayList<>();
-    addMatches(text, PHONE.matcher(s), out);
+    SpanSet taken = new SpanSet();
+    addMatches(text, PHONE.matcher(s), out, taken);
     if (PhoneRules.CUE.matcher(s).find()) {
-      addMatches(text, OTHER.matcher(s), out);
+      addMatches(text, OTHER.matcher(s), out, taken);
     }
     if (text.truncated()) {
       Matcher cut = CUT_PHONE.matcher(s);
-      if (cut.find() && out.stream().noneMatch(x -> x.end() == s.length())) {
+      if (cut.find() && !taken.overlaps(Match.of(EntityKind.PHONE, cut.start(), cut.end(), null, null))) {
         Match truncated = cutPhone(s, cut);
         if (truncated != null) {
           out.add(truncated);
@@ -81,7 +82,7 @@ public final class PhoneExtractor implements Extractor {
   }
 
   /** Adds the matches of one pattern that overlap none found before; a rejected span is retried one character on. */
-  private static void addMatches(Text text, Matcher m, List<Match> out) {
+  private static void addMatches(Text text, Matcher m, List<Match> out, SpanSet taken) {
     String s = text.view();
     int from = 0;
     while (from < s.length() && m.find(from)) {
@@ -90,10 +91,11 @@ public final class PhoneExtractor implements Extractor {
         match = match.truncated();
       }
       Match found = match;
-      if (found == null || out.stream().anyMatch(found::overlaps)) {
+      if (found == null || taken.overlaps(found)) {
         from = m.start() + 1;
         continue;
       }
+      taken.add(found);
       out.add(found);
       from = m.end();
     }

@@ -1,0 +1,25 @@
+package dev.pagefeed.extract;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Non-overlapping spans, for checking a new span against thousands in logarithmic time. */
+final class SpanSet {
+
+  private final TreeMap<Integer, Match> byStart = new TreeMap<>();
+
+  /** Whether {@code match} overlaps a span already added. */
+  boolean overlaps(Match match) {
+    Map.Entry<Integer, Match> before = byStart.floorEntry(match.start());
+    if (before != null && before.getValue().overlaps(match)) {
+      return true;
+    }
+    Map.Entry<Integer, Match> after = byStart.ceilingEntry(match.start());
+    return after != null && after.getValue().overlaps(match);
+  }
+
+  /** Adds a span that overlaps none already added. */
+  void add(Match match) {
+    byStart.put(match.start(), match);
+  }
+}
