@@ -55,11 +55,14 @@ public final class EntityExtractor {
     return mapped;
   }
 
-  /** Every kind needs a digit, a Chinese numeral, an @ or a dot; some prose has none. */
+  /** Besides digits, the characters one of the kinds needs: numerals, @ and dots, 对折. */
+  private static final String NEEDED = "〇零一二两三四五六七八九十百千万亿兆@.对";
+
+  /** Every kind needs a digit, a Chinese numeral, an @, a dot or 对折; some prose has none. */
   private static boolean hasDigitOrNumeral(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ((c >= '0' && c <= '9') || "〇零一二两三四五六七八九十百千万亿".indexOf(c) >= 0 || c == '@' || c == '.') {
+      if ((c >= '0' && c <= '9') || NEEDED.indexOf(c) >= 0) {
         return true;
       }
     }

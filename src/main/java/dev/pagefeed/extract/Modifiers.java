@@ -16,7 +16,7 @@ public final class Modifiers {
   /** Words right before an amount, percentage or quantity. Longest first where they nest. */
   static final Map<String, Mod> NUMBER_PREFIXES =
       ordered(
-          "约为", Mod.APPROX, "大约", Mod.APPROX, "大概", Mod.APPROX, "将近", Mod.APPROX,
+          "约为", Mod.APPROX, "约有", Mod.APPROX, "大约", Mod.APPROX, "大概", Mod.APPROX, "将近", Mod.APPROX,
           "接近", Mod.APPROX, "约合", Mod.APPROX, "约", Mod.APPROX, "近", Mod.APPROX,
           "不低于", Mod.AT_LEAST, "不少于", Mod.AT_LEAST, "至少", Mod.AT_LEAST, "最少", Mod.AT_LEAST,
           "最低", Mod.AT_LEAST,

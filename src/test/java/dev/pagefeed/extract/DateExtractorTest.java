@@ -33,6 +33,17 @@ class DateExtractorTest {
         "2016-2020年医保改革规划 | 2016-2020年 | 2016/2020 | null | ''",
         "2024年3月起,新政策实施 | 2024年3月 | 2024-03 | SINCE | ''",
         "2025年初发布了新标准 | 2025年 | 2025 | START | ''",
+        "二零零四年八月十五 | 二零零四年八月十五 | 2004-08-15 | null | ''",
+        "两千零四年八月十五 | 两千零四年八月十五 | 2004-08-15 | null | ''",
+        "三六七年一月一日 | 三六七年一月一日 | 0367-01-01 | null | ''",
+        "1357年6月10日 | 1357年6月10日 | 1357-06-10 | null | ''",
+        "我会在 3-7-2017 回来 | 3-7-2017 | 2017-07-03 | null | ambiguous",
+        "截止16-04-2010 | 16-04-2010 | 2010-04-16 | null | ''",
+        "2019年感恩节 | 2019年感恩节 | 2019-11-28 | null | ''",
+        "2024年国庆节假期 | 2024年国庆节 | 2024-10-01 | null | ''",
+        "他们将在2021年的第三个月离开 | 2021年的第三个月 | 2021-03 | null | ''",
+        "在789年 | 789年 | 0789 | null | ''",
+        "2009年10月12号，星期一 | 2009年10月12号，星期一 | 2009-10-12 | null | ''",
       })
   void findsDate(String sentence, String text, String normalized, Mod mod, String flags) {
     List<Found> dates = Found.in(sentence, EntityKind.DATE);
@@ -51,6 +62,8 @@ class DateExtractorTest {
         "90天为一个结算期",
         "需要3个月的等待期",
         "婴儿6月龄后可以参保",
+        "已有300年历史",
+        "过去500年间",
       })
   void notADate(String sentence) {
     assertEquals(List.of(), Found.in(sentence, EntityKind.DATE));

@@ -44,7 +44,16 @@ class EntityExtractorTest {
       Found.of(EntityKind.DATE, "2025年3月21日", "2025-03-21"),
       Found.of(EntityKind.PERCENT, "72.2%", "72.2"),
       Found.of(EntityKind.MONEY, "400元/年", "CNY 400/year"),
-      Found.of(EntityKind.QUANTITY, "900万人", "9000000 人"));
+      Found.of(EntityKind.QUANTITY, "900万人", "9000000 人"),
+      Found.of(EntityKind.PHONE, "13800138000", "+8613800138000"),
+      Found.of(EntityKind.DATE, "2025-03-21", "2025-03-21"),
+      Found.of(EntityKind.DATE, "二〇二五年", "2025"),
+      Found.of(EntityKind.PERCENT, "百分之七十", "70"),
+      Found.of(EntityKind.PERCENT, "70%-80%", "70..80"),
+      Found.of(EntityKind.MONEY, "1.5万元", "CNY 15000"),
+      Found.of(EntityKind.MONEY, "港币2960元", "HKD 2960"),
+      Found.of(EntityKind.QUANTITY, "66,600平方米", "66600 平方米"),
+      new Found(EntityKind.URL, "www.nhsa.gov.cn", "http://www.nhsa.gov.cn/", null, "scheme_inferred"));
 
   /** Where a span may stand: start, middle, end of a sentence, by CJK and full-width marks. */
   static final List<String> CONTEXTS = List.of(

@@ -27,6 +27,19 @@ class PercentExtractorTest {
         "全角比例７２．２％ | ７２．２％ | 72.2 | null | ''",
         "报销百分之七十 | 百分之七十 | 70 | null | ''",
         "约七成患者受益 | 七成 | 70 | APPROX | ''",
+        "商品打八折 | 八折 | 80 | null | ''",
+        "会员享九九折 | 九九折 | 99 | null | ''",
+        "清仓打对折 | 对折 | 50 | null | ''",
+        "折扣2.5折 | 2.5折 | 25 | null | ''",
+        "不良率千分之一 | 千分之一 | 0.1 | null | ''",
+        "费率万分之三 | 万分之三 | 0.03 | null | ''",
+        "同比提高12个百分点 | 12个百分点 | 12 | null | ''",
+        "约有三成半 | 三成半 | 35 | APPROX | ''",
+        "回收2.5成 | 2.5成 | 25 | null | ''",
+        "增长百 分 之 2.4 | 百 分 之 2.4 | 2.4 | null | ''",
+        "利润率百分之一百二十点五 | 百分之一百二十点五 | 120.5 | null | ''",
+        "降低六点五成 | 六点五成 | 65 | null | ''",
+        "在村卫生室就诊报销比例为百分之七十到八十 | 百分之七十到八十 | 70..80 | null | ''",
         "在村卫生室就诊未签约报销50% | 50% | 50 | null | ''",
       })
   void findsPercent(String sentence, String text, String normalized, Mod mod, String flags) {
@@ -35,7 +48,8 @@ class PercentExtractorTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"政策一成不变", "门诊慢特病病种增至39种", "他成为了医生"})
+  @CsvSource(delimiter = '|', value = {"政策一成不变", "门诊慢特病病种增至39种", "他成为了医生",
+      "二三十个百分点", "五百分之2.2", "固定资产折旧", "这是成员名单"})
   void notAPercent(String sentence) {
     assertEquals(List.of(), Found.in(sentence, EntityKind.PERCENT));
   }

@@ -35,6 +35,13 @@ class PhoneExtractorTest {
         "如遇紧急情况请拨打120 | 120 | 120",
         "英国办公室电话+44 161 123 4567 | +44 161 123 4567 | +441611234567",
         "总机0755-83771234转8001 | 0755-83771234转8001 | +8675583771234",
+        // any grouping after a cue word; explicit country codes without one
+        "Phone: 622 15 31 23 | 622 15 31 23 | 622153123",
+        "Tel: (0161) 123 4567 | (0161) 123 4567 | 01611234567",
+        "我的电话号是86 18911111111。 | 86 18911111111 | +8618911111111",
+        "请致电0044 20 7946 0958 | 0044 20 7946 0958 | +442079460958",
+        "德国同事+49 176 12345678 | +49 176 12345678 | +4917612345678",
+        "巴西办公室(+55)1537027523 | (+55)1537027523 | +551537027523",
       })
   void findsPhone(String sentence, String text, String normalized) {
     List<Found> phones = Found.in(sentence, EntityKind.PHONE);
@@ -61,6 +68,12 @@ class PhoneExtractorTest {
         "共有120人参加",
         "第12333期公告",
         "版本号1.2.3.4567",
+        "0.000000012看起来不像电话号",
+        "P0-001-000016155-9看起来不像电话号",
+        "T005-2333-100731-SW-2看起来不像电话号",
+        "16-04-2010看起来不像电话号",
+        "咨询人数达12345678人",
+        "二三十个电话号码",
       })
   void impossibleCases(String sentence) {
     assertEquals(List.of(), Found.in(sentence, EntityKind.PHONE));

@@ -21,6 +21,8 @@ class UrlEmailExtractorTest {
         "登录www.nhsa.gov.cn查询 | www.nhsa.gov.cn | http://www.nhsa.gov.cn/ | scheme_inferred",
         "官网ylbz.pingliang.gov.cn可查 | ylbz.pingliang.gov.cn | http://ylbz.pingliang.gov.cn/ | scheme_inferred",
         "见https://example.com/a?b=1&c=2)。 | https://example.com/a?b=1&c=2 | https://example.com/a?b=1&c=2 | ''",
+        "本地服务http://localhost:8080/#/123 | http://localhost:8080/#/123 | http://localhost:8080/#/123 | ''",
+        "五月五.https://t.co/YCUZfuyyHZ | https://t.co/YCUZfuyyHZ | https://t.co/YCUZfuyyHZ | ''",
       })
   void findsUrl(String sentence, String text, String normalized, String flags) {
     assertEquals(List.of(new Found(EntityKind.URL, text, normalized, null, flags)),
@@ -40,6 +42,7 @@ class UrlEmailExtractorTest {
       value = {
         "请发送至Service@NHSA.gov.cn,我们将 | Service@NHSA.gov.cn | service@nhsa.gov.cn",
         "邮箱:904632671@qq.com。 | 904632671@qq.com | 904632671@qq.com",
+        "j_9@[129.126.118.1] is a valid email address | j_9@[129.126.118.1] | j_9@[129.126.118.1]",
       })
   void findsEmailNotItsDomainAsUrl(String sentence, String text, String normalized) {
     assertEquals(List.of(Found.of(EntityKind.EMAIL, text, normalized)), Found.in(sentence));
@@ -50,6 +53,11 @@ class UrlEmailExtractorTest {
     assertEquals(
         List.of(new Found(EntityKind.EMAIL, "904632671@qq", null, null, "truncated")),
         Found.in("和电子邮箱(904632671@qq", true).stream().filter(f -> f.kind() == EntityKind.EMAIL).toList());
+  }
+
+  @Test
+  void unknownSchemeIsNoUrl() {
+    assertEquals(List.of(), Found.in("httt://abc.com是不合法的", EntityKind.URL));
   }
 
   @Test
