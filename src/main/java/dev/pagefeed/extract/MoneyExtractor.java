@@ -1,6 +1,7 @@
 package dev.pagefeed.extract;
 
 import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.Flag;
 import dev.pagefeed.model.Mod;
 import dev.pagefeed.model.MoneyValue;
 import java.math.BigDecimal;
@@ -128,6 +129,12 @@ public final class MoneyExtractor implements Extractor {
     }
     low = Numbers.canonical(low.multiply(magnitude));
     high = high == null ? null : Numbers.canonical(high.multiply(magnitude));
+    boolean reversed = high != null && low.compareTo(high) > 0;
+    if (reversed) {
+      BigDecimal swap = low;
+      low = high;
+      high = swap;
+    }
     if (high == null) {
       low = Numbers.canonical(low.add(subunit(m.group("jiao"), "0.1")).add(subunit(m.group("fen"), "0.01")));
     }
@@ -159,7 +166,8 @@ public final class MoneyExtractor implements Extractor {
             : new MoneyValue(null, low, high, currency, per);
     Match match = Match.of(EntityKind.MONEY, start, m.end(), normalized.toString(), value);
     Mod mod = m.group("infix") != null ? Mod.MORE_THAN : Modifiers.forNumber(s, m.start(), m.end());
-    return match.withMod(mod);
+    match = match.withMod(mod);
+    return reversed ? match.withFlag(Flag.REVERSED_RANGE) : match;
   }
 
   private static BigDecimal subunit(String digit, String worth) {

@@ -56,6 +56,12 @@ class MoneyExtractorTest {
   }
 
   @Test
+  void descendingRangeIsStoredAscendingAndFlagged() {
+    assertEquals(List.of(new Found(EntityKind.MONEY, "450-300元", "CNY 300..450", null, "reversed_range")),
+        Found.in("补助450-300元", EntityKind.MONEY));
+  }
+
+  @Test
   void increaseAndNewLevelAreTwoAmounts() {
     assertEquals(
         List.of(Found.of(EntityKind.MONEY, "30元", "CNY 30"), Found.of(EntityKind.MONEY, "670元", "CNY 670")),
