@@ -13,12 +13,17 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
- * Turns the bytes of a page file into text: gzip unwrapped (by magic bytes), the encoding
- * detected (a BOM, else strict UTF-8, else GB18030), line ends normalized to LF. What is not a
- * page (empty, binary, undecodable, over the size limit) is rejected with a reason.
+ * Turns the bytes of a page file into text: gzip and bzip2 unwrapped (recognised by their magic
+ * bytes, not the file name), the encoding detected (a BOM; else strict UTF-8; else, for HTML,
+ * the page's {@code <meta charset>}; else GB18030, which covers GBK and GB2312) unless one is
+ * forced, line ends normalized to LF. What is not a page (empty, binary, undecodable, over the
+ * size limit) is rejected with a reason.
  */
 public final class PageDecoder {
 
@@ -31,11 +36,25 @@ public final class PageDecoder {
   /** Control characters (other than tab, LF, CR, FF, ESC) allowed per 1,000 sniffed bytes. */
   static final int MAX_CONTROL_PER_MILLE = 10;
 
+  /** {@code <meta charset="gbk">} or {@code content="text/html; charset=gbk"}. */
+  private static final Pattern META_CHARSET =
+      Pattern.compile("(?i)<meta[^>]{0,200}?charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-]{2,40})");
+
   private final long maxBytes;
+  private final Charset forced;
 
   /** @param maxBytes the largest page, after decompression, that is read */
   public PageDecoder(long maxBytes) {
+    this(maxBytes, null);
+  }
+
+  /**
+   * @param maxBytes the largest page, after decompression, that is read
+   * @param forced the charset every page is decoded with, or null to detect it
+   */
+  public PageDecoder(long maxBytes, Charset forced) {
     this.maxBytes = maxBytes;
+    this.forced = forced;
   }
 
   /**
@@ -50,14 +69,18 @@ public final class PageDecoder {
     }
     String compression = "none";
     byte[] bytes = stored;
-    if (stored.length >= 2 && (stored[0] & 0xFF) == 0x1F && (stored[1] & 0xFF) == 0x8B) {
+    if (startsWith(stored, 0x1F, 0x8B)) {
       compression = "gzip";
-      bytes = gunzip(stored);
+      bytes = unpack(stored, compression);
+    } else if (startsWith(stored, 'B', 'Z', 'h')) {
+      compression = "bzip2";
+      bytes = unpack(stored, compression);
     }
     if (isBlank(bytes)) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file is empty or holds only white space");
     }
-    Decoded decoded = decodeText(bytes);
+    Decoded decoded = forced != null ? new Decoded(strict(bytes, bomLength(bytes, forced), forced), forced.name())
+        : decodeText(bytes, looksLikeHtml(path, asciiHead(bytes)));
     String text = decoded.text.replace("\r\n", "\n").replace('\r', '\n');
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -73,7 +96,7 @@ public final class PageDecoder {
 
   private record Decoded(String text, String charset) {}
 
-  private static Decoded decodeText(byte[] bytes) throws RejectedInputException {
+  private static Decoded decodeText(byte[] bytes, boolean html) throws RejectedInputException {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8");
     }
@@ -89,6 +112,12 @@ public final class PageDecoder {
     try {
       return new Decoded(strictOrThrow(bytes, 0, StandardCharsets.UTF_8), "UTF-8");
     } catch (CharacterCodingException notUtf8) {
+      Charset declared = html ? declaredCharset(bytes) : null;
+      if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+        // GBK and GB2312 pages are read as GB18030, their superset.
+        Charset charset = declared.name().matches("(?i)GBK|GB2312|x-gbk|EUC-CN") ? GB18030 : declared;
+        return new Decoded(strict(bytes, 0, charset), charset.name());
+      }
       return new Decoded(strict(bytes, 0, GB18030), "GB18030");
     }
   }
@@ -113,8 +142,35 @@ public final class PageDecoder {
         .toString();
   }
 
-  private byte[] gunzip(byte[] stored) throws RejectedInputException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+  /** The charset an HTML page's {@code <meta>} declares, if Java knows it. */
+  private static Charset declaredCharset(byte[] bytes) {
+    Matcher m = META_CHARSET.matcher(asciiHead(bytes));
+    if (!m.find()) {
+      return null;
+    }
+    try {
+      return Charset.forName(m.group(1));
+    } catch (IllegalArgumentException unknown) {
+      return null; // an unknown or unsupported name: fall back to GB18030
+    }
+  }
+
+  /** The first bytes as ISO-8859-1: enough to find markup and a charset declaration. */
+  private static String asciiHead(byte[] bytes) {
+    return new String(bytes, 0, Math.min(bytes.length, 2048), StandardCharsets.ISO_8859_1);
+  }
+
+  private static int bomLength(byte[] bytes, Charset charset) {
+    if (charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return 3;
+    }
+    return 0;
+  }
+
+  private byte[] unpack(byte[] stored, String compression) throws RejectedInputException {
+    try (InputStream in = compression.equals("gzip")
+        ? new GZIPInputStream(new ByteArrayInputStream(stored))
+        : new BZip2CompressorInputStream(new ByteArrayInputStream(stored))) {
       byte[] out = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (out.length > maxBytes) {
         throw tooLarge(out.length);
@@ -122,7 +178,7 @@ public final class PageDecoder {
       return out;
     } catch (IOException e) {
       throw new RejectedInputException(
-          ErrorType.UNDECODABLE, "the gzip data is truncated or corrupt: " + e.getMessage());
+          ErrorType.UNDECODABLE, "the " + compression + " data is truncated or corrupt: " + e.getMessage());
     }
   }
 

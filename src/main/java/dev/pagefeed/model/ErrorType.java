@@ -12,8 +12,6 @@ public enum ErrorType implements Labeled {
   BINARY,
   /** The bytes are not valid in any supported encoding. */
   UNDECODABLE,
-  /** The page is in a format this version cannot segment yet (HTML). */
-  UNSUPPORTED_FORMAT,
   /** The text has no title line. */
   NO_TITLE
 }

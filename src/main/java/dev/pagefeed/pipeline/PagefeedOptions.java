@@ -29,6 +29,12 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setMaxPageBytes(long value);
 
+  @Description(
+      "Decode every page with this charset (e.g. GB18030, UTF-16LE) instead of detecting it.")
+  String getEncoding();
+
+  void setEncoding(String value);
+
   @Description("Write CSV cells as they are, without the ' that guards cells starting with = + - @.")
   @Default.Boolean(false)
   boolean getCsvRaw();

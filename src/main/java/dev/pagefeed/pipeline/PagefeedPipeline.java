@@ -56,6 +56,7 @@ public final class PagefeedPipeline {
     try {
       patterns = inputPatterns(options.getInput());
       checkOutputWritable(options.getOutput());
+      checkEncoding(options.getEncoding());
     } catch (IllegalArgumentException e) {
       exitWithUsageError(e.getMessage());
       return;
@@ -94,7 +95,8 @@ public final class PagefeedPipeline {
         new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getCsvRaw(), options.getCsvBom());
 
     PCollectionTuple read =
-        pipeline.apply("ReadPages", new ReadPages(patterns, options.getMaxPageBytes(), SourcePaths.workingDir()));
+        pipeline.apply("ReadPages",
+            new ReadPages(patterns, options.getMaxPageBytes(), options.getEncoding(), SourcePaths.workingDir()));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollection<PageRecords> pages =
         segmented.get(SegmentPages.PAGES).apply("ExtractEntities", new ExtractEntities());
@@ -137,6 +139,19 @@ public final class PagefeedPipeline {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
     return patterns;
+  }
+
+  private static void checkEncoding(String encoding) {
+    boolean known;
+    try {
+      known = encoding == null || java.nio.charset.Charset.isSupported(encoding);
+    } catch (java.nio.charset.IllegalCharsetNameException e) {
+      known = false;
+    }
+    if (!known) {
+      throw new IllegalArgumentException(
+          "encoding " + encoding + " is not known; pass a charset name such as GB18030, UTF-8 or UTF-16LE with --encoding");
+    }
   }
 
   private static void checkOutputWritable(String output) {

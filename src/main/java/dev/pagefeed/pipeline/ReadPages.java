@@ -6,6 +6,7 @@ import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.RawPage;
 import dev.pagefeed.model.RejectedInputException;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -30,16 +31,19 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<String> patterns;
   private final long maxPageBytes;
+  private final String encoding;
   private final String baseDir;
 
   /**
    * @param patterns file globs to read
    * @param maxPageBytes larger pages become errors
+   * @param encoding the charset every page is decoded with, or null to detect it
    * @param baseDir paths below this folder are recorded relative to it
    */
-  public ReadPages(List<String> patterns, long maxPageBytes, String baseDir) {
+  public ReadPages(List<String> patterns, long maxPageBytes, String encoding, String baseDir) {
     this.patterns = List.copyOf(patterns);
     this.maxPageBytes = maxPageBytes;
+    this.encoding = encoding;
     this.baseDir = baseDir;
   }
 
@@ -51,7 +55,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
             .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply("OpenFiles", FileIO.readMatches())
             .apply("DecodePages",
-                ParDo.of(new ReadPageFn(maxPageBytes, baseDir))
+                ParDo.of(new ReadPageFn(maxPageBytes, encoding, baseDir))
                     .withOutputTags(PAGES, TupleTagList.of(ERRORS)));
     read.get(PAGES).setCoder(SerializableCoder.of(RawPage.class));
     read.get(ERRORS).setCoder(SerializableCoder.of(ErrorRecord.class));
@@ -64,17 +68,19 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
     private final Counter read = Metrics.counter(ReadPages.class, "files_read");
     private final Counter rejected = Metrics.counter(ReadPages.class, "files_rejected");
     private final long maxPageBytes;
+    private final String encoding;
     private final String baseDir;
     private transient PageDecoder decoder;
 
-    ReadPageFn(long maxPageBytes, String baseDir) {
+    ReadPageFn(long maxPageBytes, String encoding, String baseDir) {
       this.maxPageBytes = maxPageBytes;
+      this.encoding = encoding;
       this.baseDir = baseDir;
     }
 
     @Setup
     public void setup() {
-      decoder = new PageDecoder(maxPageBytes);
+      decoder = new PageDecoder(maxPageBytes, encoding == null ? null : Charset.forName(encoding));
     }
 
     @ProcessElement

@@ -1,10 +1,10 @@
 package dev.pagefeed.pipeline;
 
 import dev.pagefeed.model.ErrorRecord;
-import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.RawPage;
 import dev.pagefeed.model.RejectedInputException;
 import dev.pagefeed.segment.PageSegmenter;
+import dev.pagefeed.segment.SegmentedPage;
 import dev.pagefeed.segment.SourcedPage;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -40,11 +40,10 @@ public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollec
     @ProcessElement
     public void process(@Element RawPage page, MultiOutputReceiver out) {
       try {
-        if (page.source().format().equals("html")) {
-          throw new RejectedInputException(ErrorType.UNSUPPORTED_FORMAT,
-              "HTML pages are not segmented by this version; convert them to the text-dump format");
-        }
-        out.get(PAGES).output(new SourcedPage(page.source(), PageSegmenter.segmentText(page.text())));
+        SegmentedPage segmented = page.source().format().equals("html")
+            ? PageSegmenter.segmentHtml(page.text())
+            : PageSegmenter.segmentText(page.text());
+        out.get(PAGES).output(new SourcedPage(page.source(), segmented));
       } catch (RejectedInputException e) {
         out.get(ERRORS).output(
             new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), excerpt(page.text())));

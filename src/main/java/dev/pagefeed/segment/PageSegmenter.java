@@ -23,6 +23,12 @@ public final class PageSegmenter {
     return segment(Line.fromText(text), null, null);
   }
 
+  /** Segments an HTML page, keeping its canonical URL, publish date and card links. */
+  public static SegmentedPage segmentHtml(String html) throws RejectedInputException {
+    HtmlRenderer.Rendered rendered = HtmlRenderer.render(html);
+    return segment(rendered.lines(), rendered.url(), rendered.published());
+  }
+
   /**
    * Segments a page's lines.
    *
@@ -92,8 +98,8 @@ public final class PageSegmenter {
         continue;
       }
       Matcher bullet = SegmentRules.BULLET.matcher(line.text());
-      boolean listItem = bullet.find();
-      if (listItem) {
+      boolean listItem = line.role() == Line.Role.LIST_ITEM || bullet.find();
+      if (listItem && line.role() != Line.Role.LIST_ITEM) {
         text = TextCleaner.clean(line.text().substring(bullet.end()));
       }
       if (article.blocks.isEmpty() && !listItem) {
@@ -109,7 +115,10 @@ public final class PageSegmenter {
 
   /** 1 or 2 for a heading line, 0 for any other. */
   static int headingLevel(Line line, String text) {
-    if (SegmentRules.BULLET.matcher(line.text()).find()) {
+    if (line.role() == Line.Role.HEADING) {
+      return line.indent() == 0 ? 1 : 2;
+    }
+    if (line.role() == Line.Role.LIST_ITEM || SegmentRules.BULLET.matcher(line.text()).find()) {
       return 0;
     }
     boolean numbered =
@@ -236,7 +245,7 @@ public final class PageSegmenter {
         category,
         published,
         thumbnail,
-        null);
+        lines.get(0).href());
   }
 
   /** A snippet with no cut marker is whole only if it ends a sentence well short of the cut. */
