@@ -159,8 +159,11 @@ public final class PagefeedPipeline {
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
+      String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+          : "a file stands in the way";
       throw new IllegalArgumentException(
-          "output folder " + output + " cannot be created (" + e.getClass().getSimpleName()
+          "output folder " + output + " cannot be created (" + reason.toLowerCase(java.util.Locale.ROOT)
               + "); pass a writable folder with --output");
     }
     if (!Files.isWritable(path)) {

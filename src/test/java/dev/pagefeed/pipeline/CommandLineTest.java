@@ -1,0 +1,91 @@
+package dev.pagefeed.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A bad command line gives one line saying what is wrong and how to fix it, and exit status 2. */
+class CommandLineTest {
+
+  @TempDir Path temp;
+
+  /** The exit status, standard output and standard error of pagefeed run in a child JVM. */
+  record Run(int status, String out, String err) {}
+
+  static Run pagefeed(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "pagefeed did not finish");
+    return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  private static void assertUsageError(Run run, String expected) {
+    assertEquals(2, run.status(), run.err());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(1, lines.size(), run.err());
+    assertTrue(lines.get(0).startsWith("pagefeed: "), lines.get(0));
+    assertTrue(lines.get(0).contains(expected), lines.get(0));
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void missingInput() throws Exception {
+    assertUsageError(pagefeed("--input=" + temp.resolve("nothing-here"), "--output=" + temp.resolve("out")),
+        "matches no file; pass an existing file, folder or glob with --input");
+  }
+
+  @Test
+  void globMatchingNothing() throws Exception {
+    assertUsageError(pagefeed("--input=" + temp + "/*.html", "--output=" + temp.resolve("out")),
+        "matches no file");
+  }
+
+  @Test
+  void unwritableOutput() throws Exception {
+    Path file = Files.writeString(temp.resolve("a-file"), "x");
+    assertUsageError(pagefeed("--input=input", "--output=" + file.resolve("out")), "pass a writable folder with --output");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--inptu=input", "--maxPageBytes=lots"})
+  void badOption(String option) throws Exception {
+    Run run = pagefeed(option);
+    assertEquals(2, run.status(), run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    assertTrue(run.err().contains("--help"), run.err());
+  }
+
+  @Test
+  void unknownEncoding() throws Exception {
+    assertUsageError(pagefeed("--input=input", "--output=" + temp.resolve("out"), "--encoding=klingon"),
+        "pass a charset name");
+  }
+
+  @Test
+  void helpListsPagefeedOptions() throws Exception {
+    Run run = pagefeed("--help");
+    assertEquals(0, run.status(), run.err());
+    for (String option : List.of("--input", "--output", "--maxPageBytes", "--csvRaw", "--csvBom", "--encoding")) {
+      assertTrue(run.out().contains(option), option);
+    }
+  }
+}
