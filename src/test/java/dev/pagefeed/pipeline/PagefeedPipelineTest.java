@@ -19,61 +19,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the whole pipeline on the seed pages (plus two files that are not pages) into a temporary
- * folder, twice, and checks the records against the expected records kept in
+ * Checks the output of the whole pipeline on the seed pages (plus two files that are not pages;
+ * see {@link SeedRuns}) against the expected records kept in
  * {@code src/test/resources/PagefeedPipelineTest/}.
  */
 class PagefeedPipelineTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> SEEDS =
-      List.of("000_3f088403eae75c83.txt", "001_896cdf1bdb1f6a7b.txt");
+  private static final List<String> SEEDS = SeedRuns.SEEDS;
 
-  @TempDir static Path temp;
   private static Path first;
   private static Path second;
 
   @BeforeAll
-  static void runTwice() throws Exception {
-    Path in = temp.resolve("in");
-    Files.createDirectories(in.resolve("nested"));
-    for (String seed : SEEDS) {
-      Files.copy(Path.of("input", seed), in.resolve(seed));
-    }
-    Files.write(in.resolve("empty.txt"), new byte[0]);
-    Files.write(in.resolve("nested/logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
-    first = temp.resolve("out1");
-    second = temp.resolve("out2");
-    run(in, first, true);
-    run(in, second, false);
-  }
-
-  /** Runs the pipeline; the first run also checks its manifest output with PAssert. */
-  private static void run(Path in, Path out, boolean assertManifest) {
-    PagefeedOptions options = PipelineOptionsFactory.fromArgs(
-        "--input=" + in, "--output=" + out).as(PagefeedOptions.class);
-    Pipeline pipeline = Pipeline.create(options);
-    PCollection<String> manifest =
-        PagefeedPipeline.build(pipeline, options, PagefeedPipeline.inputPatterns(options.getInput()));
-    if (assertManifest) {
-      PAssert.thatSingleton(manifest).satisfies(json -> {
-        JsonNode counters = read(json).get("counters");
-        assertEquals(2, counters.get("pages").asInt());
-        assertEquals(40, counters.get("cards").asInt());
-        assertEquals(2, counters.get("errors").asInt());
-        return null;
-      });
-    }
-    pipeline.run().waitUntilFinish();
+  static void runTwice() {
+    first = SeedRuns.first();
+    second = SeedRuns.second();
   }
 
   @Test
@@ -256,11 +221,7 @@ class PagefeedPipelineTest {
   }
 
   private static JsonNode read(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new AssertionError("not JSON: " + json, e);
-    }
+    return SeedRuns.read(json);
   }
 
   private static String squash(JsonNode node) {
