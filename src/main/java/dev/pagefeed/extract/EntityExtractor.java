@@ -1,6 +1,7 @@
 package dev.pagefeed.extract;
 
 import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.RejectedInputException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,12 +32,26 @@ public final class EntityExtractor {
 
   /** The entities of a text, in text order, no two overlapping; spans index the original. */
   public List<Match> find(Text text) {
+    try {
+      return find(text, Budget.UNLIMITED);
+    } catch (RejectedInputException e) {
+      throw new IllegalStateException("an unlimited budget ran out", e);
+    }
+  }
+
+  /**
+   * The entities of a text, checking {@code budget} before each kind.
+   *
+   * @throws RejectedInputException of type timeout when the budget is spent
+   */
+  public List<Match> find(Text text, Budget budget) throws RejectedInputException {
     if (!hasDigitOrNumeral(text.view())) {
       return List.of();
     }
     List<Match> accepted = new ArrayList<>();
     SpanSet taken = new SpanSet();
     for (Extractor extractor : extractors.values()) {
+      budget.check();
       List<Match> candidates = new ArrayList<>(extractor.find(text));
       candidates.sort(
           Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));

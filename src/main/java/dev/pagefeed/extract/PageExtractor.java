@@ -9,6 +9,7 @@ import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.Page;
 import dev.pagefeed.model.PageRecords;
 import dev.pagefeed.model.PhoneValue;
+import dev.pagefeed.model.RejectedInputException;
 import dev.pagefeed.model.RelatedSection;
 import dev.pagefeed.model.SourceInfo;
 import dev.pagefeed.segment.SegmentedPage;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns a segmented page into its records: ids and content hash, and the entities of every text
@@ -29,30 +29,42 @@ public final class PageExtractor {
   /** The longest context sentence kept, in code points. */
   static final int MAX_CONTEXT = 200;
 
-  /** What ends a sentence for the context field. */
-  private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?；;\\n]");
-
   private final EntityExtractor extractor = new EntityExtractor();
 
-  /** The page, card and entity records of one segmented page. */
+  /** The page, card and entity records of one segmented page, with no time limit. */
   public PageRecords extract(SourceInfo source, SegmentedPage segmented) {
+    try {
+      return extract(source, segmented, Budget.UNLIMITED);
+    } catch (RejectedInputException e) {
+      throw new IllegalStateException("an unlimited budget ran out", e);
+    }
+  }
+
+  /**
+   * The page, card and entity records of one segmented page.
+   *
+   * @throws RejectedInputException of type timeout when extraction outlasts {@code budget}
+   */
+  public PageRecords extract(SourceInfo source, SegmentedPage segmented, Budget budget)
+      throws RejectedInputException {
     String firstBlock =
         segmented.blocks().isEmpty() ? segmented.lead() : segmented.blocks().get(0).text();
     String pageId = Ids.pageId(segmented.url(), segmented.title(), firstBlock);
 
     List<Entity> entities = new ArrayList<>();
     String pageContext = pageText(segmented);
-    addEntities(entities, pageId, null, "title", List.of(), segmented.title(), false, pageContext);
+    PlacesMemo places = new PlacesMemo();
+    addEntities(entities, pageId, null, "title", List.of(), segmented.title(), false, pageContext, budget, places);
     if (segmented.lead() != null) {
-      addEntities(entities, pageId, null, "lead", List.of(), segmented.lead(), false, pageContext);
+      addEntities(entities, pageId, null, "lead", List.of(), segmented.lead(), false, pageContext, budget, places);
     }
     for (Block block : segmented.blocks()) {
       addEntities(entities, pageId, null, "article:" + block.index(), block.sectionPath(),
-          block.text(), false, pageContext);
+          block.text(), false, pageContext, budget, places);
     }
     if (segmented.disclaimer() != null) {
       addEntities(entities, pageId, null, "disclaimer", List.of(), segmented.disclaimer(), false,
-          pageContext);
+          pageContext, budget, places);
     }
 
     List<Card> cards = new ArrayList<>();
@@ -65,9 +77,9 @@ public final class PageExtractor {
       String cardContext = draft.title() + "\n" + draft.snippet();
       String prefix = "card:" + position + ":";
       addEntities(entities, pageId, cardId, prefix + "title", List.of(), draft.title(), false,
-          cardContext);
+          cardContext, budget, places);
       addEntities(entities, pageId, cardId, prefix + "snippet", List.of(), draft.snippet(),
-          draft.snippetTruncated(), cardContext);
+          draft.snippetTruncated(), cardContext, budget, places);
     }
 
     Map<EntityKind, Integer> counts = new EnumMap<>(EntityKind.class);
@@ -84,17 +96,24 @@ public final class PageExtractor {
   }
 
   private void addEntities(List<Entity> out, String pageId, String cardId, String block,
-      List<String> sectionPath, String text, boolean truncated, String placeContext) {
+      List<String> sectionPath, String text, boolean truncated, String placeContext, Budget budget,
+      PlacesMemo places)
+      throws RejectedInputException {
     if (text == null || text.isEmpty()) {
       return;
     }
-    for (Match match : extractor.find(Text.of(text, truncated))) {
+    int charsSeen = 0;
+    int codePointsSeen = 0;
+    for (Match match : extractor.find(Text.of(text, truncated), budget)) {
       Match checked = match;
       if (match.value() instanceof PhoneValue phone
-          && PlaceNames.disagrees(phone.region(), placeContext)) {
+          && PlaceNames.disagrees(phone.region(), places.of(placeContext))) {
         checked = match.withFlag(Flag.AREA_CODE_MISMATCH);
       }
-      int start = text.codePointCount(0, checked.start());
+      // Matches come in text order: count code points from the previous one, not from 0.
+      codePointsSeen += text.codePointCount(charsSeen, checked.start());
+      charsSeen = checked.start();
+      int start = codePointsSeen;
       int end = start + text.codePointCount(checked.start(), checked.end());
       out.add(new Entity(
           Ids.entityId(pageId, block, start, checked.kind()), pageId, cardId, block, sectionPath,
@@ -106,25 +125,46 @@ public final class PageExtractor {
 
   /** The sentence holding [start, end), cut to {@link #MAX_CONTEXT} code points around it. */
   public static String context(String text, int start, int end) {
-    int from = 0;
-    var before = SENTENCE_END.matcher(text).region(0, start);
-    while (before.find()) {
-      from = before.end();
+    // Look no further than twice the context either way, so that a page of one endless
+    // sentence costs the same per entity as a page of short ones.
+    int reach = 2 * MAX_CONTEXT;
+    int from = start;
+    while (from > 0 && start - from < reach && !isSentenceEnd(text.charAt(from - 1))) {
+      from--;
     }
-    var after = SENTENCE_END.matcher(text).region(end, text.length());
-    int to = after.find() ? after.end() : text.length();
+    int to = end;
+    while (to < text.length() && to - end < reach && !isSentenceEnd(text.charAt(to))) {
+      to++;
+    }
+    if (to < text.length() && isSentenceEnd(text.charAt(to))) {
+      to++;
+    }
     String sentence = text.substring(from, to).strip();
-    if (sentence.codePointCount(0, sentence.length()) <= MAX_CONTEXT) {
+    int length = sentence.codePointCount(0, sentence.length());
+    if (length <= MAX_CONTEXT) {
       return sentence;
     }
-    int spanFrom = start - from;
+    int lead = sentence.length() - text.substring(from, to).stripLeading().length();
+    int spanFrom = Math.max(0, Math.min(start - from - lead, sentence.length()));
     int spanCodePoints = text.codePointCount(start, end);
     int keepBefore = Math.max(0, (MAX_CONTEXT - spanCodePoints) / 2);
-    int first = Math.max(0, sentence.codePointCount(0, Math.min(spanFrom, sentence.length())) - keepBefore);
-    int length = sentence.codePointCount(0, sentence.length());
+    int first = Math.max(0, sentence.codePointCount(0, spanFrom) - keepBefore);
     first = Math.min(first, length - MAX_CONTEXT);
     int a = sentence.offsetByCodePoints(0, first);
     return sentence.substring(a, sentence.offsetByCodePoints(a, MAX_CONTEXT));
+  }
+
+  private static boolean isSentenceEnd(char c) {
+    return "。！？!?；;\n".indexOf(c) >= 0;
+  }
+
+  /** The place names of each context text, looked up once however many phones it holds. */
+  private static final class PlacesMemo {
+    private final java.util.Map<String, java.util.Set<String>> byText = new java.util.HashMap<>();
+
+    java.util.Set<String> of(String text) {
+      return byText.computeIfAbsent(text, PlaceNames::mentionedIn);
+    }
   }
 
   /** Title, lead and article: where a page-level phone's places are looked for. */

@@ -65,7 +65,11 @@ public final class PlaceNames {
    * no place agrees.
    */
   public static boolean disagrees(String region, String text) {
-    Set<String> places = mentionedIn(text);
+    return disagrees(region, mentionedIn(text));
+  }
+
+  /** {@link #disagrees(String, String)} for places already looked up with {@link #mentionedIn}. */
+  public static boolean disagrees(String region, Set<String> places) {
     if (region == null || places.isEmpty()) {
       return false;
     }

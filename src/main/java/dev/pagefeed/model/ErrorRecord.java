@@ -23,6 +23,16 @@ public record ErrorRecord(
     return Schema.VERSION;
   }
 
+  /** How much of a rejected input's text is kept in its error record, in code points. */
+  public static final int EXCERPT_LENGTH = 120;
+
+  /** The start of a text on one line, for an error record's excerpt. */
+  public static String excerptOf(String text) {
+    String oneLine = text.strip().replaceAll("\\s+", " ");
+    int length = Math.min(EXCERPT_LENGTH, oneLine.codePointCount(0, oneLine.length()));
+    return oneLine.substring(0, oneLine.offsetByCodePoints(0, length));
+  }
+
   /** The id records are sorted by: the source path, then the stage. */
   public String sortKey() {
     return source + "\u0000" + stage;

@@ -13,5 +13,7 @@ public enum ErrorType implements Labeled {
   /** The bytes are not valid in any supported encoding. */
   UNDECODABLE,
   /** The text has no title line. */
-  NO_TITLE
+  NO_TITLE,
+  /** Extracting the page's entities took longer than {@code --pageTimeoutSeconds}. */
+  TIMEOUT
 }

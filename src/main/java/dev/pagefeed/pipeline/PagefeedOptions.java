@@ -35,6 +35,12 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setEncoding(String value);
 
+  @Description("A page whose entity extraction takes longer than this goes to errors.jsonl (type timeout).")
+  @Default.Long(60)
+  long getPageTimeoutSeconds();
+
+  void setPageTimeoutSeconds(long value);
+
   @Description("Write CSV cells as they are, without the ' that guards cells starting with = + - @.")
   @Default.Boolean(false)
   boolean getCsvRaw();

@@ -98,11 +98,13 @@ public final class PagefeedPipeline {
         pipeline.apply("ReadPages",
             new ReadPages(patterns, options.getMaxPageBytes(), options.getEncoding(), SourcePaths.workingDir()));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
-    PCollection<PageRecords> pages =
-        segmented.get(SegmentPages.PAGES).apply("ExtractEntities", new ExtractEntities());
+    PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
+        .apply("ExtractEntities", new ExtractEntities(options.getPageTimeoutSeconds()));
+    PCollection<PageRecords> pages = extracted.get(ExtractEntities.PAGES);
     PCollection<ErrorRecord> errors =
         PCollectionList.of(read.get(ReadPages.ERRORS))
             .and(segmented.get(SegmentPages.ERRORS))
+            .and(extracted.get(ExtractEntities.ERRORS))
             .apply("FlattenErrors", Flatten.pCollections());
     return PCollectionTuple.of(WriteOutputs.PAGES, pages)
         .and(WriteOutputs.ERRORS, errors)

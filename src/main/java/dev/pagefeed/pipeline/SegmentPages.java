@@ -21,9 +21,6 @@ public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollec
   public static final TupleTag<SourcedPage> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
 
-  /** How much of a rejected page's text is kept in its error record. */
-  static final int EXCERPT_LENGTH = 120;
-
   @Override
   public PCollectionTuple expand(PCollection<RawPage> pages) {
     PCollectionTuple segmented =
@@ -46,16 +43,10 @@ public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollec
         out.get(PAGES).output(new SourcedPage(page.source(), segmented));
       } catch (RejectedInputException e) {
         out.get(ERRORS).output(
-            new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), excerpt(page.text())));
+            new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), ErrorRecord.excerptOf(page.text())));
       } catch (RuntimeException bug) {
         throw new IllegalStateException("bug while segmenting " + page.source().path(), bug);
       }
-    }
-
-    static String excerpt(String text) {
-      String oneLine = text.strip().replaceAll("\\s+", " ");
-      int end = oneLine.offsetByCodePoints(0, Math.min(EXCERPT_LENGTH, oneLine.codePointCount(0, oneLine.length())));
-      return oneLine.substring(0, end);
     }
   }
 }
