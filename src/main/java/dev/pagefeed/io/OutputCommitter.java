@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,8 +21,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes output files into a staging folder and then swaps them into the output folder, the
- * manifest last, so that a run that dies leaves the previous manifest in place.
+ * Writes a run's output files into a staging folder of their own and then makes that folder the
+ * current one with a single atomic rename, so that a run that dies at any moment leaves the
+ * previous complete output and its manifest in place.
  */
 public final class OutputCommitter {
 
@@ -67,9 +67,24 @@ public final class OutputCommitter {
     }
   }
 
+  /** Inside the output folder: one folder per run, each complete before it becomes current. */
+  public static final String RUNS = ".runs";
+
+  /** The link naming the current run's folder; every output file is a link through it. */
+  public static final String CURRENT = "current";
+
+  /** The staging folder of a new run inside {@code output}. */
+  public static Path stagingFor(Path output, String token) {
+    return output.resolve(RUNS).resolve(token);
+  }
+
   /**
-   * Completes a run: writes the files that got no record (empty, or only a CSV header), the
-   * manifest, and moves everything from {@code staging} into {@code output}, the manifest last.
+   * Completes a run: writes the files that got no record (empty, or only a CSV header) and the
+   * manifest into {@code staging}, then makes {@code staging} current by renaming one symbolic
+   * link, {@code output/current}, which is atomic: whenever a run dies, {@code output/} holds
+   * either the previous run or this one, complete and matching its manifest. The files a user
+   * reads, {@code output/pages.jsonl} and so on, are links through {@code current}. Earlier runs'
+   * folders are removed afterwards.
    *
    * @return the manifest written
    */
@@ -87,24 +102,41 @@ public final class OutputCommitter {
     summaries.forEach(s -> hashes.append(s.sha256()));
     Manifest manifest = Manifest.of(Ids.sha256(hashes.toString()).substring(0, 16), options, summaries);
     try {
-      Files.createDirectories(output);
       Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
-      for (OutputFile file : OutputFile.values()) {
-        move(staging.resolve(file.fileName()), output.resolve(file.fileName()));
+      Path runs = output.resolve(RUNS);
+      Path link = output.resolve(".current-" + staging.getFileName());
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, output.relativize(staging));
+      Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      linkFiles(output);
+      try (Stream<Path> old = Files.list(runs)) {
+        for (Path run : old.filter(r -> !r.getFileName().equals(staging.getFileName())).toList()) {
+          deleteTree(run);
+        }
       }
-      move(staging.resolve(OutputFile.MANIFEST), output.resolve(OutputFile.MANIFEST));
-      deleteTree(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the output into " + output, e);
     }
     return manifest;
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+  /** Makes each output file a link through {@code current}, replacing files of older layouts. */
+  private static void linkFiles(Path output) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (OutputFile file : OutputFile.values()) {
+      names.add(file.fileName());
+    }
+    names.add(OutputFile.MANIFEST);
+    for (String name : names) {
+      Path file = output.resolve(name);
+      Path target = Path.of(CURRENT, name);
+      if (Files.isSymbolicLink(file) && Files.readSymbolicLink(file).equals(target)) {
+        continue;
+      }
+      Path link = output.resolve("." + name + ".link");
+      Files.deleteIfExists(link);
+      Files.createSymbolicLink(link, target);
+      Files.move(link, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

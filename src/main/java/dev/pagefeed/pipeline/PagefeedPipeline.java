@@ -3,6 +3,7 @@ package dev.pagefeed.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
+import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.PageRecords;
 import java.io.IOException;
@@ -62,8 +63,12 @@ public final class PagefeedPipeline {
       return;
     }
     long started = System.nanoTime();
-    Manifest manifest = run(options, patterns);
-    printSummary(manifest, (System.nanoTime() - started) / 1e9);
+    try (OutputLock lock = OutputLock.acquire(Path.of(options.getOutput()))) {
+      Manifest manifest = run(options, patterns);
+      printSummary(manifest, (System.nanoTime() - started) / 1e9);
+    } catch (OutputLock.HeldElsewhere e) {
+      exitWithUsageError(e.getMessage());
+    }
   }
 
   /** Runs the pipeline to the end and returns the manifest it wrote. */
@@ -90,7 +95,7 @@ public final class PagefeedPipeline {
    */
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, List<String> patterns) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
-    String staging = Path.of(output, ".staging-" + UUID.randomUUID()).toString();
+    String staging = OutputCommitter.stagingFor(Path.of(output), "run-" + UUID.randomUUID()).toString();
     Manifest.RunOptions runOptions =
         new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getCsvRaw(), options.getCsvBom());
 

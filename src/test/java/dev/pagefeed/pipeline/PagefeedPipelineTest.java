@@ -52,9 +52,17 @@ class PagefeedPipelineTest {
   }
 
   @Test
-  void stagingFolderIsGoneAfterTheCommit() throws IOException {
-    try (Stream<Path> files = Files.list(first)) {
-      assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".staging")));
+  void outputFilesAreLinksThroughTheOneCurrentRun() throws IOException {
+    Path runs = first.resolve(dev.pagefeed.io.OutputCommitter.RUNS);
+    try (Stream<Path> folders = Files.list(runs)) {
+      List<Path> all = folders.toList();
+      assertEquals(1, all.size(), "earlier and staging folders are removed: " + all);
+      assertEquals(first.resolve("current").toRealPath(), all.get(0).toRealPath());
+    }
+    for (OutputFile file : OutputFile.values()) {
+      assertTrue(Files.isSymbolicLink(first.resolve(file.fileName())));
+      assertEquals(first.resolve("current").resolve(file.fileName()).toRealPath(),
+          first.resolve(file.fileName()).toRealPath());
     }
   }
 

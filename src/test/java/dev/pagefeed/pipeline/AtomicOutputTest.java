@@ -1,0 +1,145 @@
+package dev.pagefeed.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagefeed.model.Ids;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs pagefeed in child JVMs and kills them ({@code kill -9}) at several points: the output
+ * folder then always holds one complete run, the previous or the new, matching its manifest. Two
+ * runs into one folder at once: the second refuses.
+ */
+class AtomicOutputTest {
+
+  /** When each killed run is killed, as a share of how long a whole run takes here. */
+  static final List<Double> KILL_AT = List.of(0.1, 0.4, 0.7, 0.85, 0.92, 0.97, 1.0, 1.03, 1.1, 1.5);
+
+  @TempDir static Path temp;
+  static Path corpusA;
+  static Path corpusB;
+
+  @BeforeAll
+  static void corpora() throws IOException {
+    corpusA = corpus("a", 40);
+    corpusB = corpus("b", 60);
+  }
+
+  /** {@code pages} variants of a seed page, each with its own title. */
+  static Path corpus(String name, int pages) throws IOException {
+    Path dir = Files.createDirectories(temp.resolve(name));
+    String seed = Files.readString(Path.of("input", SeedRuns.SEEDS.get(0)));
+    for (int i = 0; i < pages; i++) {
+      Files.writeString(dir.resolve(String.format("%s-%03d.txt", name, i)),
+          seed.replaceFirst("医疗保障政策有哪些", "医疗保障政策有哪些(" + name + i + ")"));
+    }
+    return dir;
+  }
+
+  private static Process start(Path input, Path output) throws IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
+            "--input=" + input, "--output=" + output)
+        .redirectErrorStream(true)
+        .redirectOutput(temp.resolve("child-" + System.nanoTime() + ".log").toFile())
+        .start();
+  }
+
+  /** The run id of the complete run in {@code output}, after checking every file against the manifest. */
+  static String completeRun(Path output) throws IOException {
+    JsonNode manifest = SeedRuns.read(Files.readString(output.resolve("manifest.json")));
+    for (JsonNode file : manifest.get("files")) {
+      byte[] bytes = Files.readAllBytes(output.resolve(file.get("name").asText()));
+      assertEquals(file.get("sha256").asText(), Ids.sha256(bytes), file.get("name").asText());
+      if (file.get("name").asText().endsWith(".jsonl")) {
+        long lines = new String(bytes, StandardCharsets.UTF_8).lines().count();
+        assertEquals(file.get("records").asLong(), lines, file.get("name").asText());
+      }
+    }
+    return manifest.get("run_id").asText();
+  }
+
+  @Test
+  void killedRunsLeaveOneCompleteRun() throws Exception {
+    Path output = temp.resolve("out");
+    Process first = start(corpusA, output);
+    assertTrue(first.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(0, first.exitValue());
+    String runA = completeRun(output);
+    long started = System.nanoTime();
+    Process full = start(corpusB, temp.resolve("reference"));
+    assertTrue(full.waitFor(180, TimeUnit.SECONDS));
+    long wholeRunMillis = (System.nanoTime() - started) / 1_000_000;
+    String runB = completeRun(temp.resolve("reference"));
+
+    // Each run writes the other corpus than the one the output holds, so every kill can leave
+    // either the previous run or the new one.
+    List<String> seen = new ArrayList<>();
+    String held = runA;
+    for (double share : KILL_AT) {
+      boolean writesB = held.equals(runA);
+      Process run = start(writesB ? corpusB : corpusA, output);
+      long killAfter = (long) (share * wholeRunMillis);
+      if (run.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
+        seen.add(share + ":finished");
+      }
+      run.destroyForcibly();
+      assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+      String left = completeRun(output);
+      assertTrue(Set.of(runA, runB).contains(left), "output holds neither run: " + left);
+      seen.add(share + "x" + wholeRunMillis + "ms:" + (left.equals(held) ? "previous" : "new"));
+      held = left;
+    }
+    System.out.println("kill -9 results (what the output held afterwards): " + seen);
+  }
+
+  @Test
+  void secondRunIntoTheSameOutputRefuses() throws Exception {
+    Path output = Files.createDirectories(temp.resolve("shared-out"));
+    Process first = start(corpusB, output);
+    try {
+      waitUntilLocked(output.resolve(".lock"), first);
+      CommandLineTest.Run second = CommandLineTest.pagefeed("--input=" + corpusA, "--output=" + output);
+      assertEquals(2, second.status(), second.err());
+      assertTrue(second.err().contains("another pagefeed run is writing into"), second.err());
+    } finally {
+      assertTrue(first.waitFor(180, TimeUnit.SECONDS));
+    }
+    assertEquals(0, first.exitValue());
+    completeRun(output);
+  }
+
+  /** Waits until another process holds the lock file's lock. */
+  private static void waitUntilLocked(Path lockFile, Process holder) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && holder.isAlive()) {
+      if (Files.exists(lockFile)) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+          FileLock probe = channel.tryLock();
+          if (probe == null) {
+            return;
+          }
+          probe.release();
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the first run never took the lock");
+  }
+}
