@@ -95,8 +95,23 @@ public final class HtmlRenderer {
         }
       }
     }
-    Element time = doc.selectFirst("article time[datetime], main time[datetime]");
-    return time == null ? null : isoDate(time.attr("datetime"));
+    // Looked up by tag, then by ancestor: a descendant selector ("article time") walks every
+    // element's ancestors, which is quadratic on deeply nested pages.
+    for (Element time : doc.getElementsByTag("time")) {
+      if (time.hasAttr("datetime") && insideArticle(time)) {
+        return isoDate(time.attr("datetime"));
+      }
+    }
+    return null;
+  }
+
+  private static boolean insideArticle(Element element) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      if (parent.normalName().equals("article") || parent.normalName().equals("main")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String isoDate(String value) {

@@ -37,6 +37,18 @@ class CsvTableTest {
   }
 
   @Test
+  void csvBomStartsTheFileOnlyWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var line = new OutputLine("a", RecordEncoder.CARDS_CSV.row(AWKWARD, false), "");
+    OutputCommitter.writeFile(dir.resolve("bom"), OutputFile.CARDS_CSV, List.of(line), true);
+    OutputCommitter.writeFile(dir.resolve("plain"), OutputFile.CARDS_CSV, List.of(line), false);
+    byte[] bom = java.nio.file.Files.readAllBytes(dir.resolve("bom/cards.csv"));
+    byte[] plain = java.nio.file.Files.readAllBytes(dir.resolve("plain/cards.csv"));
+    assertEquals(plain.length + 3, bom.length);
+    assertEquals((byte) 0xEF, bom[0]);
+    assertEquals('s', plain[0]);
+  }
+
+  @Test
   void linesEndInLf() {
     String row = RecordEncoder.CARDS_CSV.row(AWKWARD, false);
     assertEquals('\n', row.charAt(row.length() - 1));

@@ -83,6 +83,18 @@ class PageDecoderTest {
   }
 
   @Test
+  void bytesValidInNoEncodingAreRejected() {
+    byte[] bad = {'a', 'b', (byte) 0x81, (byte) 0x0A, (byte) 0xFF, (byte) 0xFE, 'c'};
+    assertEquals(ErrorType.UNDECODABLE, rejected(bad));
+  }
+
+  @Test
+  void corruptBzip2IsRejected() {
+    byte[] bad = {'B', 'Z', 'h', '9', 1, 2, 3, 4, 5, 6, 7, 8};
+    assertEquals(ErrorType.UNDECODABLE, rejected(bad));
+  }
+
+  @Test
   void binaryIsRejected() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     assertEquals(ErrorType.BINARY, rejected(png));

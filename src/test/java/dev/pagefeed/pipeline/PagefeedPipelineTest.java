@@ -80,6 +80,14 @@ class PagefeedPipelineTest {
   }
 
   @Test
+  void noInputIsLost() throws IOException {
+    long inputs = 4; // two seed pages, an empty file, a PNG
+    long pages = lines(first.resolve("pages.jsonl")).size();
+    long errors = lines(first.resolve("errors.jsonl")).size();
+    assertEquals(inputs, pages + errors);
+  }
+
+  @Test
   void recordsAreSortedById() throws IOException {
     for (String[] file : new String[][] {{"pages.jsonl", "page_id"}, {"cards.jsonl", "card_id"}, {"entities.jsonl", "entity_id"}}) {
       List<String> ids = lines(first.resolve(file[0])).stream().map(n -> n.get(file[1]).asText()).toList();

@@ -159,6 +159,16 @@ class PageSegmenterTest {
     assertEquals(ErrorType.NO_TITLE, e.type());
   }
 
+  @Test
+  void deeplyNestedHtmlIsRenderedWithoutOverflow() throws Exception {
+    int depth = 200_000;
+    String html = "<html><head><title>医保中心电话</title></head><body>" + "<div>".repeat(depth)
+        + "<p>咨询电话0951-5555216。</p>" + "</div>".repeat(depth) + "</body></html>";
+    SegmentedPage page = PageSegmenter.segmentHtml(html);
+    assertEquals("医保中心电话", page.title());
+    assertEquals("咨询电话0951-5555216。", page.lead());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"首页 顶部", "首页顶部", "返回顶部"})
   void footerLines(String line) {
