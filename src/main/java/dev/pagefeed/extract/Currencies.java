@@ -50,6 +50,32 @@ final class Currencies {
     return out.toString();
   }
 
+  /** Characters one of which every amount of money holds: a currency word's last, a sign's first. */
+  static String indicators() {
+    StringBuilder chars = new StringBuilder();
+    for (String word : WORDS.keySet()) {
+      chars.append(word.charAt(word.length() - 1));
+    }
+    for (String sign : SIGNS.keySet()) {
+      chars.append(sign.charAt(0));
+    }
+    return chars.toString();
+  }
+
+  /** The first characters of every sign and named prefix. */
+  static String signStarts() {
+    StringBuilder chars = new StringBuilder();
+    for (String sign : SIGNS.keySet()) {
+      chars.append(sign.charAt(0));
+    }
+    for (String word : WORDS.keySet()) {
+      if (!GENERIC.contains(word)) {
+        chars.append(word.charAt(0));
+      }
+    }
+    return chars.toString();
+  }
+
   /** An alternation of the keys, regex-quoted, in map order. */
   static String alternation(Map<String, String> map) {
     StringBuilder out = new StringBuilder();

@@ -47,16 +47,21 @@ public final class DateExtractor implements Extractor {
               + "|(?<bm>" + MONTH + ")\\s*月(?:\\s*(?<bd>" + DAY + ")" + DAY_END + WEEKDAY + ")?"
               + ")");
 
+  private static final Anchors STARTS = new Anchors(Anchors.NUMERALS + "公", true);
+
   /** What may join two dates into a range. */
   static final Pattern RANGE_JOIN = Pattern.compile(TO);
 
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
+    if (!Numbers.containsAny(s, "年月-/.")) {
+      return List.of();
+    }
     List<Match> out = new ArrayList<>();
-    Matcher m = DATE.matcher(s);
+    Matcher m = Anchors.matcher(DATE, s);
     int from = 0;
-    while (from < s.length() && m.find(from)) {
+    while (from < s.length() && STARTS.next(m, s, from)) {
       Parsed first = parse(m);
       if (first == null) {
         from = m.start() + 1;

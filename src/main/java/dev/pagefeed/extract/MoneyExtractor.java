@@ -22,19 +22,35 @@ public final class MoneyExtractor implements Extractor {
   private static final String TO = "\\s*(?:-|~|～|至|到|—{1,2}|–)\\s*";
   private static final String MAGNITUDES = "千万亿|万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百|兆|k|K";
 
-  static final Pattern MONEY =
-      Pattern.compile(
-          "(?<![\\d.])(?<!\\d,)(?:(?<sign>" + Currencies.alternation(Currencies.SIGNS) + "|"
-              + Currencies.namedPrefixes() + ")\\s*)?"
-              + "(?:(?<adj>[一二三四五六七八九]{2})(?<adjunit>[十百千万])"
-              + "|(?<low>" + Numbers.ANY + ")(?:" + TO + "(?<high>" + Numbers.ANY + "))?)"
-              + "\\s*(?<mag>" + MAGNITUDES + ")?(?<infix>多|余)?"
-              + "(?<cur>" + Currencies.alternation(Currencies.WORDS) + ")?"
-              + "(?<after>" + Currencies.namedPrefixes() + ")?"
-              + "(?:(?:又|零)?(?<jiao>\\d|[一二两三四五六七八九])[角毛])?"
-              + "(?:(?:又|零)?(?<fen>\\d|[一二两三四五六七八九])美?分(?!钟|之|期|别|类|数|析|配|布))?"
-              + "(?<whole>整)?"
-              + "(?:/(?<per>人次|年|月|日|天|人|次))?");
+  /** The amount and what follows it; {@code %s} is where the currency word's quantifier goes. */
+  private static final String BODY =
+      "(?:(?<adj>[一二三四五六七八九]{2})(?<adjunit>[十百千万])"
+          + "|(?<low>" + Numbers.ANY + ")(?:" + TO + "(?<high>" + Numbers.ANY + "))?)"
+          + "\\s*(?<mag>" + MAGNITUDES + ")?(?<infix>多|余)?"
+          + "(?<cur>" + Currencies.alternation(Currencies.WORDS) + ")%s"
+          + "(?<after>" + Currencies.namedPrefixes() + ")?"
+          + "(?:(?:又|零)?(?<jiao>\\d|[一二两三四五六七八九])[角毛])?"
+          + "(?:(?:又|零)?(?<fen>\\d|[一二两三四五六七八九])美?分(?!钟|之|期|别|类|数|析|配|布))?"
+          + "(?<whole>整)?"
+          + "(?:/(?<per>人次|年|月|日|天|人|次))?";
+
+  /**
+   * An amount followed by its currency word ("1200元", "100美元"). The currency is required, so
+   * that the many Chinese numerals of ordinary prose fail fast. {@code sign} never matches here.
+   */
+  static final Pattern AMOUNT =
+      Pattern.compile("(?<![\\d.])(?<!\\d,)(?<sign>(?!))?" + BODY.formatted(""));
+
+  /** An amount after a sign or currency name ("￥120", "港币2960元"); its currency word is optional. */
+  static final Pattern SIGNED =
+      Pattern.compile("(?<![\\dA-Za-z])(?<sign>" + Currencies.alternation(Currencies.SIGNS) + "|"
+          + Currencies.namedPrefixes() + ")\\s*" + BODY.formatted("?"));
+
+  private static final Anchors AMOUNT_STARTS = new Anchors(Anchors.NUMERALS, true);
+  private static final Anchors SIGNED_STARTS = new Anchors(Currencies.signStarts(), false);
+
+  /** A bare number at the end of a truncated text: an amount if words before it say so. */
+  static final Pattern CUT_NUMBER = Pattern.compile("(?<![\\d.,])\\d+(?:\\.\\d+)?$");
 
   /** Rate words written before the amount: "每人每年380元". */
   static final Pattern PER_PREFIX = Pattern.compile("(?:每(?:人|年|月|日|天|次|户))+$");
@@ -53,29 +69,44 @@ public final class MoneyExtractor implements Extractor {
   /** A bare 块 counts as money only before 钱 or a sub-unit ("十块三毛"), or at a clause end. */
   static final Pattern BARE_KUAI_END = Pattern.compile("[毛角钱，,。；;！!？?\\s)）]|$");
 
+  /** Every amount with a currency holds one of these; a text with none skips both patterns. */
+  private static final String INDICATORS = Currencies.indicators();
+
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
     List<Match> out = new ArrayList<>();
-    Matcher m = MONEY.matcher(s);
-    int from = 0;
-    while (from < s.length() && m.find(from)) {
-      Match match;
-      if (m.group("sign") == null && m.group("cur") == null) {
-        match = m.end() == s.length() && text.cutAt(m.end()) && m.group("low") != null && isArabic(m.group("low"))
-            && AMOUNT_CUE.matcher(s.substring(Math.max(0, m.start() - 12), m.start())).find()
-            ? cutAmount(s, m) : null;
-      } else {
-        match = toMatch(s, m);
+    SpanSet taken = new SpanSet();
+    if (Numbers.containsAny(s, INDICATORS)) {
+      addMatches(s, SIGNED_STARTS, Anchors.matcher(SIGNED, s), out, taken);
+      addMatches(s, AMOUNT_STARTS, Anchors.matcher(AMOUNT, s), out, taken);
+    }
+    if (text.truncated()) {
+      Matcher cut = CUT_NUMBER.matcher(s);
+      if (cut.find() && AMOUNT_CUE.matcher(s.substring(Math.max(0, cut.start() - 12), cut.start())).find()) {
+        Match amount = cutAmount(s, cut);
+        if (!taken.overlaps(amount)) {
+          out.add(amount);
+        }
       }
-      if (match == null) {
+    }
+    out.sort(java.util.Comparator.comparingInt(Match::start));
+    return out;
+  }
+
+  /** Adds a pattern's matches that overlap none found before; a rejected span is retried one on. */
+  private static void addMatches(String s, Anchors starts, Matcher m, List<Match> out, SpanSet taken) {
+    int from = 0;
+    while (from < s.length() && starts.next(m, s, from)) {
+      Match match = toMatch(s, m);
+      if (match == null || taken.overlaps(match)) {
         from = m.start() + 1;
         continue;
       }
+      taken.add(match);
       out.add(match);
-      from = match.end();
+      from = m.end();
     }
-    return out;
   }
 
   private static Match toMatch(String s, Matcher m) {

@@ -34,6 +34,16 @@ public final class Numbers {
   private static final Map<Character, Integer> SMALL_UNITS =
       Map.of('十', 10, '拾', 10, '百', 100, '佰', 100, '千', 1000, '仟', 1000);
 
+  /** Whether {@code s} holds any of {@code chars}: a cheap test before running a pattern. */
+  public static boolean containsAny(String s, String chars) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The factor a magnitude word stands for, or null for any other text. */
   public static BigDecimal magnitude(String word) {
     if (word == null || word.isEmpty()) {

@@ -35,6 +35,8 @@ public final class PercentExtractor implements Extractor {
   /** Words after 成 or 折 that make a different word: 一成不变, 成员, 折旧 … */
   static final String NOT_AFTER_TENTHS = "不变|员|本|立|功|绩|果|熟|型|长|都|为|了|就|语|旧|腾|叠|射|合|算|扣|价";
 
+  private static final Anchors STARTS = new Anchors(Anchors.NUMERALS + "对", true);
+
   /** Verbs a discount follows: 打八折, 折扣一折, 享九折. */
   static final String DISCOUNT_VERBS = "打扣享给按";
 
@@ -59,9 +61,9 @@ public final class PercentExtractor implements Extractor {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
-    Matcher m = PERCENT.matcher(s);
+    Matcher m = Anchors.matcher(PERCENT, s);
     int from = 0;
-    while (from < s.length() && m.find(from)) {
+    while (from < s.length() && STARTS.next(m, s, from)) {
       Match match = toMatch(s, m);
       if (match == null) {
         from = m.start() + 1;

@@ -53,6 +53,8 @@ public final class PhoneExtractor implements Extractor {
           "(?<![\\w+.\\-/])(?<other>(?>\\(?\\+?\\d{1,5}\\)?(?:[\\s./-]{0,3}\\(?\\d{1,8}\\)?){0,6}))"
               + "(?:\\s*(?:转|分机|ext\\.?|x|X|#)\\s*(?<ext>\\d{1,5}))?(?![\\d])");
 
+  private static final Anchors STARTS = new Anchors("+(", true);
+
   /** How many digits a number of any grouping has, extension aside. */
   static final int MIN_DIGITS = 7;
   static final int MAX_DIGITS = 15;
@@ -65,9 +67,9 @@ public final class PhoneExtractor implements Extractor {
     String s = text.view();
     List<Match> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
-    addMatches(text, PHONE.matcher(s), out, taken);
+    addMatches(text, Anchors.matcher(PHONE, s), out, taken);
     if (PhoneRules.CUE.matcher(s).find()) {
-      addMatches(text, OTHER.matcher(s), out, taken);
+      addMatches(text, Anchors.matcher(OTHER, s), out, taken);
     }
     if (text.truncated()) {
       Matcher cut = CUT_PHONE.matcher(s);
@@ -85,7 +87,7 @@ public final class PhoneExtractor implements Extractor {
   private static void addMatches(Text text, Matcher m, List<Match> out, SpanSet taken) {
     String s = text.view();
     int from = 0;
-    while (from < s.length() && m.find(from)) {
+    while (from < s.length() && STARTS.next(m, s, from)) {
       Match match = toMatch(s, m);
       if (match != null && text.cutAt(match.end()) && isIncomplete(match)) {
         match = match.truncated();

@@ -29,16 +29,28 @@ public final class QuantityExtractor implements Extractor {
           "(?<![\\d.])(?<!\\d,)(?<num>" + Numbers.ANY + ")(?<mag>万亿|千万|百万|十万|亿|万)?(?<infix>多|余)?"
               + "(?:(?<unit>" + UNITS + ")(?!" + NOT_PEOPLE + ")|(?<=[万亿])(?![元美欧港日英澳加韩泰卢块]))");
 
+  private static final Anchors STARTS = new Anchors(Anchors.NUMERALS, true);
+
+  /** Every quantity holds a unit's last character or a magnitude. */
+  private static final String INDICATORS = UNITS.replace("|", "") + "万亿";
+
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
+    if (!Numbers.containsAny(s, INDICATORS)) {
+      return List.of();
+    }
     List<Match> out = new ArrayList<>();
-    Matcher m = QUANTITY.matcher(s);
-    while (m.find()) {
+    Matcher m = Anchors.matcher(QUANTITY, s);
+    int from = 0;
+    while (from < s.length() && STARTS.next(m, s, from)) {
       Match match = toMatch(text, m);
-      if (match != null) {
-        out.add(match);
+      if (match == null) {
+        from = m.start() + 1;
+        continue;
       }
+      out.add(match);
+      from = m.end();
     }
     return out;
   }

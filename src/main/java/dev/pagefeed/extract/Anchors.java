@@ -1,0 +1,54 @@
+package dev.pagefeed.extract;
+
+import java.util.regex.Matcher;
+
+/**
+ * The characters a pattern's match can start with, and a search that tries the pattern only at
+ * those positions. {@code Matcher.find} tries every position, and a character class of many CJK
+ * characters is slow to test there (a chain of one predicate per character); a table lookup per
+ * position is not. Lookbehinds still see the text before a start (transparent bounds).
+ */
+final class Anchors {
+
+  private final boolean[] table = new boolean[Character.MAX_VALUE + 1];
+
+  /**
+   * @param chars the characters a match may start with
+   * @param digits whether ASCII digits may also start one
+   */
+  Anchors(String chars, boolean digits) {
+    for (int i = 0; i < chars.length(); i++) {
+      table[chars.charAt(i)] = true;
+    }
+    if (digits) {
+      for (char c = '0'; c <= '9'; c++) {
+        table[c] = true;
+      }
+    }
+  }
+
+  /** Every digit and Chinese numeral character (after the view's folding). */
+  static final String NUMERALS = "零〇一二两三四五六七八九十百千万亿兆";
+
+  /** A matcher set up for {@link #next}. */
+  static Matcher matcher(java.util.regex.Pattern pattern, String s) {
+    return pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+  }
+
+  /**
+   * Looks for a match starting at {@code from} or later, trying only anchor positions.
+   *
+   * @return whether one was found; {@code m} then holds it
+   */
+  boolean next(Matcher m, String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      if (table[s.charAt(i)]) {
+        m.region(i, s.length());
+        if (m.lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
