@@ -39,7 +39,7 @@ public final class OutputCommitter {
   public static FileSummary writeFile(Path staging, OutputFile file, Iterable<OutputLine> lines, boolean bom) {
     List<OutputLine> sorted = new ArrayList<>();
     lines.forEach(sorted::add);
-    sorted.sort(Comparator.comparing(OutputLine::sortKey));
+    sorted.sort(OutputLine.ORDER);
     Map<String, Long> tags = new TreeMap<>();
     try {
       Files.createDirectories(staging);

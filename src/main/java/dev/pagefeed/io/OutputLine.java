@@ -5,8 +5,14 @@ import java.io.Serializable;
 /**
  * One encoded record on its way to a file.
  *
- * @param sortKey what the file's lines are sorted by (the record id, then the text)
+ * @param sortKey what the file's lines are sorted by (the record id); equal keys are ordered by
+ *     their text, so that the order is total without storing the text twice
  * @param text the encoded line(s), ending in a line break
  * @param tag a category counted in the manifest (an entity's kind, an error's type), or empty
  */
-public record OutputLine(String sortKey, String text, String tag) implements Serializable {}
+public record OutputLine(String sortKey, String text, String tag) implements Serializable {
+
+  /** The order of a file's lines: by key, then by text. */
+  public static final java.util.Comparator<OutputLine> ORDER =
+      java.util.Comparator.comparing(OutputLine::sortKey).thenComparing(OutputLine::text);
+}

@@ -105,7 +105,7 @@ public final class RecordEncoder implements Serializable {
 
   private static void add(List<Encoded> out, OutputFile file, String id, String text, String tag) {
     // The id orders the file; the text breaks ties between equal ids (two dumps of one page).
-    out.add(new Encoded(file, new OutputLine(id + "\u0000" + text, text, tag)));
+    out.add(new Encoded(file, new OutputLine(id, text, tag)));
   }
 
   private static List<Column<Page>> pageColumns() {

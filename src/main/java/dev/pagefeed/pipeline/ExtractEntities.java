@@ -77,6 +77,7 @@ public final class ExtractEntities extends PTransform<PCollection<SourcedPage>, 
             Budget.startingNow(Duration.ofSeconds(pageTimeoutSeconds)));
       } catch (RejectedInputException e) {
         timeouts.inc();
+        Progress.pageDone();
         out.get(ERRORS).output(new ErrorRecord(page.source().path(), "extract", e.type(), e.getMessage(),
             ErrorRecord.excerptOf(page.page().title())));
         return;
@@ -84,6 +85,7 @@ public final class ExtractEntities extends PTransform<PCollection<SourcedPage>, 
         throw new IllegalStateException("bug while extracting " + page.source().path(), bug);
       }
       pages.inc();
+      Progress.pageDone();
       cards.inc(records.cards().size());
       for (Entity entity : records.entities()) {
         entities.get(entity.kind()).inc();

@@ -41,6 +41,12 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setPageTimeoutSeconds(long value);
 
+  @Description("Print no progress lines during the run (the summary line at the end stays).")
+  @Default.Boolean(false)
+  boolean getQuiet();
+
+  void setQuiet(boolean value);
+
   @Description("Write CSV cells as they are, without the ' that guards cells starting with = + - @.")
   @Default.Boolean(false)
   boolean getCsvRaw();

@@ -64,7 +64,15 @@ public final class PagefeedPipeline {
     }
     long started = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(Path.of(options.getOutput()))) {
-      Manifest manifest = run(options, patterns);
+      Thread progress = options.getQuiet() ? null : Progress.report(countFiles(patterns), System.out);
+      Manifest manifest;
+      try {
+        manifest = run(options, patterns);
+      } finally {
+        if (progress != null) {
+          progress.interrupt();
+        }
+      }
       printSummary(manifest, (System.nanoTime() - started) / 1e9);
     } catch (OutputLock.HeldElsewhere e) {
       exitWithUsageError(e.getMessage());
@@ -101,7 +109,8 @@ public final class PagefeedPipeline {
 
     PCollectionTuple read =
         pipeline.apply("ReadPages",
-            new ReadPages(patterns, options.getMaxPageBytes(), options.getEncoding(), SourcePaths.workingDir()));
+            new ReadPages(patterns, ReadPages.groupsFor(countFiles(patterns)), options.getMaxPageBytes(),
+                options.getEncoding(), SourcePaths.workingDir()));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
         .apply("ExtractEntities", new ExtractEntities(options.getPageTimeoutSeconds()));
@@ -146,6 +155,19 @@ public final class PagefeedPipeline {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
     return patterns;
+  }
+
+  /** How many files the patterns match now. */
+  static long countFiles(List<String> patterns) {
+    long files = 0;
+    try {
+      for (MatchResult match : FileSystems.match(patterns)) {
+        files += match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot list the input", e);
+    }
+    return files;
   }
 
   private static void checkEncoding(String encoding) {

@@ -42,6 +42,7 @@ public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollec
             : PageSegmenter.segmentText(page.text());
         out.get(PAGES).output(new SourcedPage(page.source(), segmented));
       } catch (RejectedInputException e) {
+        Progress.pageDone();
         out.get(ERRORS).output(
             new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), ErrorRecord.excerptOf(page.text())));
       } catch (RuntimeException bug) {
