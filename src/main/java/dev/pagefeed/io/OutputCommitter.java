@@ -2,22 +2,15 @@ package dev.pagefeed.io;
 
 import dev.pagefeed.model.Ids;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -27,44 +20,17 @@ import java.util.stream.Stream;
  */
 public final class OutputCommitter {
 
-  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-
   private OutputCommitter() {}
 
   /**
-   * Writes one file's lines, sorted by their sort key, into {@code staging}.
+   * Writes one file's lines, sorted, into {@code staging}: one part, merged.
    *
    * @param bom whether a CSV file starts with a UTF-8 BOM (for Excel)
    */
   public static FileSummary writeFile(Path staging, OutputFile file, Iterable<OutputLine> lines, boolean bom) {
-    List<OutputLine> sorted = new ArrayList<>();
-    lines.forEach(sorted::add);
-    sorted.sort(OutputLine.ORDER);
-    Map<String, Long> tags = new TreeMap<>();
-    try {
-      Files.createDirectories(staging);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (OutputStream out = new DigestOutputStream(
-          new java.io.BufferedOutputStream(Files.newOutputStream(staging.resolve(file.fileName())), 1 << 16), digest)) {
-        if (file.isCsv()) {
-          if (bom) {
-            out.write(UTF8_BOM);
-          }
-          out.write(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
-        }
-        for (OutputLine line : sorted) {
-          out.write(line.text().getBytes(StandardCharsets.UTF_8));
-          if (!line.tag().isEmpty()) {
-            tags.merge(line.tag(), 1L, Long::sum);
-          }
-        }
-      }
-      return new FileSummary(file, sorted.size(), HexFormat.of().formatHex(digest.digest()), tags);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + staging.resolve(file.fileName()), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    List<OutputLine> all = new ArrayList<>();
+    lines.forEach(all::add);
+    return PartFiles.merge(staging, file, List.of(PartFiles.write(staging, file, all)), bom);
   }
 
   /** Inside the output folder: one folder per run, each complete before it becomes current. */
@@ -79,8 +45,8 @@ public final class OutputCommitter {
   }
 
   /**
-   * Completes a run: writes the files that got no record (empty, or only a CSV header) and the
-   * manifest into {@code staging}, then makes {@code staging} current by renaming one symbolic
+   * Completes a run: merges each file's sorted parts into the file (a file with no part is
+   * empty, or only a CSV header) and writes the manifest into {@code staging}, then makes {@code staging} current by renaming one symbolic
    * link, {@code output/current}, which is atomic: whenever a run dies, {@code output/} holds
    * either the previous run or this one, complete and matching its manifest. The files a user
    * reads, {@code output/pages.jsonl} and so on, are links through {@code current}. Earlier runs'
@@ -89,19 +55,18 @@ public final class OutputCommitter {
    * @return the manifest written
    */
   public static Manifest commit(Path output, Path staging, Manifest.RunOptions options,
-      List<FileSummary> written, boolean bom) {
+      List<PartFiles.Part> parts, boolean bom) {
     Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
-    for (FileSummary summary : written) {
-      byFile.put(summary.file(), summary);
-    }
     for (OutputFile file : OutputFile.values()) {
-      byFile.computeIfAbsent(file, f -> writeFile(staging, f, List.of(), bom));
+      List<PartFiles.Part> mine = parts.stream().filter(p -> p.file() == file).toList();
+      byFile.put(file, PartFiles.merge(staging, file, mine, bom));
     }
     List<FileSummary> summaries = new ArrayList<>(byFile.values());
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     Manifest manifest = Manifest.of(Ids.sha256(hashes.toString()).substring(0, 16), options, summaries);
     try {
+      deleteTree(staging.resolve("parts"));
       Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
       Path runs = output.resolve(RUNS);
       Path link = output.resolve(".current-" + staging.getFileName());

@@ -1,46 +1,52 @@
 package dev.pagefeed.pipeline;
 
-import dev.pagefeed.io.FileSummary;
 import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
 import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.io.OutputFile;
 import dev.pagefeed.io.OutputLine;
+import dev.pagefeed.io.PartFiles;
 import dev.pagefeed.io.RecordEncoder;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.PageRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Writes every output file, each sorted by record id, into a staging folder, then commits them
- * into the output folder with the manifest last. Emits the manifest as JSON.
+ * Writes every output file, sorted by record id, and commits them with the manifest last. Emits
+ * the manifest as JSON.
  *
- * <p>Steps: 1) EncodePages / EncodeErrors: records to lines, keyed by file name; 2) GroupByFile;
- * 3) WriteFiles: sort and write each file; 4) CollectSummaries; 5) Commit.
+ * <p>Steps: 1) WritePageParts / WriteErrorParts: each bundle's records, encoded and sorted, as one
+ * part per file in the staging folder (memory is bounded by a bundle, not by the output);
+ * 2) CollectParts; 3) Commit: merge each file's parts in order, write the manifest, switch the
+ * current run.
  */
 public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection<String>> {
 
   public static final TupleTag<PageRecords> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
+
+  /** A bundle's lines are written out as parts once this many are buffered. */
+  static final int MAX_BUFFERED_LINES = 100_000;
 
   private final String output;
   private final String staging;
@@ -59,110 +65,157 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
 
   @Override
   public PCollection<String> expand(PCollectionTuple records) {
-    Coder<KV<String, OutputLine>> lineCoder =
-        KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(OutputLine.class));
-    PCollection<KV<String, OutputLine>> pageLines =
-        records.get(PAGES).apply("EncodePages", ParDo.of(new EncodePageFn(options.csvRaw()))).setCoder(lineCoder);
-    PCollection<KV<String, OutputLine>> errorLines =
-        records.get(ERRORS).apply("EncodeErrors", ParDo.of(new EncodeErrorFn())).setCoder(lineCoder);
-    return PCollectionList.of(pageLines)
-        .and(errorLines)
-        .apply("FlattenLines", Flatten.pCollections())
-        .apply("GroupByFile", GroupByKey.create())
-        .apply("WriteFiles", ParDo.of(new WriteFileFn(staging, options.csvBom())))
-        .setCoder(SerializableCoder.of(FileSummary.class))
-        .apply("CollectSummaries", Combine.globally(new CollectSummariesFn()))
+    Coder<PartFiles.Part> partCoder = SerializableCoder.of(PartFiles.Part.class);
+    PCollection<PartFiles.Part> pageParts = records.get(PAGES)
+        .apply("WritePageParts", ParDo.of(new WritePagePartsFn(staging, options.csvRaw())))
+        .setCoder(partCoder);
+    PCollection<PartFiles.Part> errorParts = records.get(ERRORS)
+        .apply("WriteErrorParts", ParDo.of(new WriteErrorPartsFn(staging)))
+        .setCoder(partCoder);
+    return PCollectionList.of(pageParts)
+        .and(errorParts)
+        .apply("FlattenParts", Flatten.pCollections())
+        .apply("CollectParts", Combine.globally(new CollectPartsFn()))
         .apply("Commit", ParDo.of(new CommitFn(output, staging, options)))
         .setCoder(StringUtf8Coder.of());
   }
 
-  /** A page's records as lines of the page, card and entity files. */
-  static final class EncodePageFn extends DoFn<PageRecords, KV<String, OutputLine>> {
-    private final RecordEncoder encoder;
+  /** The lines one bundle adds to each file, written out as sorted parts. */
+  private static final class PartBuffer {
+    private final Path staging;
+    private final Map<OutputFile, List<OutputLine>> lines = new EnumMap<>(OutputFile.class);
+    private int buffered;
 
-    EncodePageFn(boolean csvRaw) {
+    PartBuffer(String staging) {
+      this.staging = Path.of(staging);
+    }
+
+    void add(RecordEncoder.Encoded line) {
+      lines.computeIfAbsent(line.file(), f -> new ArrayList<>()).add(line.line());
+      buffered++;
+    }
+
+    boolean full() {
+      return buffered >= MAX_BUFFERED_LINES;
+    }
+
+    List<PartFiles.Part> flush() {
+      List<PartFiles.Part> parts = new ArrayList<>();
+      for (Map.Entry<OutputFile, List<OutputLine>> file : lines.entrySet()) {
+        parts.add(PartFiles.write(staging, file.getKey(), file.getValue()));
+      }
+      lines.clear();
+      buffered = 0;
+      return parts;
+    }
+  }
+
+  /** Pages' records as parts of the page, card and entity files. */
+  static final class WritePagePartsFn extends DoFn<PageRecords, PartFiles.Part> {
+    private final String staging;
+    private final RecordEncoder encoder;
+    private transient PartBuffer buffer;
+
+    WritePagePartsFn(String staging, boolean csvRaw) {
+      this.staging = staging;
       this.encoder = new RecordEncoder(csvRaw);
     }
 
+    @StartBundle
+    public void startBundle() {
+      buffer = new PartBuffer(staging);
+    }
+
     @ProcessElement
-    public void process(@Element PageRecords page, OutputReceiver<KV<String, OutputLine>> out) {
-      for (RecordEncoder.Encoded line : encoder.encode(page)) {
-        out.output(KV.of(line.file().name(), line.line()));
+    public void process(@Element PageRecords page, OutputReceiver<PartFiles.Part> out) {
+      encoder.encode(page).forEach(buffer::add);
+      if (buffer.full()) {
+        buffer.flush().forEach(out::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      for (PartFiles.Part part : buffer.flush()) {
+        context.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
       }
     }
   }
 
-  /** An error record as a line of errors.jsonl. */
-  static final class EncodeErrorFn extends DoFn<ErrorRecord, KV<String, OutputLine>> {
-    private final RecordEncoder encoder = new RecordEncoder(false);
-
-    @ProcessElement
-    public void process(@Element ErrorRecord error, OutputReceiver<KV<String, OutputLine>> out) {
-      RecordEncoder.Encoded line = encoder.encode(error);
-      out.output(KV.of(line.file().name(), line.line()));
-    }
-  }
-
-  /** Sorts and writes one file into the staging folder. */
-  static final class WriteFileFn extends DoFn<KV<String, Iterable<OutputLine>>, FileSummary> {
+  /** Error records as parts of errors.jsonl. */
+  static final class WriteErrorPartsFn extends DoFn<ErrorRecord, PartFiles.Part> {
     private final String staging;
-    private final boolean bom;
+    private final RecordEncoder encoder = new RecordEncoder(false);
+    private transient PartBuffer buffer;
 
-    WriteFileFn(String staging, boolean bom) {
+    WriteErrorPartsFn(String staging) {
       this.staging = staging;
-      this.bom = bom;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffer = new PartBuffer(staging);
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<OutputLine>> file, OutputReceiver<FileSummary> out) {
-      out.output(OutputCommitter.writeFile(
-          Path.of(staging), OutputFile.valueOf(file.getKey()), file.getValue(), bom));
+    public void process(@Element ErrorRecord error, OutputReceiver<PartFiles.Part> out) {
+      buffer.add(encoder.encode(error));
+      if (buffer.full()) {
+        buffer.flush().forEach(out::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      for (PartFiles.Part part : buffer.flush()) {
+        context.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
     }
   }
 
-  /** Gathers the file summaries into one list (an empty list when nothing was written). */
-  static final class CollectSummariesFn
-      extends Combine.CombineFn<FileSummary, ArrayList<FileSummary>, List<FileSummary>> {
+  /** Gathers the parts into one list (an empty list when nothing was written). */
+  static final class CollectPartsFn
+      extends Combine.CombineFn<PartFiles.Part, ArrayList<PartFiles.Part>, List<PartFiles.Part>> {
 
     @Override
-    public ArrayList<FileSummary> createAccumulator() {
+    public ArrayList<PartFiles.Part> createAccumulator() {
       return new ArrayList<>();
     }
 
     @Override
-    public ArrayList<FileSummary> addInput(ArrayList<FileSummary> acc, FileSummary input) {
+    public ArrayList<PartFiles.Part> addInput(ArrayList<PartFiles.Part> acc, PartFiles.Part input) {
       acc.add(input);
       return acc;
     }
 
     @Override
-    public ArrayList<FileSummary> mergeAccumulators(Iterable<ArrayList<FileSummary>> accs) {
-      ArrayList<FileSummary> all = new ArrayList<>();
+    public ArrayList<PartFiles.Part> mergeAccumulators(Iterable<ArrayList<PartFiles.Part>> accs) {
+      ArrayList<PartFiles.Part> all = new ArrayList<>();
       accs.forEach(all::addAll);
       return all;
     }
 
     @Override
-    public List<FileSummary> extractOutput(ArrayList<FileSummary> acc) {
+    public List<PartFiles.Part> extractOutput(ArrayList<PartFiles.Part> acc) {
       return acc;
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Coder<ArrayList<FileSummary>> getAccumulatorCoder(
-        CoderRegistry registry, Coder<FileSummary> inputCoder) {
-      return (Coder<ArrayList<FileSummary>>) (Coder<?>) ListCoder.of(inputCoder);
+    public Coder<ArrayList<PartFiles.Part>> getAccumulatorCoder(
+        CoderRegistry registry, Coder<PartFiles.Part> inputCoder) {
+      return (Coder<ArrayList<PartFiles.Part>>) (Coder<?>) ListCoder.of(inputCoder);
     }
 
     @Override
-    public Coder<List<FileSummary>> getDefaultOutputCoder(
-        CoderRegistry registry, Coder<FileSummary> inputCoder) {
+    public Coder<List<PartFiles.Part>> getDefaultOutputCoder(
+        CoderRegistry registry, Coder<PartFiles.Part> inputCoder) {
       return ListCoder.of(inputCoder);
     }
   }
 
-  /** Writes the manifest and swaps the staged files into the output folder. */
-  static final class CommitFn extends DoFn<List<FileSummary>, String> {
+  /** Merges the parts, writes the manifest and makes the run current. */
+  static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
     private final String output;
     private final String staging;
     private final Manifest.RunOptions options;
@@ -174,9 +227,9 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
 
     @ProcessElement
-    public void process(@Element List<FileSummary> summaries, OutputReceiver<String> out) {
+    public void process(@Element List<PartFiles.Part> parts, OutputReceiver<String> out) {
       Manifest manifest =
-          OutputCommitter.commit(Path.of(output), Path.of(staging), options, summaries, options.csvBom());
+          OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, options.csvBom());
       out.output(Json.line(manifest));
     }
   }
