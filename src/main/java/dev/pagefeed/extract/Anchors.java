@@ -51,4 +51,23 @@ final class Anchors {
     }
     return false;
   }
+
+  /**
+   * Collects the matches of {@code m} that {@code toMatch} accepts and that overlap none in
+   * {@code taken}: an accepted match continues the search after it, a rejected one a character on.
+   */
+  void collect(Matcher m, String s, java.util.function.Function<Matcher, Match> toMatch,
+      java.util.List<Match> out, SpanSet taken) {
+    int from = 0;
+    while (from < s.length() && next(m, s, from)) {
+      Match match = toMatch.apply(m);
+      if (match == null || taken.overlaps(match)) {
+        from = m.start() + 1;
+        continue;
+      }
+      taken.add(match);
+      out.add(match);
+      from = match.end();
+    }
+  }
 }

@@ -78,8 +78,8 @@ public final class MoneyExtractor implements Extractor {
     List<Match> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
     if (Numbers.containsAny(s, INDICATORS)) {
-      addMatches(s, SIGNED_STARTS, Anchors.matcher(SIGNED, s), out, taken);
-      addMatches(s, AMOUNT_STARTS, Anchors.matcher(AMOUNT, s), out, taken);
+      SIGNED_STARTS.collect(Anchors.matcher(SIGNED, s), s, m -> toMatch(s, m), out, taken);
+      AMOUNT_STARTS.collect(Anchors.matcher(AMOUNT, s), s, m -> toMatch(s, m), out, taken);
     }
     if (text.truncated()) {
       Matcher cut = CUT_NUMBER.matcher(s);
@@ -92,21 +92,6 @@ public final class MoneyExtractor implements Extractor {
     }
     out.sort(java.util.Comparator.comparingInt(Match::start));
     return out;
-  }
-
-  /** Adds a pattern's matches that overlap none found before; a rejected span is retried one on. */
-  private static void addMatches(String s, Anchors starts, Matcher m, List<Match> out, SpanSet taken) {
-    int from = 0;
-    while (from < s.length() && starts.next(m, s, from)) {
-      Match match = toMatch(s, m);
-      if (match == null || taken.overlaps(match)) {
-        from = m.start() + 1;
-        continue;
-      }
-      taken.add(match);
-      out.add(match);
-      from = m.end();
-    }
   }
 
   private static Match toMatch(String s, Matcher m) {

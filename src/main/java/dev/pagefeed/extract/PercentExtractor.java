@@ -61,18 +61,12 @@ public final class PercentExtractor implements Extractor {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
-    Matcher m = Anchors.matcher(PERCENT, s);
-    int from = 0;
-    while (from < s.length() && STARTS.next(m, s, from)) {
-      Match match = toMatch(s, m);
-      if (match == null) {
-        from = m.start() + 1;
-        continue;
-      }
-      out.add(match.withMod(Modifiers.forNumber(s, match.start(), match.end())));
-      from = match.end();
-    }
+    STARTS.collect(Anchors.matcher(PERCENT, s), s, m -> withMod(s, toMatch(s, m)), out, new SpanSet());
     return out;
+  }
+
+  private static Match withMod(String s, Match match) {
+    return match == null ? null : match.withMod(Modifiers.forNumber(s, match.start(), match.end()));
   }
 
   private static Match toMatch(String s, Matcher m) {

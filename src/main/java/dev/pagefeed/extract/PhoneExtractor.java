@@ -67,9 +67,9 @@ public final class PhoneExtractor implements Extractor {
     String s = text.view();
     List<Match> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
-    addMatches(text, Anchors.matcher(PHONE, s), out, taken);
+    STARTS.collect(Anchors.matcher(PHONE, s), s, m -> checked(text, m), out, taken);
     if (PhoneRules.CUE.matcher(s).find()) {
-      addMatches(text, Anchors.matcher(OTHER, s), out, taken);
+      STARTS.collect(Anchors.matcher(OTHER, s), s, m -> checked(text, m), out, taken);
     }
     if (text.truncated()) {
       Matcher cut = CUT_PHONE.matcher(s);
@@ -83,24 +83,10 @@ public final class PhoneExtractor implements Extractor {
     return out;
   }
 
-  /** Adds the matches of one pattern that overlap none found before; a rejected span is retried one character on. */
-  private static void addMatches(Text text, Matcher m, List<Match> out, SpanSet taken) {
-    String s = text.view();
-    int from = 0;
-    while (from < s.length() && STARTS.next(m, s, from)) {
-      Match match = toMatch(s, m);
-      if (match != null && text.cutAt(match.end()) && isIncomplete(match)) {
-        match = match.truncated();
-      }
-      Match found = match;
-      if (found == null || taken.overlaps(found)) {
-        from = m.start() + 1;
-        continue;
-      }
-      taken.add(found);
-      out.add(found);
-      from = m.end();
-    }
+  /** A candidate's match, flagged truncated when a cut at the text's end left it incomplete. */
+  private static Match checked(Text text, Matcher m) {
+    Match match = toMatch(text.view(), m);
+    return match != null && text.cutAt(match.end()) && isIncomplete(match) ? match.truncated() : match;
   }
 
   private static Match toMatch(String s, Matcher m) {

@@ -41,17 +41,7 @@ public final class QuantityExtractor implements Extractor {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
-    Matcher m = Anchors.matcher(QUANTITY, s);
-    int from = 0;
-    while (from < s.length() && STARTS.next(m, s, from)) {
-      Match match = toMatch(text, m);
-      if (match == null) {
-        from = m.start() + 1;
-        continue;
-      }
-      out.add(match);
-      from = m.end();
-    }
+    STARTS.collect(Anchors.matcher(QUANTITY, s), s, m -> toMatch(text, m), out, new SpanSet());
     return out;
   }
 

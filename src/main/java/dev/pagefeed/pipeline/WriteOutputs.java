@@ -110,16 +110,20 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
   }
 
-  /** Pages' records as parts of the page, card and entity files. */
-  static final class WritePagePartsFn extends DoFn<PageRecords, PartFiles.Part> {
+  /**
+   * Records as parts of the output files: each bundle's lines are buffered, sorted and written
+   * when the bundle ends (or the buffer fills), so memory is bounded by a bundle.
+   */
+  abstract static class WritePartsFn<T> extends DoFn<T, PartFiles.Part> {
     private final String staging;
-    private final RecordEncoder encoder;
     private transient PartBuffer buffer;
 
-    WritePagePartsFn(String staging, boolean csvRaw) {
+    WritePartsFn(String staging) {
       this.staging = staging;
-      this.encoder = new RecordEncoder(csvRaw);
     }
+
+    /** The lines one record adds to the output files. */
+    abstract List<RecordEncoder.Encoded> encode(T record);
 
     @StartBundle
     public void startBundle() {
@@ -127,8 +131,8 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
 
     @ProcessElement
-    public void process(@Element PageRecords page, OutputReceiver<PartFiles.Part> out) {
-      encoder.encode(page).forEach(buffer::add);
+    public void process(@Element T record, OutputReceiver<PartFiles.Part> out) {
+      encode(record).forEach(buffer::add);
       if (buffer.full()) {
         buffer.flush().forEach(out::output);
       }
@@ -142,34 +146,32 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
   }
 
+  /** Pages' records as parts of the page, card and entity files. */
+  static final class WritePagePartsFn extends WritePartsFn<PageRecords> {
+    private final RecordEncoder encoder;
+
+    WritePagePartsFn(String staging, boolean csvRaw) {
+      super(staging);
+      this.encoder = new RecordEncoder(csvRaw);
+    }
+
+    @Override
+    List<RecordEncoder.Encoded> encode(PageRecords page) {
+      return encoder.encode(page);
+    }
+  }
+
   /** Error records as parts of errors.jsonl. */
-  static final class WriteErrorPartsFn extends DoFn<ErrorRecord, PartFiles.Part> {
-    private final String staging;
+  static final class WriteErrorPartsFn extends WritePartsFn<ErrorRecord> {
     private final RecordEncoder encoder = new RecordEncoder(false);
-    private transient PartBuffer buffer;
 
     WriteErrorPartsFn(String staging) {
-      this.staging = staging;
+      super(staging);
     }
 
-    @StartBundle
-    public void startBundle() {
-      buffer = new PartBuffer(staging);
-    }
-
-    @ProcessElement
-    public void process(@Element ErrorRecord error, OutputReceiver<PartFiles.Part> out) {
-      buffer.add(encoder.encode(error));
-      if (buffer.full()) {
-        buffer.flush().forEach(out::output);
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      for (PartFiles.Part part : buffer.flush()) {
-        context.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-      }
+    @Override
+    List<RecordEncoder.Encoded> encode(ErrorRecord error) {
+      return List.of(encoder.encode(error));
     }
   }
 
