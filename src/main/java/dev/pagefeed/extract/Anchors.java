@@ -60,7 +60,8 @@ final class Anchors {
       java.util.List<Match> out, SpanSet taken) {
     int from = 0;
     while (from < s.length() && next(m, s, from)) {
-      Match match = toMatch.apply(m);
+      // A candidate on a span already taken needs no parsing.
+      Match match = taken.overlaps(m.start(), m.end()) ? null : toMatch.apply(m);
       if (match == null || taken.overlaps(match)) {
         from = m.start() + 1;
         continue;

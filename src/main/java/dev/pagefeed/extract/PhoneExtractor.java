@@ -105,6 +105,14 @@ public final class PhoneExtractor implements Extractor {
       return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
           new PhoneValue(null, digits, PhoneType.SERVICE, m.group("areahot"), null, null, null));
     }
+    if (other) {
+      // Any grouping counts only after a cue and with a phone's number of digits: checked before
+      // libphonenumber, which most candidates (years, counts) would not get past anyway.
+      int count = digits.replace("+", "").length();
+      if (count < MIN_DIGITS || count > MAX_DIGITS || !hasCue(s, m.start())) {
+        return null;
+      }
+    }
     String dial = digits.startsWith("00") ? "+" + digits.substring(2)
         : !other && m.group("intl") != null && !digits.startsWith("+") ? "+" + digits : digits;
     PhoneNumber number = parse(dial);

@@ -10,12 +10,17 @@ final class SpanSet {
 
   /** Whether {@code match} overlaps a span already added. */
   boolean overlaps(Match match) {
-    Map.Entry<Integer, Match> before = byStart.floorEntry(match.start());
-    if (before != null && before.getValue().overlaps(match)) {
+    return overlaps(match.start(), match.end());
+  }
+
+  /** Whether [start, end) overlaps a span already added. */
+  boolean overlaps(int start, int end) {
+    Map.Entry<Integer, Match> before = byStart.floorEntry(start);
+    if (before != null && before.getValue().end() > start) {
       return true;
     }
-    Map.Entry<Integer, Match> after = byStart.ceilingEntry(match.start());
-    return after != null && after.getValue().overlaps(match);
+    Map.Entry<Integer, Match> after = byStart.ceilingEntry(start);
+    return after != null && after.getValue().start() < end;
   }
 
   /** Adds a span that overlaps none already added. */
