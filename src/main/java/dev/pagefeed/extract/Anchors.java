@@ -6,7 +6,8 @@ import java.util.regex.Matcher;
  * The characters a pattern's match can start with, and a search that tries the pattern only at
  * those positions. {@code Matcher.find} tries every position, and a character class of many CJK
  * characters is slow to test there (a chain of one predicate per character); a table lookup per
- * position is not. Lookbehinds still see the text before a start (transparent bounds).
+ * position is not. Lookbehinds still see the text before a start (transparent bounds). Every
+ * pattern searched this way must refuse to start right after an ASCII digit.
  */
 final class Anchors {
 
@@ -30,6 +31,10 @@ final class Anchors {
   /** Every digit and Chinese numeral character (after the view's folding). */
   static final String NUMERALS = "零〇一二两三四五六七八九十百千万亿兆";
 
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   /** A matcher set up for {@link #next}. */
   static Matcher matcher(java.util.regex.Pattern pattern, String s) {
     return pattern.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
@@ -42,7 +47,9 @@ final class Anchors {
    */
   boolean next(Matcher m, String s, int from) {
     for (int i = from; i < s.length(); i++) {
-      if (table[s.charAt(i)]) {
+      // No pattern here starts right after a digit (each has a lookbehind saying so), so the
+      // inner digits of a number are not tried.
+      if (table[s.charAt(i)] && (i == 0 || !isDigit(s.charAt(i - 1)))) {
         m.region(i, s.length());
         if (m.lookingAt()) {
           return true;
