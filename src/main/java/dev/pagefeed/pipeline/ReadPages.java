@@ -67,7 +67,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
             .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
             .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply("AssignGroups", ParDo.of(new AssignGroupFn(groups)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+            .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(FileRef.class)))
             .apply("GroupFiles", GroupByKey.create())
             .apply("DecodePages",
                 ParDo.of(new ReadGroupFn(maxPageBytes, encoding, baseDir))
@@ -87,8 +87,17 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
   static final int MAX_GROUPS = 4096;
 
+  /**
+   * A listed file: its path and size, as the listing gave them (so that reading needs no second
+   * look at the file system).
+   *
+   * @param path the file's resource id
+   * @param bytes its size
+   */
+  record FileRef(String path, long bytes) implements java.io.Serializable {}
+
   /** Keys each file by a hash of its path, so that groups do not depend on listing order. */
-  static final class AssignGroupFn extends DoFn<MatchResult.Metadata, KV<Integer, String>> {
+  static final class AssignGroupFn extends DoFn<MatchResult.Metadata, KV<Integer, FileRef>> {
     private final int groups;
 
     AssignGroupFn(int groups) {
@@ -96,14 +105,14 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element MatchResult.Metadata file, OutputReceiver<KV<Integer, String>> out) {
+    public void process(@Element MatchResult.Metadata file, OutputReceiver<KV<Integer, FileRef>> out) {
       String path = file.resourceId().toString();
-      out.output(KV.of(Math.floorMod(path.hashCode(), groups), path));
+      out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, file.sizeBytes())));
     }
   }
 
   /** Reads and decodes the files of one group. */
-  static final class ReadGroupFn extends DoFn<KV<Integer, Iterable<String>>, RawPage> {
+  static final class ReadGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, RawPage> {
 
     private final Counter read = Metrics.counter(ReadPages.class, "files_read");
     private final Counter rejected = Metrics.counter(ReadPages.class, "files_rejected");
@@ -124,12 +133,12 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<String>> group, MultiOutputReceiver out) {
-      for (String resource : group.getValue()) {
-        String path = SourcePaths.relative(resource, baseDir);
+    public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
+      for (FileRef file : group.getValue()) {
+        String path = SourcePaths.relative(file.path(), baseDir);
         read.inc();
         try {
-          out.get(PAGES).output(decoder.decode(path, readAtMost(resource, maxPageBytes)));
+          out.get(PAGES).output(decoder.decode(path, readAtMost(file, maxPageBytes)));
         } catch (RejectedInputException e) {
           rejected.inc();
           Progress.pageDone();
@@ -144,14 +153,14 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
     }
 
     /** The file's bytes; a file over the limit is rejected without reading all of it. */
-    private static byte[] readAtMost(String resource, long limit) throws IOException, RejectedInputException {
-      MatchResult.Metadata metadata = FileSystems.matchSingleFileSpec(resource);
-      if (metadata.sizeBytes() > limit) {
+    private static byte[] readAtMost(FileRef file, long limit) throws IOException, RejectedInputException {
+      if (file.bytes() > limit) {
         throw new RejectedInputException(ErrorType.TOO_LARGE,
-            "the file has " + metadata.sizeBytes() + " bytes, over the limit of " + limit
+            "the file has " + file.bytes() + " bytes, over the limit of " + limit
                 + " (raise it with --maxPageBytes)");
       }
-      try (InputStream in = Channels.newInputStream(FileSystems.open(metadata.resourceId()))) {
+      try (InputStream in = Channels.newInputStream(
+          FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
         return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       }
     }
