@@ -229,8 +229,9 @@ public final class PagefeedPipeline {
     }
     long entities = counters.entities().values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(
-        "pagefeed: %d pages, %d cards, %d entities (%s), %d errors in %.1f s%n",
-        counters.pages(), counters.cards(), entities, kinds, counters.errors(), seconds);
+        "pagefeed: %d pages, %d cards, %d entities%s, %d errors in %.1f s%n",
+        counters.pages(), counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
+        counters.errors(), seconds);
   }
 
   private static void exitWithUsageError(String message) {
