@@ -53,9 +53,9 @@ public final class PagefeedPipeline {
       exitWithUsageError(firstLine(e.getMessage()) + " (see --help)");
       return;
     }
-    List<String> patterns;
+    Inputs inputs;
     try {
-      patterns = inputPatterns(options.getInput());
+      inputs = inputPatterns(options.getInput());
       checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());
     } catch (IllegalArgumentException e) {
@@ -64,10 +64,10 @@ public final class PagefeedPipeline {
     }
     long started = System.nanoTime();
     try (OutputLock lock = OutputLock.acquire(Path.of(options.getOutput()))) {
-      Thread progress = options.getQuiet() ? null : Progress.report(countFiles(patterns), System.out);
+      Thread progress = options.getQuiet() ? null : Progress.report(inputs.files(), System.out);
       Manifest manifest;
       try {
-        manifest = run(options, patterns);
+        manifest = run(options, inputs);
       } finally {
         if (progress != null) {
           progress.interrupt();
@@ -80,9 +80,9 @@ public final class PagefeedPipeline {
   }
 
   /** Runs the pipeline to the end and returns the manifest it wrote. */
-  public static Manifest run(PagefeedOptions options, List<String> patterns) {
+  public static Manifest run(PagefeedOptions options, Inputs inputs) {
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, patterns);
+    build(pipeline, options, inputs);
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
     Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.io.OutputFile.MANIFEST);
@@ -98,10 +98,10 @@ public final class PagefeedPipeline {
   /**
    * Adds pagefeed's steps to {@code pipeline}.
    *
-   * @param patterns the file globs to read (see {@link #inputPatterns})
+   * @param inputs the file globs to read and how many files they matched (see {@link #inputPatterns})
    * @return the manifest JSON the run writes, one element
    */
-  public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, List<String> patterns) {
+  public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
     String staging = OutputCommitter.stagingFor(Path.of(output), "run-" + UUID.randomUUID()).toString();
     Manifest.RunOptions runOptions =
@@ -109,7 +109,7 @@ public final class PagefeedPipeline {
 
     PCollectionTuple read =
         pipeline.apply("ReadPages",
-            new ReadPages(patterns, ReadPages.groupsFor(countFiles(patterns)), options.getMaxPageBytes(),
+            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), options.getMaxPageBytes(),
                 options.getEncoding(), SourcePaths.workingDir()));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
@@ -126,12 +126,26 @@ public final class PagefeedPipeline {
   }
 
   /**
-   * The globs to read for the {@code --input} values: a folder stands for every file below it.
+   * What a run reads.
+   *
+   * @param patterns the file globs
+   * @param files how many files they matched when listed (sizes the read groups and the progress)
+   */
+  public record Inputs(List<String> patterns, long files) {
+    public Inputs {
+      patterns = List.copyOf(patterns);
+    }
+  }
+
+  /**
+   * The globs to read for the {@code --input} values (a folder stands for every file below it),
+   * listed once to check each matches a file and to count them.
    *
    * @throws IllegalArgumentException naming an input that matches no file
    */
-  public static List<String> inputPatterns(List<String> inputs) {
+  public static Inputs inputPatterns(List<String> inputs) {
     List<String> patterns = new ArrayList<>();
+    long files = 0;
     for (String input : inputs) {
       String trimmed = input.strip();
       if (trimmed.isEmpty()) {
@@ -146,6 +160,7 @@ public final class PagefeedPipeline {
           throw new IllegalArgumentException(
               "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
         }
+        files += match.metadata().size();
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
       }
@@ -154,20 +169,7 @@ public final class PagefeedPipeline {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
-    return patterns;
-  }
-
-  /** How many files the patterns match now. */
-  static long countFiles(List<String> patterns) {
-    long files = 0;
-    try {
-      for (MatchResult match : FileSystems.match(patterns)) {
-        files += match.status() == MatchResult.Status.OK ? match.metadata().size() : 0;
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot list the input", e);
-    }
-    return files;
+    return new Inputs(patterns, files);
   }
 
   private static void checkEncoding(String encoding) {
