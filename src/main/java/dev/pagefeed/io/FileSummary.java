@@ -7,12 +7,12 @@ import java.util.TreeMap;
 /**
  * What was written to one output file.
  *
- * @param file the file
+ * @param file the file's name
  * @param records how many records (lines of JSONL, rows of CSV) it holds
  * @param sha256 hex sha256 of its bytes
  * @param tags how many of its records carry each tag (entity kind, error type)
  */
-public record FileSummary(OutputFile file, long records, String sha256, Map<String, Long> tags)
+public record FileSummary(String file, long records, String sha256, Map<String, Long> tags)
     implements Serializable {
   public FileSummary {
     tags = new TreeMap<>(tags);

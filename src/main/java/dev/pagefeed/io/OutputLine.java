@@ -9,8 +9,10 @@ import java.io.Serializable;
  *     their text, so that the order is total without storing the text twice
  * @param text the encoded line(s), ending in a line break
  * @param tag a category counted in the manifest (an entity's kind, an error's type), or empty
+ * @param source the path of the input file the record came from (an incremental run keeps or
+ *     drops a file's records together)
  */
-public record OutputLine(String sortKey, String text, String tag) implements Serializable {
+public record OutputLine(String sortKey, String text, String tag, String source) implements Serializable {
 
   /** The order of a file's lines: by key, then by text. */
   public static final java.util.Comparator<OutputLine> ORDER =

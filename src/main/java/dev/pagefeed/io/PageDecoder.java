@@ -64,6 +64,15 @@ public final class PageDecoder {
    * @param stored the file's bytes as stored
    */
   public RawPage decode(String path, byte[] stored) throws RejectedInputException {
+    return decode(path, stored, Ids.sha256(stored));
+  }
+
+  /**
+   * Decodes one page file whose hash is known.
+   *
+   * @param sha256 hex sha256 of {@code stored}
+   */
+  public RawPage decode(String path, byte[] stored, String sha256) throws RejectedInputException {
     if (stored.length > maxBytes) {
       throw tooLarge(stored.length);
     }
@@ -90,7 +99,7 @@ public final class PageDecoder {
     }
     String format = looksLikeHtml(path, text) ? "html" : "text";
     SourceInfo source =
-        new SourceInfo(path, format, decoded.charset, compression, stored.length, Ids.sha256(stored));
+        new SourceInfo(path, format, decoded.charset, compression, stored.length, sha256);
     return new RawPage(source, text);
   }
 

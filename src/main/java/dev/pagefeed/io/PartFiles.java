@@ -2,6 +2,7 @@ package dev.pagefeed.io;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -22,11 +23,12 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
  * Sorted runs of output lines ("parts"), each written by one bundle, and their merge into a
  * final file. Memory stays bounded by a bundle, however large the output: a part is sorted in
- * memory, the merge holds one line per part.
+ * memory, the merge holds one line per input.
  */
 public final class PartFiles {
 
@@ -43,6 +45,16 @@ public final class PartFiles {
    */
   public record Part(OutputFile file, String path, long records) implements Serializable {}
 
+  /** Lines in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. */
+  public interface Lines extends Closeable {
+
+    /** Moves to the next line; false at the end. */
+    boolean advance() throws IOException;
+
+    /** The current line. */
+    OutputLine line();
+  }
+
   /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
   public static Part write(Path staging, OutputFile file, List<OutputLine> lines) {
     List<OutputLine> sorted = new ArrayList<>(lines);
@@ -56,6 +68,7 @@ public final class PartFiles {
           writeString(out, line.sortKey());
           writeString(out, line.text());
           writeString(out, line.tag());
+          writeString(out, line.source());
         }
       }
     } catch (IOException e) {
@@ -64,60 +77,89 @@ public final class PartFiles {
     return new Part(file, path.toString(), sorted.size());
   }
 
+  /** Opens a part to read its lines. */
+  public static Lines open(Part part) {
+    try {
+      return new PartReader(Path.of(part.path()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + part.path(), e);
+    }
+  }
+
   /**
-   * Merges the parts of {@code file} into {@code staging/<file name>} in line order, with the CSV
-   * header (and BOM) first, and removes the parts.
+   * Merges sorted inputs into {@code staging/<file name>} in line order, with the CSV header (and
+   * BOM) first, and writes the file's {@link RecordIndex} beside it. Closes the inputs.
+   *
+   * @param sourceNumber the number of a line's source in this run's sources.jsonl
    */
-  public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
+  public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
+      ToIntFunction<OutputLine> sourceNumber) {
     Map<String, Long> tags = new TreeMap<>();
     long records = 0;
     Path target = staging.resolve(file.fileName());
-    PriorityQueue<Reader> queue = new PriorityQueue<>((a, b) -> OutputLine.ORDER.compare(a.line, b.line));
+    PriorityQueue<Lines> queue = new PriorityQueue<>((a, b) -> OutputLine.ORDER.compare(a.line(), b.line()));
+    List<Lines> open = new ArrayList<>(inputs);
     try {
       Files.createDirectories(staging);
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       try (OutputStream out = new DigestOutputStream(
-          new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), digest)) {
+              new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), digest);
+          RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
         if (file.isCsv()) {
           if (bom) {
             out.write(UTF8_BOM);
           }
           out.write(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
         }
-        for (Part part : parts) {
-          Reader reader = new Reader(Path.of(part.path()));
-          if (reader.advance()) {
-            queue.add(reader);
-          } else {
-            reader.close();
+        for (Lines input : inputs) {
+          if (input.advance()) {
+            queue.add(input);
           }
         }
         while (!queue.isEmpty()) {
-          Reader next = queue.poll();
-          out.write(next.line.text().getBytes(StandardCharsets.UTF_8));
+          Lines next = queue.poll();
+          OutputLine line = next.line();
+          byte[] bytes = line.text().getBytes(StandardCharsets.UTF_8);
+          out.write(bytes);
+          index.add(sourceNumber.applyAsInt(line), bytes.length, line);
           records++;
-          if (!next.line.tag().isEmpty()) {
-            tags.merge(next.line.tag(), 1L, Long::sum);
+          if (!line.tag().isEmpty()) {
+            tags.merge(line.tag(), 1L, Long::sum);
           }
           if (next.advance()) {
             queue.add(next);
-          } else {
-            next.close();
           }
         }
       } finally {
-        for (Reader reader : queue) {
-          reader.close();
+        for (Lines input : open) {
+          input.close();
         }
       }
-      for (Part part : parts) {
-        Files.deleteIfExists(Path.of(part.path()));
-      }
-      return new FileSummary(file, records, HexFormat.of().formatHex(digest.digest()), tags);
+      return new FileSummary(file.fileName(), records, HexFormat.of().formatHex(digest.digest()), tags);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
+  public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
+    Map<String, Integer> numbers = new java.util.HashMap<>();
+    FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom,
+        line -> numbers.computeIfAbsent(line.source(), s -> numbers.size()));
+    delete(parts);
+    return summary;
+  }
+
+  /** Removes merged parts. */
+  public static void delete(List<Part> parts) {
+    try {
+      for (Part part : parts) {
+        Files.deleteIfExists(Path.of(part.path()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove a merged part", e);
     }
   }
 
@@ -128,23 +170,29 @@ public final class PartFiles {
   }
 
   /** Reads a part one line at a time. */
-  private static final class Reader {
+  private static final class PartReader implements Lines {
     private final DataInputStream in;
-    OutputLine line;
+    private OutputLine line;
 
-    Reader(Path path) throws IOException {
+    PartReader(Path path) throws IOException {
       in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
     }
 
-    boolean advance() throws IOException {
+    @Override
+    public boolean advance() throws IOException {
       String key;
       try {
         key = readString();
       } catch (EOFException end) {
         return false;
       }
-      line = new OutputLine(key, readString(), readString());
+      line = new OutputLine(key, readString(), readString(), readString());
       return true;
+    }
+
+    @Override
+    public OutputLine line() {
+      return line;
     }
 
     private String readString() throws IOException {
@@ -153,7 +201,8 @@ public final class PartFiles {
       return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    void close() throws IOException {
+    @Override
+    public void close() throws IOException {
       in.close();
     }
   }

@@ -9,6 +9,7 @@ import dev.pagefeed.model.Flag;
 import dev.pagefeed.model.Page;
 import dev.pagefeed.model.PageRecords;
 import dev.pagefeed.model.Schema;
+import dev.pagefeed.model.SourceRecord;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,29 +69,38 @@ public final class RecordEncoder implements Serializable {
   /** A file and one of its lines. */
   public record Encoded(OutputFile file, OutputLine line) implements Serializable {}
 
-  /** The lines one page's records add to the output files. */
+  /** The lines one page's records add to the output files, its source's line included. */
   public List<Encoded> encode(PageRecords records) {
     List<Encoded> out = new ArrayList<>();
     Page page = records.page();
-    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.line(page) + "\n", "");
-    add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "");
+    String source = page.source().path();
+    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.line(page) + "\n", "", source);
+    add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "", source);
     for (Card card : records.cards()) {
-      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.line(card) + "\n", "");
-      add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "");
+      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.line(card) + "\n", "", source);
+      add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source);
     }
     for (Entity entity : records.entities()) {
       String kind = entity.kind().label();
-      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.line(entity) + "\n", kind);
-      add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind);
+      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.line(entity) + "\n", kind, source);
+      add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source);
     }
+    out.add(encode(SourceRecord.of(page)));
     return out;
   }
 
-  /** The line an error adds to errors.jsonl. */
-  public Encoded encode(ErrorRecord error) {
-    return new Encoded(
-        OutputFile.ERRORS_JSONL,
-        new OutputLine(error.sortKey(), Json.line(error) + "\n", error.errorType().label()));
+  /** The lines an error adds: to errors.jsonl, and its source's line. */
+  public List<Encoded> encode(ErrorRecord error) {
+    return List.of(
+        new Encoded(OutputFile.ERRORS_JSONL,
+            new OutputLine(error.sortKey(), Json.line(error) + "\n", error.errorType().label(), error.source())),
+        encode(error.sourceRecord()));
+  }
+
+  private static Encoded encode(SourceRecord source) {
+    String outcome = source.pageId() != null ? "page" : "error";
+    return new Encoded(OutputFile.SOURCES_JSONL,
+        new OutputLine(source.path(), Json.line(source) + "\n", outcome, source.path()));
   }
 
   /** The header line of a CSV file, or empty for JSONL. */
@@ -103,9 +113,9 @@ public final class RecordEncoder implements Serializable {
     };
   }
 
-  private static void add(List<Encoded> out, OutputFile file, String id, String text, String tag) {
+  private static void add(List<Encoded> out, OutputFile file, String id, String text, String tag, String source) {
     // The id orders the file; the text breaks ties between equal ids (two dumps of one page).
-    out.add(new Encoded(file, new OutputLine(id, text, tag)));
+    out.add(new Encoded(file, new OutputLine(id, text, tag, source)));
   }
 
   private static List<Column<Page>> pageColumns() {

@@ -1,5 +1,6 @@
 package dev.pagefeed.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
@@ -8,14 +9,18 @@ import java.io.Serializable;
  * An input that could not become a page, kept with the reason (a line of errors.jsonl).
  *
  * @param source the input's path
- * @param stage the step that refused it: {@code read} or {@code segment}
+ * @param stage the step that refused it: {@code read}, {@code segment} or {@code extract}
  * @param errorType why, as a category
  * @param message why, for a person
  * @param excerpt the first characters of the input (printable), or empty
+ * @param sourceSha256 hex sha256 of the input's bytes, or null when they were not read (not
+ *     written to errors.jsonl; sources.jsonl carries it, for the next incremental run)
+ * @param sourceBytes the input's size
  */
 @JsonPropertyOrder({"schema_version", "source"})
 public record ErrorRecord(
-    String source, String stage, ErrorType errorType, String message, String excerpt)
+    String source, String stage, ErrorType errorType, String message, String excerpt,
+    @JsonIgnore String sourceSha256, @JsonIgnore long sourceBytes)
     implements Serializable {
 
   @JsonProperty("schema_version")
@@ -31,6 +36,17 @@ public record ErrorRecord(
     String oneLine = text.strip().replaceAll("\\s+", " ");
     int length = Math.min(EXCERPT_LENGTH, oneLine.codePointCount(0, oneLine.length()));
     return oneLine.substring(0, oneLine.offsetByCodePoints(0, length));
+  }
+
+  /** A page that a step after reading refused. */
+  public static ErrorRecord of(SourceInfo source, String stage, RejectedInputException refusal, String excerpt) {
+    return new ErrorRecord(source.path(), stage, refusal.type(), refusal.getMessage(), excerpt,
+        source.sha256(), source.bytes());
+  }
+
+  /** What became of the input: a line of sources.jsonl. */
+  public SourceRecord sourceRecord() {
+    return new SourceRecord(source, sourceSha256, sourceBytes, null, null, errorType);
   }
 
   /** The id records are sorted by: the source path, then the stage. */

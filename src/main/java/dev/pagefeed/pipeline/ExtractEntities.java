@@ -78,7 +78,7 @@ public final class ExtractEntities extends PTransform<PCollection<SourcedPage>, 
       } catch (RejectedInputException e) {
         timeouts.inc();
         Progress.pageDone();
-        out.get(ERRORS).output(new ErrorRecord(page.source().path(), "extract", e.type(), e.getMessage(),
+        out.get(ERRORS).output(ErrorRecord.of(page.source(), "extract", e,
             ErrorRecord.excerptOf(page.page().title())));
         return;
       } catch (RuntimeException bug) {

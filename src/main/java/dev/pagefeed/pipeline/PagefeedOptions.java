@@ -59,6 +59,15 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setCsvBom(boolean value);
 
+  @Description("Reuse the previous run's records (in --output) for every input file whose bytes are unchanged, "
+      + "and process only new and changed files. The output files are the same as a full run's; changes.jsonl "
+      + "lists the pages added, updated and removed either way. Falls back to processing every file, with a "
+      + "note, when the previous run was made by another build or with other record-shaping options.")
+  @Default.Boolean(false)
+  boolean getIncremental();
+
+  void setIncremental(boolean value);
+
   /** The default input: the project's {@code input/} folder. */
   class DefaultInput implements DefaultValueFactory<List<String>> {
     @Override

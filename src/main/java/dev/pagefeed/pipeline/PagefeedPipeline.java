@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
 import dev.pagefeed.io.OutputCommitter;
+import dev.pagefeed.io.PreviousRun;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.PageRecords;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -104,13 +106,25 @@ public final class PagefeedPipeline {
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
     String staging = OutputCommitter.stagingFor(Path.of(output), "run-" + UUID.randomUUID()).toString();
-    Manifest.RunOptions runOptions =
-        new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getCsvRaw(), options.getCsvBom());
+    Manifest.RunOptions runOptions = new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(),
+        options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), options.getCsvBom(),
+        options.getIncremental());
+    Optional<PreviousRun> previous = PreviousRun.in(Path.of(output));
+    String previousSources = null;
+    if (options.getIncremental()) {
+      Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
+          : previous.get().reuseRefusal(runOptions);
+      if (refusal.isPresent()) {
+        System.out.println("pagefeed: processing every file, reusing nothing: " + refusal.get());
+      } else {
+        previousSources = previous.get().sourcesFile().toString();
+      }
+    }
 
     PCollectionTuple read =
         pipeline.apply("ReadPages",
             new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), options.getMaxPageBytes(),
-                options.getEncoding(), SourcePaths.workingDir()));
+                options.getEncoding(), SourcePaths.workingDir(), previousSources));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
         .apply("ExtractEntities", new ExtractEntities(options.getPageTimeoutSeconds()));
@@ -122,7 +136,9 @@ public final class PagefeedPipeline {
             .apply("FlattenErrors", Flatten.pCollections());
     return PCollectionTuple.of(WriteOutputs.PAGES, pages)
         .and(WriteOutputs.ERRORS, errors)
-        .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions));
+        .and(WriteOutputs.REUSED, read.get(ReadPages.REUSED))
+        .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
+            previous.map(p -> p.folder().toString()).orElse(null)));
   }
 
   /**
@@ -234,6 +250,11 @@ public final class PagefeedPipeline {
         "pagefeed: %d pages, %d cards, %d entities%s, %d errors in %.1f s%n",
         counters.pages(), counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
         counters.errors(), seconds);
+    Map<String, Long> changes = counters.changes();
+    System.out.printf("pagefeed: %d pages added, %d updated, %d removed since %s%s%n",
+        changes.getOrDefault("added", 0L), changes.getOrDefault("updated", 0L), changes.getOrDefault("removed", 0L),
+        manifest.previousRunId() == null ? "no previous run" : "run " + manifest.previousRunId(),
+        manifest.options().incremental() ? "; " + counters.sourcesReused() + " files reused unchanged" : "");
   }
 
   private static void exitWithUsageError(String message) {

@@ -1,6 +1,8 @@
 package dev.pagefeed.pipeline;
 
 import dev.pagefeed.io.PageDecoder;
+import dev.pagefeed.io.PreviousRun;
+import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.RawPage;
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -31,17 +35,23 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
-/** Reads page files into decoded text; files that are not pages go to {@link #ERRORS}. */
+/**
+ * Reads page files into decoded text; files that are not pages go to {@link #ERRORS}. In an
+ * incremental run, a file whose bytes hash as the previous run recorded goes to {@link #REUSED}
+ * (its path) instead of being decoded.
+ */
 public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<RawPage> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
+  public static final TupleTag<String> REUSED = new TupleTag<>() {};
 
   private final List<String> patterns;
   private final int groups;
   private final long maxPageBytes;
   private final String encoding;
   private final String baseDir;
+  private final String previousSources;
 
   /**
    * @param patterns file globs to read
@@ -49,13 +59,17 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
    * @param maxPageBytes larger pages become errors
    * @param encoding the charset every page is decoded with, or null to detect it
    * @param baseDir paths below this folder are recorded relative to it
+   * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
+   *     null to process every file
    */
-  public ReadPages(List<String> patterns, int groups, long maxPageBytes, String encoding, String baseDir) {
+  public ReadPages(List<String> patterns, int groups, long maxPageBytes, String encoding, String baseDir,
+      String previousSources) {
     this.patterns = List.copyOf(patterns);
     this.groups = groups;
     this.maxPageBytes = maxPageBytes;
     this.encoding = encoding;
     this.baseDir = baseDir;
+    this.previousSources = previousSources;
   }
 
   @Override
@@ -70,10 +84,11 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
             .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(FileRef.class)))
             .apply("GroupFiles", GroupByKey.create())
             .apply("DecodePages",
-                ParDo.of(new ReadGroupFn(maxPageBytes, encoding, baseDir))
-                    .withOutputTags(PAGES, TupleTagList.of(ERRORS)));
+                ParDo.of(new ReadGroupFn(maxPageBytes, encoding, baseDir, previousSources))
+                    .withOutputTags(PAGES, TupleTagList.of(ERRORS).and(REUSED)));
     read.get(PAGES).setCoder(SerializableCoder.of(RawPage.class));
     read.get(ERRORS).setCoder(SerializableCoder.of(ErrorRecord.class));
+    read.get(REUSED).setCoder(StringUtf8Coder.of());
     return read;
   }
 
@@ -116,20 +131,25 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
     private final Counter read = Metrics.counter(ReadPages.class, "files_read");
     private final Counter rejected = Metrics.counter(ReadPages.class, "files_rejected");
+    private final Counter reused = Metrics.counter(ReadPages.class, "files_reused");
     private final long maxPageBytes;
     private final String encoding;
     private final String baseDir;
+    private final String previousSources;
     private transient PageDecoder decoder;
+    private transient Map<String, String> fingerprints;
 
-    ReadGroupFn(long maxPageBytes, String encoding, String baseDir) {
+    ReadGroupFn(long maxPageBytes, String encoding, String baseDir, String previousSources) {
       this.maxPageBytes = maxPageBytes;
       this.encoding = encoding;
       this.baseDir = baseDir;
+      this.previousSources = previousSources;
     }
 
     @Setup
     public void setup() {
       decoder = new PageDecoder(maxPageBytes, encoding == null ? null : Charset.forName(encoding));
+      fingerprints = previousSources == null ? Map.of() : PreviousRun.fingerprints(Path.of(previousSources));
     }
 
     @ProcessElement
@@ -137,32 +157,58 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
       for (FileRef file : group.getValue()) {
         String path = SourcePaths.relative(file.path(), baseDir);
         read.inc();
+        byte[] bytes;
         try {
-          out.get(PAGES).output(decoder.decode(path, readAtMost(file, maxPageBytes)));
+          bytes = readAtMost(file, maxPageBytes);
         } catch (RejectedInputException e) {
-          rejected.inc();
-          Progress.pageDone();
-          out.get(ERRORS).output(new ErrorRecord(path, "read", e.type(), e.getMessage(), ""));
+          reject(out, new ErrorRecord(path, "read", e.type(), e.getMessage(), "", null, file.bytes()));
+          continue;
         } catch (IOException e) {
-          rejected.inc();
+          reject(out, new ErrorRecord(path, "read", ErrorType.UNREADABLE, "cannot read the file: " + e, "", null,
+              file.bytes()));
+          continue;
+        }
+        String sha256 = Ids.sha256(bytes);
+        if (sha256.equals(fingerprints.get(path))) {
+          reused.inc();
           Progress.pageDone();
-          out.get(ERRORS).output(
-              new ErrorRecord(path, "read", ErrorType.UNREADABLE, "cannot read the file: " + e, ""));
+          out.get(REUSED).output(path);
+          continue;
+        }
+        try {
+          out.get(PAGES).output(decoder.decode(path, bytes, sha256));
+        } catch (RejectedInputException e) {
+          reject(out, new ErrorRecord(path, "read", e.type(), e.getMessage(), "", sha256, bytes.length));
         }
       }
+    }
+
+    private void reject(MultiOutputReceiver out, ErrorRecord error) {
+      rejected.inc();
+      Progress.pageDone();
+      out.get(ERRORS).output(error);
     }
 
     /** The file's bytes; a file over the limit is rejected without reading all of it. */
     private static byte[] readAtMost(FileRef file, long limit) throws IOException, RejectedInputException {
       if (file.bytes() > limit) {
-        throw new RejectedInputException(ErrorType.TOO_LARGE,
-            "the file has " + file.bytes() + " bytes, over the limit of " + limit
-                + " (raise it with --maxPageBytes)");
+        throw tooLarge(file.bytes() + " bytes", limit);
       }
+      byte[] bytes;
       try (InputStream in = Channels.newInputStream(
           FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
-        return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       }
+      if (bytes.length > limit) {
+        // It grew after it was listed.
+        throw tooLarge("more than " + limit + " bytes", limit);
+      }
+      return bytes;
+    }
+
+    private static RejectedInputException tooLarge(String size, long limit) {
+      return new RejectedInputException(ErrorType.TOO_LARGE,
+          "the file has " + size + ", over the limit of " + limit + " (raise it with --maxPageBytes)");
     }
   }
 }

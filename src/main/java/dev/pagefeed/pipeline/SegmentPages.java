@@ -44,7 +44,7 @@ public final class SegmentPages extends PTransform<PCollection<RawPage>, PCollec
       } catch (RejectedInputException e) {
         Progress.pageDone();
         out.get(ERRORS).output(
-            new ErrorRecord(page.source().path(), "segment", e.type(), e.getMessage(), ErrorRecord.excerptOf(page.text())));
+            ErrorRecord.of(page.source(), "segment", e, ErrorRecord.excerptOf(page.text())));
       } catch (RuntimeException bug) {
         throw new IllegalStateException("bug while segmenting " + page.source().path(), bug);
       }

@@ -6,14 +6,17 @@ import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.io.OutputFile;
 import dev.pagefeed.io.OutputLine;
 import dev.pagefeed.io.PartFiles;
+import dev.pagefeed.io.PreviousRun;
 import dev.pagefeed.io.RecordEncoder;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.PageRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -24,11 +27,13 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
@@ -37,13 +42,16 @@ import org.apache.beam.sdk.values.TupleTag;
  *
  * <p>Steps: 1) WritePageParts / WriteErrorParts: each bundle's records, encoded and sorted, as one
  * part per file in the staging folder (memory is bounded by a bundle, not by the output);
- * 2) CollectParts; 3) Commit: merge each file's parts in order, write the manifest, switch the
- * current run.
+ * 2) CollectParts, and the reused sources as a side input; 3) Commit: merge each file's parts in
+ * order with the previous run's records of reused sources, write changes.jsonl and the manifest,
+ * switch the current run.
  */
 public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection<String>> {
 
   public static final TupleTag<PageRecords> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
+  /** The paths of the input files whose records are taken from the previous run. */
+  public static final TupleTag<String> REUSED = new TupleTag<>() {};
 
   /** A bundle's lines are written out as parts once this many are buffered. */
   static final int MAX_BUFFERED_LINES = 100_000;
@@ -51,16 +59,19 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   private final String output;
   private final String staging;
   private final Manifest.RunOptions options;
+  private final String previous;
 
   /**
    * @param output the output folder
    * @param staging the folder files are written to before the commit
    * @param options recorded in the manifest; csv options also shape the files
+   * @param previous the folder of the run that was current when this one started, or null
    */
-  public WriteOutputs(String output, String staging, Manifest.RunOptions options) {
+  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous) {
     this.output = output;
     this.staging = staging;
     this.options = options;
+    this.previous = previous;
   }
 
   @Override
@@ -72,11 +83,12 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     PCollection<PartFiles.Part> errorParts = records.get(ERRORS)
         .apply("WriteErrorParts", ParDo.of(new WriteErrorPartsFn(staging)))
         .setCoder(partCoder);
+    PCollectionView<Iterable<String>> reused = records.get(REUSED).apply("ReusedSources", View.asIterable());
     return PCollectionList.of(pageParts)
         .and(errorParts)
         .apply("FlattenParts", Flatten.pCollections())
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
-        .apply("Commit", ParDo.of(new CommitFn(output, staging, options)))
+        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -171,7 +183,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
 
     @Override
     List<RecordEncoder.Encoded> encode(ErrorRecord error) {
-      return List.of(encoder.encode(error));
+      return encoder.encode(error);
     }
   }
 
@@ -216,23 +228,38 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
   }
 
-  /** Merges the parts, writes the manifest and makes the run current. */
+  /**
+   * Merges the parts with the previous run's records of reused sources, writes changes.jsonl and
+   * the manifest, and makes the run current.
+   */
   static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
     private final String output;
     private final String staging;
     private final Manifest.RunOptions options;
+    private final String previous;
+    private final PCollectionView<Iterable<String>> reused;
 
-    CommitFn(String output, String staging, Manifest.RunOptions options) {
+    CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
+        PCollectionView<Iterable<String>> reused) {
       this.output = output;
       this.staging = staging;
       this.options = options;
+      this.previous = previous;
+      this.reused = reused;
     }
 
     @ProcessElement
-    public void process(@Element List<PartFiles.Part> parts, OutputReceiver<String> out) {
+    public void process(ProcessContext context) {
+      List<PartFiles.Part> parts = context.element();
+      Set<String> reusedPaths = new HashSet<>();
+      context.sideInput(reused).forEach(reusedPaths::add);
+      PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
+          .filter(p -> p.folder().toString().equals(previous))
+          .orElseThrow(() -> new IllegalStateException(
+              "the previous run " + previous + " is no longer current in " + output + " (did another run commit?)"));
       Manifest manifest =
-          OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, options.csvBom());
-      out.output(Json.line(manifest));
+          OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, run, reusedPaths, options.csvBom());
+      context.output(Json.line(manifest));
     }
   }
 }

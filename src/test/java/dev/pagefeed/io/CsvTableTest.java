@@ -38,7 +38,7 @@ class CsvTableTest {
 
   @Test
   void csvBomStartsTheFileOnlyWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    var line = new OutputLine("a", RecordEncoder.CARDS_CSV.row(AWKWARD, false), "");
+    var line = new OutputLine("a", RecordEncoder.CARDS_CSV.row(AWKWARD, false), "", "input/a.txt");
     OutputCommitter.writeFile(dir.resolve("bom"), OutputFile.CARDS_CSV, List.of(line), true);
     OutputCommitter.writeFile(dir.resolve("plain"), OutputFile.CARDS_CSV, List.of(line), false);
     byte[] bom = java.nio.file.Files.readAllBytes(dir.resolve("bom/cards.csv"));

@@ -97,7 +97,7 @@ class ExtractionProperties {
     List<OutputLine> lines = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String text = (seed + i).repeat(1 + i % 3) + "\n";
-      lines.add(new OutputLine(Integer.toString(i % 7) + "\u0000" + text, text, i % 2 == 0 ? "a" : ""));
+      lines.add(new OutputLine(Integer.toString(i % 7) + "\u0000" + text, text, i % 2 == 0 ? "a" : "", "source-" + i % 3));
     }
     List<OutputLine> shuffled = new ArrayList<>(lines);
     Collections.shuffle(shuffled, new Random(shuffleSeed));

@@ -1,0 +1,94 @@
+package dev.pagefeed.io;
+
+import dev.pagefeed.model.ChangeKind;
+import dev.pagefeed.model.PageChange;
+import dev.pagefeed.model.SourceRecord;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * changes.jsonl: the pages added, updated or removed between two runs, found by page id and content
+ * hash (a file that changed only in its bytes, say its encoding, changes no page).
+ */
+public final class ChangeFeed {
+
+  private ChangeFeed() {}
+
+  /**
+   * The changes from the pages of {@code before} to those of {@code after}, in page id order. A
+   * page id given by several files (copies of one page) is updated when its set of content
+   * hashes changes.
+   */
+  public static List<PageChange> between(Collection<SourceRecord> before, Collection<SourceRecord> after,
+      String runId) {
+    Map<String, TreeSet<String>> was = hashesByPage(before);
+    Map<String, TreeSet<String>> is = hashesByPage(after);
+    TreeSet<String> pageIds = new TreeSet<>(was.keySet());
+    pageIds.addAll(is.keySet());
+    List<PageChange> changes = new ArrayList<>();
+    for (String pageId : pageIds) {
+      TreeSet<String> old = was.get(pageId);
+      TreeSet<String> now = is.get(pageId);
+      if (old == null) {
+        changes.add(new PageChange(pageId, ChangeKind.ADDED, now.first(), runId));
+      } else if (now == null) {
+        changes.add(new PageChange(pageId, ChangeKind.REMOVED, old.first(), runId));
+      } else if (!old.equals(now)) {
+        TreeSet<String> fresh = new TreeSet<>(now);
+        fresh.removeAll(old);
+        changes.add(new PageChange(pageId, ChangeKind.UPDATED, fresh.isEmpty() ? now.first() : fresh.first(), runId));
+      }
+    }
+    return changes;
+  }
+
+  /** Writes the changes as {@code staging/changes.jsonl}; tags count them by kind (all kinds, zeros too). */
+  public static FileSummary write(Path staging, List<PageChange> changes) {
+    Map<String, Long> byKind = new TreeMap<>();
+    for (ChangeKind kind : ChangeKind.values()) {
+      byKind.put(kind.label(), 0L);
+    }
+    Path target = staging.resolve(OutputFile.CHANGES);
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(
+          new DigestOutputStream(Files.newOutputStream(target), digest), StandardCharsets.UTF_8))) {
+        for (PageChange change : changes) {
+          out.write(Json.line(change));
+          out.write('\n');
+          byKind.merge(change.change().label(), 1L, Long::sum);
+        }
+      }
+      return new FileSummary(OutputFile.CHANGES, changes.size(), HexFormat.of().formatHex(digest.digest()), byKind);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  private static Map<String, TreeSet<String>> hashesByPage(Collection<SourceRecord> sources) {
+    Map<String, TreeSet<String>> byPage = new java.util.HashMap<>();
+    for (SourceRecord source : sources) {
+      if (source.pageId() != null) {
+        byPage.computeIfAbsent(source.pageId(), id -> new TreeSet<>()).add(source.contentHash());
+      }
+    }
+    return byPage;
+  }
+}
