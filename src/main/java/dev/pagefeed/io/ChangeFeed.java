@@ -22,8 +22,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * changes.jsonl: the pages added, updated or removed between two runs, found by page id and content
- * hash (a file that changed only in its bytes, say its encoding, changes no page).
+ * changes.jsonl: the pages added, updated or removed between two runs. A page is updated when any
+ * of its records changed: its content (content hash), or the file it came from (path or bytes,
+ * which pages.jsonl and pages.csv record; a file re-saved in another encoding updates its page
+ * with the same content hash).
  */
 public final class ChangeFeed {
 
@@ -31,27 +33,25 @@ public final class ChangeFeed {
 
   /**
    * The changes from the pages of {@code before} to those of {@code after}, in page id order. A
-   * page id given by several files (copies of one page) is updated when its set of content
-   * hashes changes.
+   * page id given by several files (copies of one page) is updated when any of them changed, was
+   * added or removed; its line carries the content hash of its first file by path.
    */
   public static List<PageChange> between(Collection<SourceRecord> before, Collection<SourceRecord> after,
       String runId) {
-    Map<String, TreeSet<String>> was = hashesByPage(before);
-    Map<String, TreeSet<String>> is = hashesByPage(after);
+    Map<String, TreeMap<String, SourceRecord>> was = filesByPage(before);
+    Map<String, TreeMap<String, SourceRecord>> is = filesByPage(after);
     TreeSet<String> pageIds = new TreeSet<>(was.keySet());
     pageIds.addAll(is.keySet());
     List<PageChange> changes = new ArrayList<>();
     for (String pageId : pageIds) {
-      TreeSet<String> old = was.get(pageId);
-      TreeSet<String> now = is.get(pageId);
+      TreeMap<String, SourceRecord> old = was.get(pageId);
+      TreeMap<String, SourceRecord> now = is.get(pageId);
       if (old == null) {
-        changes.add(new PageChange(pageId, ChangeKind.ADDED, now.first(), runId));
+        changes.add(new PageChange(pageId, ChangeKind.ADDED, now.firstEntry().getValue().contentHash(), runId));
       } else if (now == null) {
-        changes.add(new PageChange(pageId, ChangeKind.REMOVED, old.first(), runId));
+        changes.add(new PageChange(pageId, ChangeKind.REMOVED, old.firstEntry().getValue().contentHash(), runId));
       } else if (!old.equals(now)) {
-        TreeSet<String> fresh = new TreeSet<>(now);
-        fresh.removeAll(old);
-        changes.add(new PageChange(pageId, ChangeKind.UPDATED, fresh.isEmpty() ? now.first() : fresh.first(), runId));
+        changes.add(new PageChange(pageId, ChangeKind.UPDATED, now.firstEntry().getValue().contentHash(), runId));
       }
     }
     return changes;
@@ -82,11 +82,12 @@ public final class ChangeFeed {
     }
   }
 
-  private static Map<String, TreeSet<String>> hashesByPage(Collection<SourceRecord> sources) {
-    Map<String, TreeSet<String>> byPage = new java.util.HashMap<>();
+  /** Page id → its files by path (records compare by every field: hash, bytes, content hash). */
+  private static Map<String, TreeMap<String, SourceRecord>> filesByPage(Collection<SourceRecord> sources) {
+    Map<String, TreeMap<String, SourceRecord>> byPage = new java.util.HashMap<>();
     for (SourceRecord source : sources) {
       if (source.pageId() != null) {
-        byPage.computeIfAbsent(source.pageId(), id -> new TreeSet<>()).add(source.contentHash());
+        byPage.computeIfAbsent(source.pageId(), id -> new TreeMap<>()).put(source.path(), source);
       }
     }
     return byPage;

@@ -32,6 +32,8 @@ class OutputSchemaTest {
     "cards.jsonl, card.schema.json, 40",
     "entities.jsonl, entity.schema.json, 97",
     "errors.jsonl, error.schema.json, 2",
+    "sources.jsonl, source.schema.json, 4",
+    "changes.jsonl, change.schema.json, 2",
     "manifest.json, manifest.schema.json, 1",
   })
   void everyRecordMatchesItsSchema(String file, String schemaFile, int records) throws IOException {
@@ -49,6 +51,7 @@ class OutputSchemaTest {
   @CsvSource({
     "entity.schema.json, '{\"schema_version\":1,\"kind\":\"phone\"}'",
     "card.schema.json, '{\"schema_version\":2}'",
+    "change.schema.json, '{\"schema_version\":1,\"page_id\":\"0123456789abcdef\",\"change\":\"moved\",\"content_hash\":\"x\",\"run_id\":\"0123456789abcdef\"}'",
     "error.schema.json, '{\"schema_version\":1,\"source\":\"a\",\"stage\":\"read\",\"error_type\":\"gremlins\",\"message\":\"m\",\"excerpt\":\"\"}'",
   })
   void schemasRejectWrongRecords(String schemaFile, String record) throws IOException {
