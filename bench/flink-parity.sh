@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs pagefeed on the DirectRunner and on an embedded Flink cluster over the seed pages and a
-# generated corpus, and checks that the two write byte-identical files.
+# generated corpus, and checks that the two write byte-identical files; then changes a few pages
+# and checks the same of an --incremental run on each.
 # Usage: bench/flink-parity.sh [pages]   (after mvn verify; builds target/pagefeed-flink.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,26 +14,42 @@ trap 'rm -rf "$work"' EXIT
 java -cp target/test-classes dev.pagefeed.bench.CorpusGenerator "$work/corpus" "$pages" 7
 cp input/*.txt "$work/corpus/"
 
-java -jar target/pagefeed-flink.jar --input="$work/corpus" --output="$work/direct" --quiet
-java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 --input="$work/corpus" \
-  --output="$work/flink" --quiet
+run_both() { # extra options for both runs
+  java -jar target/pagefeed-flink.jar --input="$work/corpus" --output="$work/direct" --quiet "$@"
+  java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 --input="$work/corpus" \
+    --output="$work/flink" --quiet "$@"
+}
 
 status=0
-for file in pages.jsonl pages.csv cards.jsonl cards.csv entities.jsonl entities.csv errors.jsonl; do
-  if cmp -s "$work/direct/$file" "$work/flink/$file"; then
-    echo "same: $file ($(wc -l < "$work/direct/$file") lines)"
-  else
-    echo "DIFFERENT: $file"
-    status=1
-  fi
-done
-# The manifests differ only if the runs did: compare them without their options.
-python3 - "$work/direct/manifest.json" "$work/flink/manifest.json" <<'PY' || status=1
+compare() {
+  for file in pages.jsonl pages.csv cards.jsonl cards.csv entities.jsonl entities.csv errors.jsonl sources.jsonl \
+      changes.jsonl; do
+    if cmp -s "$work/direct/$file" "$work/flink/$file"; then
+      echo "same: $file ($(wc -l < "$work/direct/$file") lines)"
+    else
+      echo "DIFFERENT: $file"
+      status=1
+    fi
+  done
+  # The manifests differ only if the runs did: compare them without their options.
+  python3 - "$work/direct/manifest.json" "$work/flink/manifest.json" <<'PY' || status=1
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 same = a["files"] == b["files"] and a["counters"] == b["counters"] and a["run_id"] == b["run_id"]
 print(("same" if same else "DIFFERENT") + ": manifest.json (files, counters, run id)")
 sys.exit(0 if same else 1)
 PY
-[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner wrote byte-identical output ($((pages + 2)) pages)"
+}
+
+run_both
+compare
+# An incremental run after a few pages changed: every 50th file gets a sentence more.
+for file in $(ls "$work/corpus" | sort | awk 'NR % 50 == 1'); do
+  printf '\n本页已更新,咨询电话12345。\n' >> "$work/corpus/$file"
+done
+run_both --incremental
+compare
+reused=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counters']['sources_reused'])" "$work/flink/manifest.json")
+echo "incremental: $reused files reused on Flink, $(wc -l < "$work/flink/changes.jsonl") pages changed"
+[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner wrote byte-identical output ($((pages + 2)) pages, full and incremental)"
 exit "$status"

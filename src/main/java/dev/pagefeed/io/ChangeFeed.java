@@ -74,7 +74,7 @@ public final class ChangeFeed {
           byKind.merge(change.change().label(), 1L, Long::sum);
         }
       }
-      return new FileSummary(OutputFile.CHANGES, changes.size(), HexFormat.of().formatHex(digest.digest()), byKind);
+      return new FileSummary(OutputFile.CHANGES, changes.size(), Files.size(target), HexFormat.of().formatHex(digest.digest()), byKind);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } catch (NoSuchAlgorithmException e) {

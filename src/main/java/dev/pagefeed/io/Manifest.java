@@ -15,7 +15,7 @@ import java.util.Map;
  *     relative to), or null
  * @param build the pagefeed build that made the records (see {@link Build})
  * @param options the options that shape the output
- * @param files per file: name, records, sha256
+ * @param files per file: name, records, bytes, sha256
  * @param counters pages, cards, entities by kind, errors by type, sources reused, changes
  */
 @JsonPropertyOrder({"schema_version", "run_id", "previous_run_id", "build", "options", "files", "counters"})
@@ -43,7 +43,7 @@ public record Manifest(
       boolean csvRaw, boolean csvBom, boolean incremental) implements java.io.Serializable {}
 
   /** One output file. */
-  public record FileEntry(String name, long records, String sha256) {}
+  public record FileEntry(String name, long records, long bytes, String sha256) {}
 
   /**
    * What the run produced.
@@ -58,7 +58,7 @@ public record Manifest(
   static Manifest of(String runId, String previousRunId, RunOptions options, List<FileSummary> summaries,
       long sourcesReused) {
     List<FileEntry> files =
-        summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.sha256())).toList();
+        summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.bytes(), s.sha256())).toList();
     FileSummary pages = find(summaries, OutputFile.PAGES_JSONL.fileName());
     FileSummary cards = find(summaries, OutputFile.CARDS_JSONL.fileName());
     FileSummary entities = find(summaries, OutputFile.ENTITIES_JSONL.fileName());

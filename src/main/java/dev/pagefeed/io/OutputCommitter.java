@@ -4,6 +4,7 @@ import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.SourceRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,18 +77,36 @@ public final class OutputCommitter {
     Map<String, Integer> numbers = new HashMap<>();
     List<SourceRecord> after = new ArrayList<>();
     Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
-    byFile.put(OutputFile.SOURCES_JSONL,
-        PartFiles.merge(staging, OutputFile.SOURCES_JSONL, inputs(OutputFile.SOURCES_JSONL, parts, previous, beforePaths, kept), bom,
-            line -> {
-              int number = after.size();
-              numbers.putIfAbsent(line.source(), number);
-              after.add(PreviousRun.parseSource(line.text()));
-              return number;
-            }));
+    boolean allKept = previous != null && kept.cardinality() == before.size();
+    if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
+      byFile.put(OutputFile.SOURCES_JSONL, linkPrevious(staging, previous, OutputFile.SOURCES_JSONL));
+      after.addAll(before);
+    } else {
+      byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
+          inputs(OutputFile.SOURCES_JSONL, parts, previous, beforePaths, kept), bom,
+          record -> {
+            int number = after.size();
+            numbers.putIfAbsent(record.source(), number);
+            after.add(PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8)));
+            return number;
+          }));
+    }
+    // With the same sources in the same order, a file no new record goes into is the previous one.
+    boolean sameNumbers = allKept && after.stream().map(SourceRecord::path).toList().equals(beforePaths);
+    if (numbers.isEmpty()) {
+      for (int i = 0; i < after.size(); i++) {
+        numbers.putIfAbsent(after.get(i).path(), i);
+      }
+    }
     for (OutputFile file : OutputFile.values()) {
-      if (file != OutputFile.SOURCES_JSONL) {
+      if (file == OutputFile.SOURCES_JSONL) {
+        continue;
+      }
+      if (sameNumbers && partsOf(file, parts).isEmpty()) {
+        byFile.put(file, linkPrevious(staging, previous, file));
+      } else {
         byFile.put(file, PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
-            line -> numberOf(numbers, line)));
+            record -> numberOf(numbers, record)));
       }
     }
     PartFiles.delete(parts);
@@ -118,6 +137,10 @@ public final class OutputCommitter {
     return manifest;
   }
 
+  private static List<PartFiles.Part> partsOf(OutputFile file, List<PartFiles.Part> parts) {
+    return parts.stream().filter(p -> p.file() == file && p.records() > 0).toList();
+  }
+
   /** What {@code file} is merged from: this run's parts and the previous run's kept records. */
   private static List<PartFiles.Lines> inputs(OutputFile file, List<PartFiles.Part> parts, PreviousRun previous,
       List<String> beforePaths, BitSet kept) {
@@ -125,7 +148,7 @@ public final class OutputCommitter {
     parts.stream().filter(p -> p.file() == file).map(PartFiles::open).forEach(inputs::add);
     if (!kept.isEmpty()) {
       try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), file, beforePaths, kept, previous.sha256Of(file)));
+        inputs.add(new RecordIndex.KeptLines(previous.folder(), file, beforePaths, kept));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the previous run's " + file.fileName(), e);
       }
@@ -133,10 +156,45 @@ public final class OutputCommitter {
     return inputs;
   }
 
-  private static int numberOf(Map<String, Integer> numbers, OutputLine line) {
-    Integer number = numbers.get(line.source());
+  /**
+   * The previous run's {@code file} and its index, unchanged, as this run's: a hard link (a copy
+   * where the file system has none), after checking its size against the previous manifest.
+   */
+  private static FileSummary linkPrevious(Path staging, PreviousRun previous, OutputFile file) {
+    Manifest.FileEntry entry = previous.entryOf(file);
+    try {
+      Path from = previous.folder().resolve(file.fileName());
+      if (Files.size(from) != entry.bytes()) {
+        throw new IllegalStateException("the previous run's " + file.fileName() + " no longer matches its manifest "
+            + "(was it edited?); run once without --incremental");
+      }
+      Files.createDirectories(RecordIndex.of(staging, file).getParent());
+      linkOrCopy(from, staging.resolve(file.fileName()));
+      linkOrCopy(RecordIndex.of(previous.folder(), file), RecordIndex.of(staging, file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reuse the previous run's " + file.fileName(), e);
+    }
+    Manifest.Counters counters = previous.manifest().counters();
+    Map<String, Long> tags = switch (file) {
+      case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
+      case ERRORS_JSONL -> counters.errorTypes();
+      default -> Map.of();
+    };
+    return new FileSummary(file.fileName(), entry.records(), entry.bytes(), entry.sha256(), tags);
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws IOException {
+    try {
+      Files.createLink(to, from);
+    } catch (UnsupportedOperationException | IOException noHardLinks) {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static int numberOf(Map<String, Integer> numbers, PartFiles.Lines record) {
+    Integer number = numbers.get(record.source());
     if (number == null) {
-      throw new IllegalStateException("a record of " + line.source() + " has no line in sources.jsonl");
+      throw new IllegalStateException("a record of " + record.source() + " has no line in sources.jsonl");
     }
     return number;
   }

@@ -45,14 +45,33 @@ public final class PartFiles {
    */
   public record Part(OutputFile file, String path, long records) implements Serializable {}
 
-  /** Lines in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. */
+  /**
+   * Records in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. The
+   * text stays in bytes (UTF-8), as it is read and as it is written.
+   */
   public interface Lines extends Closeable {
 
-    /** Moves to the next line; false at the end. */
+    /** Moves to the next record; false at the end. */
     boolean advance() throws IOException;
 
-    /** The current line. */
-    OutputLine line();
+    /** The current record's sort key. */
+    String key();
+
+    /** The current record's text, UTF-8. */
+    byte[] text();
+
+    /** The current record's tag, or empty. */
+    String tag();
+
+    /** The path of the current record's source. */
+    String source();
+  }
+
+  /** {@link OutputLine#ORDER} over the current records: by key, then (rarely needed) by text. */
+  private static int compare(Lines a, Lines b) {
+    int byKey = a.key().compareTo(b.key());
+    return byKey != 0 ? byKey
+        : new String(a.text(), StandardCharsets.UTF_8).compareTo(new String(b.text(), StandardCharsets.UTF_8));
   }
 
   /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
@@ -90,20 +109,20 @@ public final class PartFiles {
    * Merges sorted inputs into {@code staging/<file name>} in line order, with the CSV header (and
    * BOM) first, and writes the file's {@link RecordIndex} beside it. Closes the inputs.
    *
-   * @param sourceNumber the number of a line's source in this run's sources.jsonl
+   * @param sourceNumber the number of the current record's source in this run's sources.jsonl
    */
   public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
-      ToIntFunction<OutputLine> sourceNumber) {
+      ToIntFunction<Lines> sourceNumber) {
     Map<String, Long> tags = new TreeMap<>();
     long records = 0;
     Path target = staging.resolve(file.fileName());
-    PriorityQueue<Lines> queue = new PriorityQueue<>((a, b) -> OutputLine.ORDER.compare(a.line(), b.line()));
+    PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
     List<Lines> open = new ArrayList<>(inputs);
     try {
       Files.createDirectories(staging);
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (OutputStream out = new DigestOutputStream(
-              new BufferedOutputStream(Files.newOutputStream(target), 1 << 16), digest);
+      try (OutputStream out = new BufferedOutputStream(
+              new DigestOutputStream(Files.newOutputStream(target), digest), 1 << 16);
           RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
         if (file.isCsv()) {
           if (bom) {
@@ -118,13 +137,12 @@ public final class PartFiles {
         }
         while (!queue.isEmpty()) {
           Lines next = queue.poll();
-          OutputLine line = next.line();
-          byte[] bytes = line.text().getBytes(StandardCharsets.UTF_8);
+          byte[] bytes = next.text();
           out.write(bytes);
-          index.add(sourceNumber.applyAsInt(line), bytes.length, line);
+          index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
           records++;
-          if (!line.tag().isEmpty()) {
-            tags.merge(line.tag(), 1L, Long::sum);
+          if (!next.tag().isEmpty()) {
+            tags.merge(next.tag(), 1L, Long::sum);
           }
           if (next.advance()) {
             queue.add(next);
@@ -135,7 +153,7 @@ public final class PartFiles {
           input.close();
         }
       }
-      return new FileSummary(file.fileName(), records, HexFormat.of().formatHex(digest.digest()), tags);
+      return new FileSummary(file.fileName(), records, Files.size(target), HexFormat.of().formatHex(digest.digest()), tags);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } catch (NoSuchAlgorithmException e) {
@@ -147,7 +165,7 @@ public final class PartFiles {
   public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
     Map<String, Integer> numbers = new java.util.HashMap<>();
     FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom,
-        line -> numbers.computeIfAbsent(line.source(), s -> numbers.size()));
+        record -> numbers.computeIfAbsent(record.source(), s -> numbers.size()));
     delete(parts);
     return summary;
   }
@@ -169,10 +187,13 @@ public final class PartFiles {
     out.write(bytes);
   }
 
-  /** Reads a part one line at a time. */
+  /** Reads a part one record at a time. */
   private static final class PartReader implements Lines {
     private final DataInputStream in;
-    private OutputLine line;
+    private String key;
+    private byte[] text;
+    private String tag;
+    private String source;
 
     PartReader(Path path) throws IOException {
       in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
@@ -180,25 +201,45 @@ public final class PartFiles {
 
     @Override
     public boolean advance() throws IOException {
-      String key;
       try {
         key = readString();
       } catch (EOFException end) {
         return false;
       }
-      line = new OutputLine(key, readString(), readString(), readString());
+      text = readBytes();
+      tag = readString();
+      source = readString();
       return true;
     }
 
     @Override
-    public OutputLine line() {
-      return line;
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public byte[] text() {
+      return text;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+
+    @Override
+    public String source() {
+      return source;
     }
 
     private String readString() throws IOException {
+      return new String(readBytes(), StandardCharsets.UTF_8);
+    }
+
+    private byte[] readBytes() throws IOException {
       byte[] bytes = new byte[in.readInt()];
       in.readFully(bytes);
-      return new String(bytes, StandardCharsets.UTF_8);
+      return bytes;
     }
 
     @Override

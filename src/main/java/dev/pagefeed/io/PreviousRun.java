@@ -100,11 +100,10 @@ public record PreviousRun(Path folder, Manifest manifest) {
     return sources;
   }
 
-  /** The hash its manifest gives for {@code file}. */
-  public String sha256Of(OutputFile file) {
+  /** What its manifest says of {@code file}. */
+  public Manifest.FileEntry entryOf(OutputFile file) {
     return manifest.files().stream().filter(f -> f.name().equals(file.fileName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + file.fileName()))
-        .sha256();
+        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + file.fileName()));
   }
 
   /**

@@ -11,11 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -47,11 +43,11 @@ public final class RecordIndex {
       this.out = out;
     }
 
-    void add(int source, int bytes, OutputLine line) throws IOException {
+    void add(int source, int bytes, String key, String tag) throws IOException {
       out.writeInt(source);
       out.writeInt(bytes);
-      out.writeUTF(line.sortKey());
-      out.writeUTF(line.tag());
+      out.writeUTF(key);
+      out.writeUTF(tag);
     }
 
     @Override
@@ -62,37 +58,31 @@ public final class RecordIndex {
 
   /**
    * The records of a previous run's file whose sources are kept, in file order. Checks, at the
-   * end, that the file still has the sha256 its manifest gave and that the index covered it all.
+   * end, that the index covered the file exactly (a file edited after it was written stops the
+   * run rather than being half reused).
    */
   static final class KeptLines implements PartFiles.Lines {
     private final Path path;
-    private final DigestInputStream digested;
     private final InputStream file;
     private final DataInputStream index;
     private final List<String> sources;
     private final BitSet kept;
-    private final String sha256;
-    private final byte[] scratch = new byte[1 << 14];
-    private OutputLine line;
+    private String key;
+    private byte[] text;
+    private String tag;
+    private String source;
 
     /**
      * @param run the previous run's folder
      * @param sources the previous run's source paths by number
      * @param kept the numbers of the sources whose records are kept
-     * @param sha256 the file's hash in the previous manifest
      */
-    KeptLines(Path run, OutputFile file, List<String> sources, BitSet kept, String sha256) throws IOException {
+    KeptLines(Path run, OutputFile file, List<String> sources, BitSet kept) throws IOException {
       this.path = run.resolve(file.fileName());
       this.sources = sources;
       this.kept = kept;
-      this.sha256 = sha256;
-      try {
-        this.digested = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java runtime has SHA-256", e);
-      }
-      this.file = new BufferedInputStream(digested, 1 << 16);
-      this.index = new DataInputStream(new BufferedInputStream(Files.newInputStream(of(run, file)), 1 << 16));
+      this.file = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
+      this.index = new DataInputStream(new BufferedInputStream(Files.newInputStream(of(run, file)), 1 << 18));
       if (file.isCsv()) {
         skipHeader(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
       }
@@ -104,56 +94,69 @@ public final class RecordIndex {
       if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
         this.file.reset();
       }
-      discard(header.length);
+      this.file.skipNBytes(header.length);
     }
 
     @Override
     public boolean advance() throws IOException {
       while (true) {
-        int source;
+        int number;
         try {
-          source = index.readInt();
+          number = index.readInt();
         } catch (EOFException end) {
           checkWhole();
           return false;
         }
         int bytes = index.readInt();
-        String key = index.readUTF();
-        String tag = index.readUTF();
-        if (kept.get(source)) {
-          byte[] text = file.readNBytes(bytes);
+        String recordKey = index.readUTF();
+        String recordTag = index.readUTF();
+        if (kept.get(number)) {
+          text = file.readNBytes(bytes);
           if (text.length < bytes) {
-            throw new EOFException(path + " ends before its index does");
+            throw changed();
           }
-          line = new OutputLine(key, new String(text, StandardCharsets.UTF_8), tag, sources.get(source));
+          key = recordKey;
+          tag = recordTag;
+          source = sources.get(number);
           return true;
         }
-        discard(bytes);
-      }
-    }
-
-    /** Reads past bytes (not skips: every byte goes through the digest). */
-    private void discard(int bytes) throws IOException {
-      int left = bytes;
-      while (left > 0) {
-        int n = file.read(scratch, 0, Math.min(scratch.length, left));
-        if (n < 0) {
-          throw new EOFException(path + " ends before its index does");
+        try {
+          file.skipNBytes(bytes);
+        } catch (EOFException end) {
+          throw changed();
         }
-        left -= n;
       }
     }
 
     private void checkWhole() throws IOException {
-      if (file.read() != -1 || !HexFormat.of().formatHex(digested.getMessageDigest().digest()).equals(sha256)) {
-        throw new IllegalStateException("the previous run's " + path.getFileName() + " no longer matches its manifest "
-            + "and index (was it edited?); run once without --incremental");
+      if (file.read() != -1) {
+        throw changed();
       }
     }
 
+    private IllegalStateException changed() {
+      return new IllegalStateException("the previous run's " + path.getFileName() + " no longer matches its index "
+          + "(was it edited?); run once without --incremental");
+    }
+
     @Override
-    public OutputLine line() {
-      return line;
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public byte[] text() {
+      return text;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+
+    @Override
+    public String source() {
+      return source;
     }
 
     @Override

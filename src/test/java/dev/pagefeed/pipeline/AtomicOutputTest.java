@@ -51,11 +51,13 @@ class AtomicOutputTest {
     return dir;
   }
 
-  private static Process start(Path input, Path output) throws IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
-            "--input=" + input, "--output=" + output)
+  private static Process start(Path input, Path output, String... more) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
+        "--input=" + input, "--output=" + output));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(temp.resolve("child-" + System.nanoTime() + ".log").toFile())
         .start();
@@ -107,6 +109,72 @@ class AtomicOutputTest {
       held = left;
     }
     System.out.println("kill -9 results (what the output held afterwards): " + seen);
+  }
+
+  /**
+   * A nightly incremental run killed midway and started again ends as one clean incremental run
+   * would have: same record files, same change feed.
+   */
+  @Test
+  void killedIncrementalRunRetriedEndsAsACleanRun() throws Exception {
+    Path crawl = corpus("nightly", 40);
+    Path output = temp.resolve("nightly-out");
+    Process first = start(crawl, output, "--incremental");
+    assertTrue(first.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(0, first.exitValue());
+    String yesterday = completeRun(output);
+    Path clean = temp.resolve("nightly-clean");
+    copyTree(output, clean);
+
+    // The night's changes: one page edited, one removed, one added.
+    Path edited = crawl.resolve("nightly-003.txt");
+    Files.writeString(edited, Files.readString(edited).replaceFirst("。", "。今日更新。"));
+    Files.delete(crawl.resolve("nightly-007.txt"));
+    Files.copy(crawl.resolve("nightly-010.txt"), crawl.resolve("nightly-new.txt"));
+    Files.writeString(crawl.resolve("nightly-new.txt"),
+        Files.readString(crawl.resolve("nightly-new.txt")).replace("(nightly10)", "(nightly-new)"));
+
+    long started = System.nanoTime();
+    Process reference = start(crawl, clean, "--incremental");
+    assertTrue(reference.waitFor(180, TimeUnit.SECONDS));
+    long wholeRunMillis = (System.nanoTime() - started) / 1_000_000;
+    String tonight = completeRun(clean);
+
+    Process killed = start(crawl, output, "--incremental");
+    boolean finished = killed.waitFor(wholeRunMillis / 2, TimeUnit.MILLISECONDS);
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(60, TimeUnit.SECONDS));
+    if (!finished) {
+      assertEquals(yesterday, completeRun(output), "a killed run leaves the previous one in place");
+    }
+    Process retry = start(crawl, output, "--incremental");
+    assertTrue(retry.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(0, retry.exitValue());
+    assertEquals(tonight, completeRun(output));
+    List<String> compared = new ArrayList<>(List.of("changes.jsonl"));
+    for (dev.pagefeed.io.OutputFile file : dev.pagefeed.io.OutputFile.values()) {
+      compared.add(file.fileName());
+    }
+    for (String file : finished ? compared.subList(1, compared.size()) : compared) {
+      assertEquals(Files.readString(clean.resolve(file)), Files.readString(output.resolve(file)), file);
+    }
+    assertEquals(3, Files.readAllLines(clean.resolve("changes.jsonl")).size());
+  }
+
+  /** Copies a folder, symbolic links as links (the output's links are relative). */
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isSymbolicLink(path)) {
+          Files.createSymbolicLink(target, Files.readSymbolicLink(path));
+        } else if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
   }
 
   @Test
