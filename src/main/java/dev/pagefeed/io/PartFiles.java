@@ -67,6 +67,34 @@ public final class PartFiles {
     String source();
   }
 
+  /** A {@link Lines} that holds its current record in fields its {@code advance} sets. */
+  abstract static class CurrentRecord implements Lines {
+    protected String key;
+    protected byte[] text;
+    protected String tag;
+    protected String source;
+
+    @Override
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public byte[] text() {
+      return text;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+
+    @Override
+    public String source() {
+      return source;
+    }
+  }
+
   /** {@link OutputLine#ORDER} over the current records: by key, then (rarely needed) by text. */
   private static int compare(Lines a, Lines b) {
     int byKey = a.key().compareTo(b.key());
@@ -188,12 +216,8 @@ public final class PartFiles {
   }
 
   /** Reads a part one record at a time. */
-  private static final class PartReader implements Lines {
+  private static final class PartReader extends CurrentRecord {
     private final DataInputStream in;
-    private String key;
-    private byte[] text;
-    private String tag;
-    private String source;
 
     PartReader(Path path) throws IOException {
       in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
@@ -210,26 +234,6 @@ public final class PartFiles {
       tag = readString();
       source = readString();
       return true;
-    }
-
-    @Override
-    public String key() {
-      return key;
-    }
-
-    @Override
-    public byte[] text() {
-      return text;
-    }
-
-    @Override
-    public String tag() {
-      return tag;
-    }
-
-    @Override
-    public String source() {
-      return source;
     }
 
     private String readString() throws IOException {

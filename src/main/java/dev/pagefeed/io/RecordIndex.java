@@ -61,16 +61,12 @@ public final class RecordIndex {
    * end, that the index covered the file exactly (a file edited after it was written stops the
    * run rather than being half reused).
    */
-  static final class KeptLines implements PartFiles.Lines {
+  static final class KeptLines extends PartFiles.CurrentRecord {
     private final Path path;
     private final InputStream file;
     private final DataInputStream index;
     private final List<String> sources;
     private final BitSet kept;
-    private String key;
-    private byte[] text;
-    private String tag;
-    private String source;
 
     /**
      * @param run the previous run's folder
@@ -137,26 +133,6 @@ public final class RecordIndex {
     private IllegalStateException changed() {
       return new IllegalStateException("the previous run's " + path.getFileName() + " no longer matches its index "
           + "(was it edited?); run once without --incremental");
-    }
-
-    @Override
-    public String key() {
-      return key;
-    }
-
-    @Override
-    public byte[] text() {
-      return text;
-    }
-
-    @Override
-    public String tag() {
-      return tag;
-    }
-
-    @Override
-    public String source() {
-      return source;
     }
 
     @Override

@@ -9,18 +9,22 @@ import dev.pagefeed.model.RawPage;
 import dev.pagefeed.model.RejectedInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -38,13 +42,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Reads page files into decoded text; files that are not pages go to {@link #ERRORS}. In an
  * incremental run, a file whose bytes hash as the previous run recorded goes to {@link #REUSED}
- * (its path) instead of being decoded.
+ * instead of being decoded: one list of paths per group, not one element per file (elements cost
+ * a runner such as the DirectRunner more than hashing a file does).
  */
 public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<RawPage> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
-  public static final TupleTag<String> REUSED = new TupleTag<>() {};
+  public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
 
   private final List<String> patterns;
   private final int groups;
@@ -79,16 +84,17 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         begin
             .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
-            .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-            .apply("AssignGroups", ParDo.of(new AssignGroupFn(groups)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(FileRef.class)))
+            // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
+            // sets up a bundle per file before they are grouped.
+            .apply("ListFiles", ParDo.of(new ListFilesFn(groups)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
             .apply("GroupFiles", GroupByKey.create())
             .apply("DecodePages",
                 ParDo.of(new ReadGroupFn(maxPageBytes, encoding, baseDir, previousSources))
                     .withOutputTags(PAGES, TupleTagList.of(ERRORS).and(REUSED)));
     read.get(PAGES).setCoder(SerializableCoder.of(RawPage.class));
     read.get(ERRORS).setCoder(SerializableCoder.of(ErrorRecord.class));
-    read.get(REUSED).setCoder(StringUtf8Coder.of());
+    read.get(REUSED).setCoder(ListCoder.of(StringUtf8Coder.of()));
     return read;
   }
 
@@ -111,18 +117,41 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
    */
   record FileRef(String path, long bytes) implements java.io.Serializable {}
 
-  /** Keys each file by a hash of its path, so that groups do not depend on listing order. */
-  static final class AssignGroupFn extends DoFn<MatchResult.Metadata, KV<Integer, FileRef>> {
+  /** FileRef's coder: the path and the size, not Java serialization (which grouping used to spend most on). */
+  static final class FileRefCoder extends AtomicCoder<FileRef> {
+    private static final StringUtf8Coder PATH = StringUtf8Coder.of();
+    private static final VarLongCoder BYTES = VarLongCoder.of();
+
+    @Override
+    public void encode(FileRef file, OutputStream out) throws IOException {
+      PATH.encode(file.path(), out);
+      BYTES.encode(file.bytes(), out);
+    }
+
+    @Override
+    public FileRef decode(InputStream in) throws IOException {
+      return new FileRef(PATH.decode(in), BYTES.decode(in));
+    }
+  }
+
+  /**
+   * Lists the files a glob matches, each keyed by a hash of its path, so that groups do not
+   * depend on listing order.
+   */
+  static final class ListFilesFn extends DoFn<String, KV<Integer, FileRef>> {
     private final int groups;
 
-    AssignGroupFn(int groups) {
+    ListFilesFn(int groups) {
       this.groups = groups;
     }
 
     @ProcessElement
-    public void process(@Element MatchResult.Metadata file, OutputReceiver<KV<Integer, FileRef>> out) {
-      String path = file.resourceId().toString();
-      out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, file.sizeBytes())));
+    public void process(@Element String pattern, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
+      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      for (MatchResult.Metadata file : match.metadata()) {
+        String path = file.resourceId().toString();
+        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, file.sizeBytes())));
+      }
     }
   }
 
@@ -154,6 +183,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
+      List<String> unchanged = new ArrayList<>();
       for (FileRef file : group.getValue()) {
         String path = SourcePaths.relative(file.path(), baseDir);
         read.inc();
@@ -172,7 +202,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
         if (sha256.equals(fingerprints.get(path))) {
           reused.inc();
           Progress.pageDone();
-          out.get(REUSED).output(path);
+          unchanged.add(path);
           continue;
         }
         try {
@@ -180,6 +210,9 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
         } catch (RejectedInputException e) {
           reject(out, new ErrorRecord(path, "read", e.type(), e.getMessage(), "", sha256, bytes.length));
         }
+      }
+      if (!unchanged.isEmpty()) {
+        out.get(REUSED).output(unchanged);
       }
     }
 

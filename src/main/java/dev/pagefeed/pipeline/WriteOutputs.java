@@ -51,7 +51,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   public static final TupleTag<PageRecords> PAGES = new TupleTag<>() {};
   public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
   /** The paths of the input files whose records are taken from the previous run. */
-  public static final TupleTag<String> REUSED = new TupleTag<>() {};
+  public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
 
   /** A bundle's lines are written out as parts once this many are buffered. */
   static final int MAX_BUFFERED_LINES = 100_000;
@@ -83,7 +83,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     PCollection<PartFiles.Part> errorParts = records.get(ERRORS)
         .apply("WriteErrorParts", ParDo.of(new WriteErrorPartsFn(staging)))
         .setCoder(partCoder);
-    PCollectionView<Iterable<String>> reused = records.get(REUSED).apply("ReusedSources", View.asIterable());
+    PCollectionView<Iterable<List<String>>> reused = records.get(REUSED).apply("ReusedSources", View.asIterable());
     return PCollectionList.of(pageParts)
         .and(errorParts)
         .apply("FlattenParts", Flatten.pCollections())
@@ -237,10 +237,10 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     private final String staging;
     private final Manifest.RunOptions options;
     private final String previous;
-    private final PCollectionView<Iterable<String>> reused;
+    private final PCollectionView<Iterable<List<String>>> reused;
 
     CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
-        PCollectionView<Iterable<String>> reused) {
+        PCollectionView<Iterable<List<String>>> reused) {
       this.output = output;
       this.staging = staging;
       this.options = options;
@@ -252,7 +252,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     public void process(ProcessContext context) {
       List<PartFiles.Part> parts = context.element();
       Set<String> reusedPaths = new HashSet<>();
-      context.sideInput(reused).forEach(reusedPaths::add);
+      context.sideInput(reused).forEach(reusedPaths::addAll);
       PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
           .filter(p -> p.folder().toString().equals(previous))
           .orElseThrow(() -> new IllegalStateException(
