@@ -59,6 +59,19 @@ final class Anchors {
     return false;
   }
 
+  /** Whether {@code m} matches at any anchor position, right after a digit too. */
+  boolean anywhere(Matcher m, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (table[s.charAt(i)]) {
+        m.region(i, s.length());
+        if (m.lookingAt()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Collects the matches of {@code m} that {@code toMatch} accepts and that overlap none in
    * {@code taken}: an accepted match continues the search after it, a rejected one a character on.

@@ -68,7 +68,7 @@ public final class PhoneExtractor implements Extractor {
     List<Match> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
     STARTS.collect(Anchors.matcher(PHONE, s), s, m -> checked(text, m), out, taken);
-    if (PhoneRules.CUE.matcher(s).find()) {
+    if (PhoneRules.hasCueWord(s)) {
       STARTS.collect(Anchors.matcher(OTHER, s), s, m -> checked(text, m), out, taken);
     }
     if (text.truncated()) {

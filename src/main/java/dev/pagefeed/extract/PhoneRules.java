@@ -1,5 +1,6 @@
 package dev.pagefeed.extract;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -56,8 +57,28 @@ final class PhoneRules {
   static final int SHORTEST_WITHOUT_CUE = 5;
 
   /** Words that, earlier in the same clause, make a phone-shaped digit group a phone number. */
-  static final Pattern CUE =
-      Pattern.compile("(?i)(?:电话|热线|联系|拨打|致电|咨询|传真|手机|客服|号码|来电|呼叫|报警|急救|tel|phone|fax|mobile)");
+  static final List<String> CUE_WORDS = List.of(
+      "电话", "热线", "联系", "拨打", "致电", "咨询", "传真", "手机", "客服", "号码", "来电", "呼叫", "报警", "急救",
+      "tel", "phone", "fax", "mobile");
+
+  /** Any cue word, in any letter case. */
+  static final Pattern CUE = Pattern.compile("(?i)(?:" + String.join("|", CUE_WORDS) + ")");
+
+  /** The characters a cue word starts with, both cases. */
+  static final Anchors CUE_STARTS = new Anchors(cueStarts(), false);
+
+  /** Whether a cue word stands anywhere in {@code s}. */
+  static boolean hasCueWord(String s) {
+    return CUE_STARTS.anywhere(Anchors.matcher(CUE, s), s);
+  }
+
+  private static String cueStarts() {
+    StringBuilder starts = new StringBuilder();
+    for (String word : CUE_WORDS) {
+      starts.append(Character.toLowerCase(word.charAt(0))).append(Character.toUpperCase(word.charAt(0)));
+    }
+    return starts.toString();
+  }
 
   /** What ends a clause: a cue word before it does not reach past. */
   static final Pattern CLAUSE_BREAK = Pattern.compile("[。；;！!？?\\n]");

@@ -1,7 +1,9 @@
 package dev.pagefeed.segment;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,6 +38,9 @@ public final class HtmlRenderer {
       "meta[itemprop=datePublished]", "meta[name=date]");
 
   /** Elements that end a line. */
+  /** The headings below the title: h2 starts a section, h3 to h6 a subsection. */
+  private static final Set<String> SUB_HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+
   static final Set<String> BLOCKS = Set.of(
       "p", "div", "section", "article", "main", "aside", "ul", "ol", "li", "dl", "dt", "dd",
       "blockquote", "pre", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "figure",
@@ -123,6 +128,8 @@ public final class HtmlRenderer {
   private static final class Visitor implements NodeVisitor {
     private final List<Line> lines;
     private final StringBuilder text = new StringBuilder();
+    /** Per container: whether it is a related-items section (siblings share their ancestors). */
+    private final Map<Element, Boolean> relatedContainers = new IdentityHashMap<>();
     private Line.Role role = Line.Role.TEXT;
     private int indent = 0;
     private String href;
@@ -148,7 +155,7 @@ public final class HtmlRenderer {
       }
       flush();
       String name = element.normalName();
-      if (name.matches("h[2-6]")) {
+      if (SUB_HEADINGS.contains(name)) {
         role = Line.Role.HEADING;
         indent = name.equals("h2") ? 0 : 2;
       } else if (name.equals("li")) {
@@ -194,7 +201,7 @@ public final class HtmlRenderer {
         if (parent.normalName().equals("a") && parent.hasAttr("href")) {
           return parent;
         }
-        if (BLOCKS.contains(parent.normalName()) && !parent.normalName().matches("h[2-6]")) {
+        if (BLOCKS.contains(parent.normalName()) && !SUB_HEADINGS.contains(parent.normalName())) {
           Element a = parent.parent();
           return a != null && a.normalName().equals("a") && a.hasAttr("href") ? a : null;
         }
@@ -203,20 +210,27 @@ public final class HtmlRenderer {
     }
 
     /**
-     * Whether an element sits in a related-items section: a container marked "related" or
-     * "recommend", or one whose own heading is a related header such as 相关推荐.
+     * Whether a list item or paragraph sits in a related-items section: a container marked
+     * "related" or "recommend", or one whose own heading is a related header such as 相关推荐.
      */
-    private static boolean insideRelated(Element element) {
+    private boolean insideRelated(Element element) {
       for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-        String marks = (parent.className() + " " + parent.id()).toLowerCase(Locale.ROOT);
-        if (marks.contains("related") || marks.contains("recommend")) {
+        if (relatedContainers.computeIfAbsent(parent, Visitor::isRelatedContainer)) {
           return true;
         }
-        for (Element child : parent.children()) {
-          if (child != element && child.normalName().matches("h[2-6]")
-              && SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(child.text()))) {
-            return true;
-          }
+      }
+      return false;
+    }
+
+    private static boolean isRelatedContainer(Element container) {
+      String marks = (container.className() + " " + container.id()).toLowerCase(Locale.ROOT);
+      if (marks.contains("related") || marks.contains("recommend")) {
+        return true;
+      }
+      for (Element child : container.children()) {
+        if (SUB_HEADINGS.contains(child.normalName())
+            && SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(child.text()))) {
+          return true;
         }
       }
       return false;

@@ -172,7 +172,7 @@ public final class PageSegmenter {
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       String text = TextCleaner.clean(line.text());
-      if (isRelatedHeader(line)) {
+      if (SegmentRules.RELATED_HEADERS.contains(text)) {
         flushWithoutTrailer(section, pending, cards, warnings);
         sectionCards += pending.isEmpty() ? 0 : 1;
         pending.clear();
@@ -199,12 +199,7 @@ public final class PageSegmenter {
         thumbnail = true;
         i++;
       }
-      String published =
-          String.format(
-              "%s-%02d-%02d",
-              trailer.group(2),
-              Integer.parseInt(trailer.group(3)),
-              Integer.parseInt(trailer.group(4)));
+      String published = trailer.group(2) + "-" + twoDigits(trailer.group(3)) + "-" + twoDigits(trailer.group(4));
       cards.add(card(section, pending, trailer.group(1), published, thumbnail));
       sectionCards++;
       pending.clear();
@@ -248,9 +243,16 @@ public final class PageSegmenter {
         lines.get(0).href());
   }
 
+  /** A month or day as two digits ("3" → "03"). */
+  private static String twoDigits(String number) {
+    int value = Integer.parseInt(number);
+    return value < 10 ? "0" + value : Integer.toString(value);
+  }
+
   /** A snippet with no cut marker is whole only if it ends a sentence well short of the cut. */
   static boolean looksWhole(String snippet) {
-    return SegmentRules.SENTENCE_FINAL.matcher(snippet).find()
+    // Only the last two characters can end a sentence: the pattern is not tried all along.
+    return SegmentRules.SENTENCE_FINAL.matcher(snippet).region(Math.max(0, snippet.length() - 2), snippet.length()).find()
         && snippet.codePointCount(0, snippet.length())
             < SegmentRules.SNIPPET_CUT_LENGTH * SegmentRules.WHOLE_SNIPPET_SHARE;
   }

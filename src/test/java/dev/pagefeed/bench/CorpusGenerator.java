@@ -12,8 +12,12 @@ import java.util.Random;
  * Writes N realistic pages, half as text dumps and half as HTML, varied from templates with
  * entities of every kind. Seeded: the same N and seed give the same corpus, byte for byte.
  *
+ * <p>By default the pages are as dense in entities as the two real seed pages (about 3.6 per KB
+ * of page: most sentences carry none); {@code dense} makes every sentence carry one or two (about
+ * 18 per KB, five times the seeds), to stress extraction.
+ *
  * <pre>
- *   java -cp … dev.pagefeed.bench.CorpusGenerator corpus/ 10000 [seed]
+ *   java -cp … dev.pagefeed.bench.CorpusGenerator corpus/ 10000 [seed] [dense]
  * </pre>
  */
 public final class CorpusGenerator {
@@ -25,23 +29,48 @@ public final class CorpusGenerator {
   private static final String[] HEADINGS = {"基本医疗保险", "大病保险", "医疗救助", "缴费标准", "报销流程", "办理材料", "注意事项"};
   private static final String[] CATEGORIES = {"健康新闻", "政策解读", "医保问答"};
 
+  /** Sentences without entities, as most of a real page's sentences are. */
+  private static final String[] PLAIN = {
+    "参保人员应按照规定到定点医疗机构就医,并妥善保管好相关的票据和病历资料。",
+    "医疗保障部门会根据基金运行情况,对待遇标准进行适当调整,具体以当地公布的政策为准。",
+    "办理过程中如材料不齐全,经办机构会一次性告知需要补充的内容,请耐心配合。",
+    "异地就医需要提前办理备案手续,未备案的费用在回参保地后按规定比例报销。",
+    "慢性病患者应定期复查,遵从医嘱合理用药,不要自行增减药物的剂量。",
+    "家庭成员之间可以共济使用个人账户,用于支付门诊费用和购买药品。",
+    "居民医保实行个人缴费和政府补助相结合的筹资方式,鼓励有条件的单位给予补助。",
+    "住院期间产生的费用由医院直接结算,个人只需支付自付部分即可。",
+    "如对报销结果有异议,可以向经办机构申请复核,也可以依法提出行政复议。",
+    "医保目录内的药品和诊疗项目才能按比例报销,目录外的费用需要个人承担。",
+    "新生儿出生后应及时办理参保登记,出生当年的医疗费用可以按规定享受待遇。",
+    "建议大家保持良好的生活习惯,均衡饮食,适量运动,保证充足的睡眠。",
+  };
+
+  /** Of every five sentences, how many carry no entity: four (as the seeds) or none (dense). */
+  private final int plainOfFive;
+
   private final Random random;
 
-  CorpusGenerator(long seed) {
+  CorpusGenerator(long seed, boolean dense) {
     this.random = new Random(seed);
+    this.plainOfFive = dense ? 0 : 4;
   }
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
     int pages = Integer.parseInt(args[1]);
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
-    write(dir, pages, seed);
+    write(dir, pages, seed, args.length > 3 && args[3].equals("dense"));
   }
 
-  /** Writes {@code pages} pages into {@code dir} (text and HTML alternately); returns their bytes. */
+  /** Writes {@code pages} realistic pages into {@code dir} (text and HTML alternately); returns their bytes. */
   public static long write(Path dir, int pages, long seed) throws IOException {
+    return write(dir, pages, seed, false);
+  }
+
+  /** Writes {@code pages} pages, {@code dense} in entities or as the seeds are. */
+  public static long write(Path dir, int pages, long seed, boolean dense) throws IOException {
     Files.createDirectories(dir);
-    CorpusGenerator generator = new CorpusGenerator(seed);
+    CorpusGenerator generator = new CorpusGenerator(seed, dense);
     long bytes = 0;
     for (int i = 0; i < pages; i++) {
       Page page = generator.page(i);
@@ -123,7 +152,7 @@ public final class CorpusGenerator {
   Page page(int index) {
     int city = random.nextInt(CITIES.length);
     String title = CITIES[city] + TOPICS[random.nextInt(TOPICS.length)] + (index % 7 == 0 ? "" : "(" + index + ")");
-    String lead = sentence(city) + sentence(city);
+    String lead = sentence(city) + (plainOfFive > 0 ? entitySentence(city) : sentence(city));
     List<Section> sections = new ArrayList<>();
     int count = 2 + random.nextInt(4);
     for (int s = 0; s < count; s++) {
@@ -157,8 +186,15 @@ public final class CorpusGenerator {
     return new Page(title, lead, sections, cards, "https://health.example.cn/q/" + index);
   }
 
-  /** One sentence carrying an entity of a random kind. */
+  /** One sentence: without entities, or with an entity of a random kind, as the density asks. */
   private String sentence(int city) {
+    // (A dense corpus draws no extra random number: it is the corpus earlier benchmarks used.)
+    boolean plain = plainOfFive > 0 && random.nextInt(5) < plainOfFive;
+    return plain ? PLAIN[random.nextInt(PLAIN.length)] : entitySentence(city);
+  }
+
+  /** One sentence carrying an entity of a random kind. */
+  private String entitySentence(int city) {
     String area = AREA_CODES[city];
     return switch (random.nextInt(9)) {
       case 0 -> CITIES[city] + "市医疗保障局的咨询电话是" + area + "-" + (2000000 + random.nextInt(7999999)) + "。";
