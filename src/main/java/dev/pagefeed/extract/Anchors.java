@@ -59,6 +59,15 @@ final class Anchors {
     return false;
   }
 
+  /**
+   * A matcher for a pattern that ends in {@code $}, searching only the last {@code chars}
+   * characters of {@code s} (lookbehinds still see what is before): a plain {@code find} would
+   * try the pattern at every position of the text.
+   */
+  static Matcher atEnd(java.util.regex.Pattern pattern, String s, int chars) {
+    return pattern.matcher(s).useTransparentBounds(true).region(Math.max(0, s.length() - chars), s.length());
+  }
+
   /** Whether {@code m} matches at any anchor position, right after a digit too. */
   boolean anywhere(Matcher m, String s) {
     for (int i = 0; i < s.length(); i++) {

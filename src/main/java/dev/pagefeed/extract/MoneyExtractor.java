@@ -52,6 +52,15 @@ public final class MoneyExtractor implements Extractor {
   /** A bare number at the end of a truncated text: an amount if words before it say so. */
   static final Pattern CUT_NUMBER = Pattern.compile("(?<![\\d.,])\\d+(?:\\.\\d+)?$");
 
+  /** How many digits and points end {@code s}: all that {@link #CUT_NUMBER} can match. */
+  private static int trailingNumberLength(String s) {
+    int start = s.length();
+    while (start > 0 && (Character.isDigit(s.charAt(start - 1)) || s.charAt(start - 1) == '.')) {
+      start--;
+    }
+    return s.length() - start;
+  }
+
   /** Rate words written before the amount: "每人每年380元". */
   static final Pattern PER_PREFIX = Pattern.compile("(?:每(?:人|年|月|日|天|次|户))+$");
 
@@ -82,7 +91,7 @@ public final class MoneyExtractor implements Extractor {
       AMOUNT_STARTS.collect(Anchors.matcher(AMOUNT, s), s, m -> toMatch(s, m), out, taken);
     }
     if (text.truncated()) {
-      Matcher cut = CUT_NUMBER.matcher(s);
+      Matcher cut = Anchors.atEnd(CUT_NUMBER, s, trailingNumberLength(s));
       if (cut.find() && AMOUNT_CUE.matcher(s.substring(Math.max(0, cut.start() - 12), cut.start())).find()) {
         Match amount = cutAmount(s, cut);
         if (!taken.overlaps(amount)) {

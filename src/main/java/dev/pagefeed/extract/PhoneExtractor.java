@@ -62,6 +62,9 @@ public final class PhoneExtractor implements Extractor {
   /** A landline or mobile cut off by the end of a truncated text ("0375-369501"). */
   static final Pattern CUT_PHONE = Pattern.compile("(?<![\\d])(?:0\\d{2,3}[\\s-]?\\d{1,7}|1[3-9]\\d{1,9})$");
 
+  /** The longest text {@link #CUT_PHONE} can match. */
+  private static final int CUT_PHONE_LENGTH = 12;
+
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
@@ -72,7 +75,7 @@ public final class PhoneExtractor implements Extractor {
       STARTS.collect(Anchors.matcher(OTHER, s), s, m -> checked(text, m), out, taken);
     }
     if (text.truncated()) {
-      Matcher cut = CUT_PHONE.matcher(s);
+      Matcher cut = Anchors.atEnd(CUT_PHONE, s, CUT_PHONE_LENGTH);
       if (cut.find() && !taken.overlaps(Match.of(EntityKind.PHONE, cut.start(), cut.end(), null, null))) {
         Match truncated = cutPhone(s, cut);
         if (truncated != null) {
