@@ -95,7 +95,7 @@ public final class PhoneExtractor implements Extractor {
   private static Match toMatch(String s, Matcher m) {
     String ext = m.group("ext");
     String digits = m.group().substring(0, ext == null ? m.group().length() : m.start("ext") - m.start());
-    digits = digits.replaceAll("[^0-9+]", "");
+    digits = digitsOf(digits, true);
     boolean other = m.pattern() == OTHER;
     if (!other && m.group("short") != null) {
       return shortNumber(s, m, digits);
@@ -136,7 +136,7 @@ public final class PhoneExtractor implements Extractor {
         || !balanced(m.group())) {
       return null;
     }
-    String area = other || m.group("area") == null ? null : m.group("area").replaceAll("[()]", "");
+    String area = other || m.group("area") == null ? null : m.group("area").replace("(", "").replace(")", "");
     String normalized = area != null ? area + "-" + digits.substring(area.length()) : digits;
     if (ext != null) {
       normalized += "-" + ext;
@@ -199,7 +199,7 @@ public final class PhoneExtractor implements Extractor {
   }
 
   private static Match cutPhone(String s, Matcher cut) {
-    String digits = cut.group().replaceAll("[^0-9]", "");
+    String digits = digitsOf(cut.group(), false);
     PhoneNumber number = parse(digits);
     if (number != null && UTIL.isValidNumber(number)) {
       return null; // complete and valid at the cut: the main pattern's business
@@ -207,6 +207,18 @@ public final class PhoneExtractor implements Extractor {
     return Match.of(EntityKind.PHONE, cut.start(), cut.end(), null,
         new PhoneValue(null, digits, digits.startsWith("0") ? PhoneType.LANDLINE : PhoneType.MOBILE,
             null, null, null, null)).truncated();
+  }
+
+  /** The ASCII digits of {@code s} (and its plus signs, if asked), in order. */
+  static String digitsOf(String s, boolean plus) {
+    StringBuilder digits = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= '0' && c <= '9') || (plus && c == '+')) {
+        digits.append(c);
+      }
+    }
+    return digits.toString();
   }
 
   static boolean hasCue(String s, int start) {
@@ -242,7 +254,7 @@ public final class PhoneExtractor implements Extractor {
     if (areaLength > 0) {
       areaCode = (number.getCountryCode() == 86 ? "0" : "") + significant.substring(0, areaLength);
     }
-    String national = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+    String national = digitsOf(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL), false);
     String region = GEOCODER.getDescriptionForNumber(number, Locale.SIMPLIFIED_CHINESE);
     String carrier = type == PhoneType.MOBILE ? CARRIERS.getNameForNumber(number, Locale.SIMPLIFIED_CHINESE) : "";
     return new PhoneValue(

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +41,16 @@ public final class PlaceNames {
 
   private static final class Holder {
     static final Map<String, String> NAMES = load();
+    /** The written names by their first character: a text is scanned once, not once per name. */
+    static final Map<Character, List<String>> BY_FIRST_CHAR = byFirstChar(NAMES.keySet());
+  }
+
+  private static Map<Character, List<String>> byFirstChar(Set<String> names) {
+    Map<Character, List<String>> byFirst = new HashMap<>();
+    for (String name : names) {
+      byFirst.computeIfAbsent(name.charAt(0), c -> new ArrayList<>()).add(name);
+    }
+    return byFirst;
   }
 
   private PlaceNames() {}
@@ -48,13 +60,22 @@ public final class PlaceNames {
     return Holder.NAMES;
   }
 
-  /** The short names of the places a text mentions, longest written name first. */
+  /** The short names of the places a text mentions, in the order of their written names. */
   public static Set<String> mentionedIn(String text) {
-    Set<String> found = new LinkedHashSet<>();
-    for (Map.Entry<String, String> name : names().entrySet()) {
-      if (text.contains(name.getKey())) {
-        found.add(name.getValue());
+    TreeSet<String> written = new TreeSet<>();
+    for (int i = 0; i < text.length(); i++) {
+      List<String> candidates = Holder.BY_FIRST_CHAR.get(text.charAt(i));
+      if (candidates != null) {
+        for (String name : candidates) {
+          if (text.startsWith(name, i)) {
+            written.add(name);
+          }
+        }
       }
+    }
+    Set<String> found = new LinkedHashSet<>();
+    for (String name : written) {
+      found.add(names().get(name));
     }
     return found;
   }

@@ -144,7 +144,8 @@ public final class HtmlRenderer {
         if (!textNode.isBlank() && href == null) {
           Element link = linkAround(textNode);
           if (link != null) {
-            href = link.absUrl("href").isEmpty() ? link.attr("href") : link.absUrl("href");
+            String absolute = link.absUrl("href");
+            href = absolute.isEmpty() ? link.attr("href") : absolute;
           }
         }
         text.append(textNode.text());
