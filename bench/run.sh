@@ -6,6 +6,8 @@
 #   direct    pipeline on the DirectRunner, as a share of the 1-thread loop, with peak RSS
 #   flink     pipeline on an embedded Flink cluster (parallelism 2), as a share of the 2-thread loop
 #   startup   an empty run's wall time
+#   ms/page   each pipeline's wall time per page, JVM start included: compare it across sizes for
+#             the per-page cost's growth
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-1000 10000}")
@@ -19,7 +21,7 @@ seconds_of() { python3 -c "import sys,re; t=open(sys.argv[1]).read(); m=re.searc
 rss_of() { grep "Maximum resident" "$1" | awk '{printf "%.0f", $6/1024}'; }
 
 printf "machine: %s cores, %s\n" "$(nproc)" "$(free -g | awk '/Mem:/{print $2" GiB"}')"
-printf "%-8s %8s %10s %10s %10s %12s %12s %12s %12s\n" pages MB core_MB/s read_MB/s loop2_MB/s direct/loop1 direct_RSS flink/loop2 flink_RSS
+printf "%-8s %8s %10s %10s %10s %12s %12s %12s %12s %14s %14s\n" pages MB core_MB/s read_MB/s loop2_MB/s direct/loop1 direct_RSS flink/loop2 flink_RSS direct_ms/page flink_ms/page
 for n in "${sizes[@]}"; do
   corpus="$work/corpus-$n"
   [ -d "$corpus" ] || java -cp "$cp" dev.pagefeed.bench.CorpusGenerator "$corpus" "$n" 42
@@ -41,7 +43,7 @@ core, read, loop2, size = float(core), float(read), float(loop2), int(size)
 direct = size / 1e6 / float(direct_s)
 flink = size / 1e6 / float(flink_s)
 print(f"{n:>8} {mb:>8} {core:10.2f} {read:10.1f} {loop2:10.2f} {direct / core:12.2f} {direct_rss + ' MB':>12} "
-      f"{flink / loop2:12.2f} {flink_rss + ' MB':>12}")
+      f"{flink / loop2:12.2f} {flink_rss + ' MB':>12} {1000 * float(direct_s) / int(n):14.2f} {1000 * float(flink_s) / int(n):14.2f}")
 PY
 done
 mkdir -p "$work/empty" && touch "$work/empty/blank.txt"

@@ -16,6 +16,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -98,16 +102,29 @@ public final class OutputCommitter {
         numbers.putIfAbsent(after.get(i).path(), i);
       }
     }
-    for (OutputFile file : OutputFile.values()) {
-      if (file == OutputFile.SOURCES_JSONL) {
-        continue;
+    // The other files, side by side: each merge is one thread's sequential reading and writing.
+    Map<OutputFile, Future<FileSummary>> merging = new EnumMap<>(OutputFile.class);
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    try {
+      for (OutputFile file : OutputFile.values()) {
+        if (file != OutputFile.SOURCES_JSONL) {
+          merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, parts).isEmpty()
+              ? linkPrevious(staging, previous, file)
+              : PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
+                  record -> numberOf(numbers, record))));
+        }
       }
-      if (sameNumbers && partsOf(file, parts).isEmpty()) {
-        byFile.put(file, linkPrevious(staging, previous, file));
-      } else {
-        byFile.put(file, PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
-            record -> numberOf(numbers, record)));
+      for (Map.Entry<OutputFile, Future<FileSummary>> file : merging.entrySet()) {
+        byFile.put(file.getKey(), file.getValue().get());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while merging the output files", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause
+          : new IllegalStateException("merging the output files failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     PartFiles.delete(parts);
     List<FileSummary> summaries = new ArrayList<>(byFile.values());
