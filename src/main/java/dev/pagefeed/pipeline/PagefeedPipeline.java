@@ -225,20 +225,42 @@ public final class PagefeedPipeline {
    * gets {@code --fasterCopy} (pagefeed's records are immutable, so Flink need not deep-copy them
    * between operators) and {@code --useDataStreamForBatch}: Flink's DataStream translation chains
    * the steps into one task, where its DataSet translation breaks the chain at every step with
-   * two outputs (pages and errors) and serializes each page between tasks.
+   * two outputs (pages and errors) and serializes each page between tasks. Without a Flink
+   * configuration of the user's, Flink also gets pagefeed's {@code flink-conf.yaml}.
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     boolean flink = all.stream().anyMatch(a -> a.startsWith("--runner=") && a.contains("Flink"));
-    Map<String, Boolean> defaults = flink
+    Map<String, Object> defaults = new java.util.TreeMap<>(flink
         ? Map.of("fasterCopy", true, "useDataStreamForBatch", true)
-        : Map.of("enforceImmutability", false, "enforceEncodability", false);
-    for (Map.Entry<String, Boolean> option : new java.util.TreeMap<>(defaults).entrySet()) {
+        : Map.of("enforceImmutability", false, "enforceEncodability", false));
+    if (flink && System.getenv("FLINK_CONF_DIR") == null) {
+      defaults.put("flinkConfDir", FlinkConf.folder());
+    }
+    for (Map.Entry<String, Object> option : defaults.entrySet()) {
       if (all.stream().noneMatch(a -> a.startsWith("--" + option.getKey()))) {
         all.add("--" + option.getKey() + "=" + option.getValue());
       }
     }
     return all.toArray(String[]::new);
+  }
+
+  /** pagefeed's Flink settings ({@code dev/pagefeed/flink-conf.yaml}) in a folder Flink can read. */
+  static final class FlinkConf {
+    private FlinkConf() {}
+
+    static String folder() {
+      try (java.io.InputStream in = PagefeedPipeline.class.getResourceAsStream("/dev/pagefeed/flink-conf.yaml")) {
+        Path folder = Files.createTempDirectory("pagefeed-flink-conf");
+        folder.toFile().deleteOnExit(); // (removed at exit in reverse order: the file, then the folder)
+        Path file = folder.resolve("flink-conf.yaml");
+        Files.write(file, in.readAllBytes());
+        file.toFile().deleteOnExit();
+        return folder.toString();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot write pagefeed's Flink settings to a temporary folder", e);
+      }
+    }
   }
 
   private static void printSummary(Manifest manifest, double seconds) {
