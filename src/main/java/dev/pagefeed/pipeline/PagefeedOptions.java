@@ -68,6 +68,14 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setIncremental(boolean value);
 
+  @Description("On the DirectRunner, process the input in shares of about this many files, one after another, and "
+      + "commit them together: the DirectRunner keeps each step's whole output in memory, so memory is bounded by "
+      + "one share's. Lower it on a machine with little memory. Other runners ignore it.")
+  @Default.Long(10_000)
+  long getDirectFilesPerShare();
+
+  void setDirectFilesPerShare(long value);
+
   /** The default input: the project's {@code input/} folder. */
   class DefaultInput implements DefaultValueFactory<List<String>> {
     @Override

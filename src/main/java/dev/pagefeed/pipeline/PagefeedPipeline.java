@@ -81,12 +81,20 @@ public final class PagefeedPipeline {
     }
   }
 
-  /** Runs the pipeline to the end and returns the manifest it wrote. */
+  /**
+   * Runs the pipeline to the end and returns the manifest it wrote. On the DirectRunner a large
+   * corpus is processed in several runs over shares of it, the last committing all (see
+   * {@link Chunk}).
+   */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, inputs);
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
+    int chunks = Chunk.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare());
+    String staging = stagingFor(options);
+    for (int index = 0; index < chunks; index++) {
+      Pipeline pipeline = Pipeline.create(options);
+      build(pipeline, options, inputs, new Chunk(index, chunks), staging);
+      PipelineResult result = pipeline.run();
+      result.waitUntilFinish();
+    }
     Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.io.OutputFile.MANIFEST);
     try {
       return Json.mapper().readValue(Files.readString(manifest), Manifest.class);
@@ -104,8 +112,22 @@ public final class PagefeedPipeline {
    * @return the manifest JSON the run writes, one element
    */
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
+    return build(pipeline, options, inputs, Chunk.WHOLE, stagingFor(options));
+  }
+
+  /** A new run's staging folder in the output folder. */
+  private static String stagingFor(PagefeedOptions options) {
+    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
+    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID()).toString();
+  }
+
+  /**
+   * Adds the steps that process one share of the input, writing into {@code staging}; the last
+   * share's run commits.
+   */
+  static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs, Chunk chunk,
+      String staging) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
-    String staging = OutputCommitter.stagingFor(Path.of(output), "run-" + UUID.randomUUID()).toString();
     Manifest.RunOptions runOptions = new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(),
         options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), options.getCsvBom(),
         options.getIncremental());
@@ -114,16 +136,16 @@ public final class PagefeedPipeline {
     if (options.getIncremental()) {
       Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
           : previous.get().reuseRefusal(runOptions);
-      if (refusal.isPresent()) {
+      if (refusal.isPresent() && chunk.index() == 0) {
         System.out.println("pagefeed: processing every file, reusing nothing: " + refusal.get());
-      } else {
+      } else if (refusal.isEmpty()) {
         previousSources = previous.get().sourcesFile().toString();
       }
     }
 
     PCollectionTuple read =
         pipeline.apply("ReadPages",
-            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), options.getMaxPageBytes(),
+            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), chunk, options.getMaxPageBytes(),
                 options.getEncoding(), SourcePaths.workingDir(), previousSources));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
@@ -138,7 +160,7 @@ public final class PagefeedPipeline {
         .and(WriteOutputs.ERRORS, errors)
         .and(WriteOutputs.REUSED, read.get(ReadPages.REUSED))
         .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
-            previous.map(p -> p.folder().toString()).orElse(null)));
+            previous.map(p -> p.folder().toString()).orElse(null), chunk));
   }
 
   /**

@@ -10,13 +10,14 @@ import dev.pagefeed.io.PreviousRun;
 import dev.pagefeed.io.RecordEncoder;
 import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.PageRecords;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;
@@ -60,18 +61,21 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   private final String staging;
   private final Manifest.RunOptions options;
   private final String previous;
+  private final Chunk chunk;
 
   /**
    * @param output the output folder
    * @param staging the folder files are written to before the commit
    * @param options recorded in the manifest; csv options also shape the files
    * @param previous the folder of the run that was current when this one started, or null
+   * @param chunk which share of the input this run writes: only the last commits
    */
-  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous) {
+  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous, Chunk chunk) {
     this.output = output;
     this.staging = staging;
     this.options = options;
     this.previous = previous;
+    this.chunk = chunk;
   }
 
   @Override
@@ -88,7 +92,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
         .and(errorParts)
         .apply("FlattenParts", Flatten.pCollections())
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
-        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused)).withSideInputs(reused))
+        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused, chunk)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -229,8 +233,15 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   }
 
   /**
-   * Merges the parts with the previous run's records of reused sources, writes changes.jsonl and
-   * the manifest, and makes the run current.
+   * What a run that is not the last of its chunks leaves for the last: its parts and the sources
+   * it reused (in {@code staging/chunks/<index>.json}).
+   */
+  record ChunkResult(List<PartFiles.Part> parts, List<String> reused) {}
+
+  /**
+   * Merges the parts (of every chunk) with the previous run's records of reused sources, writes
+   * changes.jsonl and the manifest, and makes the run current. A chunk before the last only
+   * leaves its parts for the last; it emits an empty string.
    */
   static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
     private final String output;
@@ -238,27 +249,43 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     private final Manifest.RunOptions options;
     private final String previous;
     private final PCollectionView<Iterable<List<String>>> reused;
+    private final Chunk chunk;
 
     CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
-        PCollectionView<Iterable<List<String>>> reused) {
+        PCollectionView<Iterable<List<String>>> reused, Chunk chunk) {
       this.output = output;
       this.staging = staging;
       this.options = options;
       this.previous = previous;
       this.reused = reused;
+      this.chunk = chunk;
     }
 
     @ProcessElement
-    public void process(ProcessContext context) {
-      List<PartFiles.Part> parts = context.element();
-      Set<String> reusedPaths = new HashSet<>();
+    public void process(ProcessContext context) throws IOException {
+      List<PartFiles.Part> parts = new ArrayList<>(context.element());
+      List<String> reusedPaths = new ArrayList<>();
       context.sideInput(reused).forEach(reusedPaths::addAll);
+      Path chunks = Path.of(staging).resolve("chunks");
+      if (!chunk.last()) {
+        Files.createDirectories(chunks);
+        Files.writeString(chunks.resolve(chunk.index() + ".json"), Json.line(new ChunkResult(parts, reusedPaths)));
+        context.output("");
+        return;
+      }
+      for (int earlier = 0; earlier < chunk.index(); earlier++) {
+        ChunkResult result =
+            Json.mapper().readValue(Files.readString(chunks.resolve(earlier + ".json")), ChunkResult.class);
+        parts.addAll(result.parts());
+        reusedPaths.addAll(result.reused());
+      }
+      OutputCommitter.deleteTree(chunks);
       PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
           .filter(p -> p.folder().toString().equals(previous))
           .orElseThrow(() -> new IllegalStateException(
               "the previous run " + previous + " is no longer current in " + output + " (did another run commit?)"));
-      Manifest manifest =
-          OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, run, reusedPaths, options.csvBom());
+      Manifest manifest = OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, run,
+          new HashSet<>(reusedPaths), options.csvBom());
       context.output(Json.line(manifest));
     }
   }
