@@ -70,8 +70,9 @@ public interface PagefeedOptions extends PipelineOptions {
 
   @Description("On the DirectRunner, process the input in shares of about this many files, one after another, and "
       + "commit them together: the DirectRunner keeps each step's whole output in memory, so memory is bounded by "
-      + "one share's. Lower it on a machine with little memory. Other runners ignore it.")
-  @Default.Long(10_000)
+      + "one share's. 0 (the default) sizes the shares by the JVM's maximum heap (-Xmx), about 150 KB per file. "
+      + "Other runners ignore it.")
+  @Default.Long(0)
   long getDirectFilesPerShare();
 
   void setDirectFilesPerShare(long value);

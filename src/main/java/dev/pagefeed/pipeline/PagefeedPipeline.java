@@ -87,7 +87,8 @@ public final class PagefeedPipeline {
    * {@link Chunk}).
    */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
-    int chunks = Chunk.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare());
+    int chunks = Chunk.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare(),
+        Runtime.getRuntime().maxMemory());
     String staging = stagingFor(options);
     for (int index = 0; index < chunks; index++) {
       Pipeline pipeline = Pipeline.create(options);
