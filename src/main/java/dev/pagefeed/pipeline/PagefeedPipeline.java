@@ -39,6 +39,9 @@ public final class PagefeedPipeline {
   /** What a bad command line exits with. */
   static final int USAGE_ERROR = 2;
 
+  /** What a run that failed (a bug, or out of memory) exits with. */
+  static final int RUN_FAILED = 1;
+
   private PagefeedPipeline() {}
 
   public static void main(String[] args) {
@@ -70,6 +73,13 @@ public final class PagefeedPipeline {
       Manifest manifest;
       try {
         manifest = run(options, inputs);
+      } catch (RuntimeException | Error failure) {
+        // A bug, or the JVM out of memory: fail loudly, and exit even though the runner's worker
+        // threads are still alive (they would keep the JVM running). The output is not committed.
+        failure.printStackTrace();
+        System.err.println("pagefeed: the run failed (" + failure + "); the previous output is unchanged");
+        System.exit(RUN_FAILED);
+        return;
       } finally {
         if (progress != null) {
           progress.interrupt();
