@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -97,6 +99,10 @@ public final class PagefeedPipeline {
    * {@link Chunk}).
    */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
+    Manifest unchanged = commitIfUnchanged(options, inputs);
+    if (unchanged != null) {
+      return unchanged;
+    }
     int chunks = Chunk.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare(),
         Runtime.getRuntime().maxMemory());
     String staging = stagingFor(options);
@@ -114,6 +120,36 @@ public final class PagefeedPipeline {
     } catch (IOException e) {
       throw new IllegalStateException("the run finished without a manifest at " + manifest, e);
     }
+  }
+
+  /**
+   * In an incremental run whose input is exactly the previous run's, commits the previous records
+   * as this run's (an empty change feed) without a pipeline; returns its manifest, or null when
+   * there is something to process.
+   */
+  private static Manifest commitIfUnchanged(PagefeedOptions options, Inputs inputs) {
+    if (!options.getIncremental()) {
+      return null;
+    }
+    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
+    Manifest.RunOptions runOptions = runOptions(options);
+    Optional<PreviousRun> previous = PreviousRun.in(output).filter(p -> p.reuseRefusal(runOptions).isEmpty());
+    try {
+      if (previous.isEmpty() || !UnchangedInput.matches(inputs.patterns(), previous.get(), SourcePaths.workingDir())) {
+        return null;
+      }
+    } catch (IOException e) {
+      return null; // the pipeline reads the files again and reports what cannot be read
+    }
+    Set<String> all = new HashSet<>();
+    previous.get().sources().forEach(source -> all.add(source.path()));
+    return OutputCommitter.commit(output, Path.of(stagingFor(options)), runOptions, List.of(), previous.get(), all,
+        options.getCsvBom());
+  }
+
+  private static Manifest.RunOptions runOptions(PagefeedOptions options) {
+    return new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getEncoding(),
+        options.getPageTimeoutSeconds(), options.getCsvRaw(), options.getCsvBom(), options.getIncremental());
   }
 
   /**
@@ -139,9 +175,7 @@ public final class PagefeedPipeline {
   static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs, Chunk chunk,
       String staging) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
-    Manifest.RunOptions runOptions = new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(),
-        options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), options.getCsvBom(),
-        options.getIncremental());
+    Manifest.RunOptions runOptions = runOptions(options);
     Optional<PreviousRun> previous = PreviousRun.in(Path.of(output));
     String previousSources = null;
     if (options.getIncremental()) {
