@@ -96,19 +96,19 @@ public final class PagefeedPipeline {
   /**
    * Runs the pipeline to the end and returns the manifest it wrote. On the DirectRunner a large
    * corpus is processed in several runs over shares of it, the last committing all (see
-   * {@link Chunk}).
+   * {@link Share}).
    */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
     Manifest unchanged = commitIfUnchanged(options, inputs);
     if (unchanged != null) {
       return unchanged;
     }
-    int chunks = Chunk.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare(),
+    int shares = Share.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare(),
         Runtime.getRuntime().maxMemory());
     String staging = stagingFor(options);
-    for (int index = 0; index < chunks; index++) {
+    for (int index = 0; index < shares; index++) {
       Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, options, inputs, new Chunk(index, chunks), staging);
+      build(pipeline, options, inputs, new Share(index, shares), staging);
       PipelineResult result = pipeline.run();
       result.waitUntilFinish();
     }
@@ -159,7 +159,7 @@ public final class PagefeedPipeline {
    * @return the manifest JSON the run writes, one element
    */
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
-    return build(pipeline, options, inputs, Chunk.WHOLE, stagingFor(options));
+    return build(pipeline, options, inputs, Share.WHOLE, stagingFor(options));
   }
 
   /** A new run's staging folder in the output folder. */
@@ -172,7 +172,7 @@ public final class PagefeedPipeline {
    * Adds the steps that process one share of the input, writing into {@code staging}; the last
    * share's run commits.
    */
-  static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs, Chunk chunk,
+  static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs, Share share,
       String staging) {
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
     Manifest.RunOptions runOptions = runOptions(options);
@@ -181,7 +181,7 @@ public final class PagefeedPipeline {
     if (options.getIncremental()) {
       Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
           : previous.get().reuseRefusal(runOptions);
-      if (refusal.isPresent() && chunk.index() == 0) {
+      if (refusal.isPresent() && share.index() == 0) {
         System.out.println("pagefeed: processing every file, reusing nothing: " + refusal.get());
       } else if (refusal.isEmpty()) {
         previousSources = previous.get().sourcesFile().toString();
@@ -190,7 +190,7 @@ public final class PagefeedPipeline {
 
     PCollectionTuple read =
         pipeline.apply("ReadPages",
-            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), chunk, options.getMaxPageBytes(),
+            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), share, options.getMaxPageBytes(),
                 options.getEncoding(), SourcePaths.workingDir(), previousSources));
     PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
     PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
@@ -205,7 +205,7 @@ public final class PagefeedPipeline {
         .and(WriteOutputs.ERRORS, errors)
         .and(WriteOutputs.REUSED, read.get(ReadPages.REUSED))
         .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
-            previous.map(p -> p.folder().toString()).orElse(null), chunk));
+            previous.map(p -> p.folder().toString()).orElse(null), share));
   }
 
   /**

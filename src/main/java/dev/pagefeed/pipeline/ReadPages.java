@@ -53,7 +53,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<String> patterns;
   private final int groups;
-  private final Chunk chunk;
+  private final Share share;
   private final long maxPageBytes;
   private final String encoding;
   private final String baseDir;
@@ -62,18 +62,18 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
   /**
    * @param patterns file globs to read
    * @param groups how many groups the files are read in (see {@link #groupsFor})
-   * @param chunk which of the groups this run reads
+   * @param share which of the groups this run reads
    * @param maxPageBytes larger pages become errors
    * @param encoding the charset every page is decoded with, or null to detect it
    * @param baseDir paths below this folder are recorded relative to it
    * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
    *     null to process every file
    */
-  public ReadPages(List<String> patterns, int groups, Chunk chunk, long maxPageBytes, String encoding, String baseDir,
+  public ReadPages(List<String> patterns, int groups, Share share, long maxPageBytes, String encoding, String baseDir,
       String previousSources) {
     this.patterns = List.copyOf(patterns);
     this.groups = groups;
-    this.chunk = chunk;
+    this.share = share;
     this.maxPageBytes = maxPageBytes;
     this.encoding = encoding;
     this.baseDir = baseDir;
@@ -89,7 +89,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
             .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
             // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
             // sets up a bundle per file before they are grouped.
-            .apply("ListFiles", ParDo.of(new ListFilesFn(groups, chunk)))
+            .apply("ListFiles", ParDo.of(new ListFilesFn(groups, share)))
             .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
             .apply("GroupFiles", GroupByKey.create())
             .apply("DecodePages",
@@ -143,11 +143,11 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
    */
   static final class ListFilesFn extends DoFn<String, KV<Integer, FileRef>> {
     private final int groups;
-    private final Chunk chunk;
+    private final Share share;
 
-    ListFilesFn(int groups, Chunk chunk) {
+    ListFilesFn(int groups, Share share) {
       this.groups = groups;
-      this.chunk = chunk;
+      this.share = share;
     }
 
     @ProcessElement
@@ -156,7 +156,7 @@ public final class ReadPages extends PTransform<PBegin, PCollectionTuple> {
       for (MatchResult.Metadata file : match.metadata()) {
         String path = file.resourceId().toString();
         int group = Math.floorMod(path.hashCode(), groups);
-        if (chunk.holds(group)) {
+        if (share.holds(group)) {
           out.output(KV.of(group, new FileRef(path, file.sizeBytes())));
         }
       }

@@ -61,21 +61,21 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   private final String staging;
   private final Manifest.RunOptions options;
   private final String previous;
-  private final Chunk chunk;
+  private final Share share;
 
   /**
    * @param output the output folder
    * @param staging the folder files are written to before the commit
    * @param options recorded in the manifest; csv options also shape the files
    * @param previous the folder of the run that was current when this one started, or null
-   * @param chunk which share of the input this run writes: only the last commits
+   * @param share which share of the input this run writes: only the last commits
    */
-  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous, Chunk chunk) {
+  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous, Share share) {
     this.output = output;
     this.staging = staging;
     this.options = options;
     this.previous = previous;
-    this.chunk = chunk;
+    this.share = share;
   }
 
   @Override
@@ -92,7 +92,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
         .and(errorParts)
         .apply("FlattenParts", Flatten.pCollections())
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
-        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused, chunk)).withSideInputs(reused))
+        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused, share)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -233,14 +233,14 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   }
 
   /**
-   * What a run that is not the last of its chunks leaves for the last: its parts and the sources
-   * it reused (in {@code staging/chunks/<index>.json}).
+   * What a run that is not the last of its shares leaves for the last: its parts and the sources
+   * it reused (in {@code staging/shares/<index>.json}).
    */
-  record ChunkResult(List<PartFiles.Part> parts, List<String> reused) {}
+  record ShareResult(List<PartFiles.Part> parts, List<String> reused) {}
 
   /**
-   * Merges the parts (of every chunk) with the previous run's records of reused sources, writes
-   * changes.jsonl and the manifest, and makes the run current. A chunk before the last only
+   * Merges the parts (of every share) with the previous run's records of reused sources, writes
+   * changes.jsonl and the manifest, and makes the run current. A share before the last only
    * leaves its parts for the last; it emits an empty string.
    */
   static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
@@ -249,16 +249,16 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     private final Manifest.RunOptions options;
     private final String previous;
     private final PCollectionView<Iterable<List<String>>> reused;
-    private final Chunk chunk;
+    private final Share share;
 
     CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
-        PCollectionView<Iterable<List<String>>> reused, Chunk chunk) {
+        PCollectionView<Iterable<List<String>>> reused, Share share) {
       this.output = output;
       this.staging = staging;
       this.options = options;
       this.previous = previous;
       this.reused = reused;
-      this.chunk = chunk;
+      this.share = share;
     }
 
     @ProcessElement
@@ -266,20 +266,20 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
       List<PartFiles.Part> parts = new ArrayList<>(context.element());
       List<String> reusedPaths = new ArrayList<>();
       context.sideInput(reused).forEach(reusedPaths::addAll);
-      Path chunks = Path.of(staging).resolve("chunks");
-      if (!chunk.last()) {
-        Files.createDirectories(chunks);
-        Files.writeString(chunks.resolve(chunk.index() + ".json"), Json.line(new ChunkResult(parts, reusedPaths)));
+      Path shares = Path.of(staging).resolve("shares");
+      if (!share.last()) {
+        Files.createDirectories(shares);
+        Files.writeString(shares.resolve(share.index() + ".json"), Json.line(new ShareResult(parts, reusedPaths)));
         context.output("");
         return;
       }
-      for (int earlier = 0; earlier < chunk.index(); earlier++) {
-        ChunkResult result =
-            Json.mapper().readValue(Files.readString(chunks.resolve(earlier + ".json")), ChunkResult.class);
+      for (int earlier = 0; earlier < share.index(); earlier++) {
+        ShareResult result =
+            Json.mapper().readValue(Files.readString(shares.resolve(earlier + ".json")), ShareResult.class);
         parts.addAll(result.parts());
         reusedPaths.addAll(result.reused());
       }
-      OutputCommitter.deleteTree(chunks);
+      OutputCommitter.deleteTree(shares);
       PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
           .filter(p -> p.folder().toString().equals(previous))
           .orElseThrow(() -> new IllegalStateException(

@@ -204,7 +204,7 @@ class IncrementalRunTest {
     Manifest again = run(output, true, "--directFilesPerShare=12");
     assertEquals(whole.counters().pages() + whole.counters().errors(), again.counters().sourcesReused());
     assertEquals(whole.runId(), again.runId());
-    assertFalse(Files.exists(output.resolve("current").resolve("chunks")));
+    assertFalse(Files.exists(output.resolve("current").resolve("shares")));
   }
 
   @Test

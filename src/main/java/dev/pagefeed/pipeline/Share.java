@@ -11,14 +11,14 @@ import java.io.Serializable;
  * @param index this run's share, from 0
  * @param count how many shares the groups are split into
  */
-public record Chunk(int index, int count) implements Serializable {
+public record Share(int index, int count) implements Serializable {
 
   /** The whole corpus in one run. */
-  public static final Chunk WHOLE = new Chunk(0, 1);
+  public static final Share WHOLE = new Share(0, 1);
 
-  public Chunk {
+  public Share {
     if (count < 1 || index < 0 || index >= count) {
-      throw new IllegalArgumentException("chunk " + index + " of " + count);
+      throw new IllegalArgumentException("share " + index + " of " + count);
     }
   }
 
