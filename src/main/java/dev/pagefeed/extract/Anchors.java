@@ -46,10 +46,14 @@ final class Anchors {
    * @return whether one was found; {@code m} then holds it
    */
   boolean next(Matcher m, String s, int from) {
+    // No pattern here starts right after a digit (each has a lookbehind saying so), so the inner
+    // digits of a number are not tried.
+    return search(m, s, from, false);
+  }
+
+  private boolean search(Matcher m, String s, int from, boolean afterDigits) {
     for (int i = from; i < s.length(); i++) {
-      // No pattern here starts right after a digit (each has a lookbehind saying so), so the
-      // inner digits of a number are not tried.
-      if (table[s.charAt(i)] && (i == 0 || !isDigit(s.charAt(i - 1)))) {
+      if (table[s.charAt(i)] && (afterDigits || i == 0 || !isDigit(s.charAt(i - 1)))) {
         m.region(i, s.length());
         if (m.lookingAt()) {
           return true;
@@ -70,15 +74,7 @@ final class Anchors {
 
   /** Whether {@code m} matches at any anchor position, right after a digit too. */
   boolean anywhere(Matcher m, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (table[s.charAt(i)]) {
-        m.region(i, s.length());
-        if (m.lookingAt()) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return search(m, s, 0, true);
   }
 
   /**

@@ -89,19 +89,16 @@ public final class OutputCommitter {
       byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
           inputs(OutputFile.SOURCES_JSONL, parts, previous, beforePaths, kept), bom,
           record -> {
-            int number = after.size();
-            numbers.putIfAbsent(record.source(), number);
             after.add(PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8)));
-            return number;
+            return after.size() - 1;
           }));
+    }
+    // A source's number is its (first) line in sources.jsonl.
+    for (int i = 0; i < after.size(); i++) {
+      numbers.putIfAbsent(after.get(i).path(), i);
     }
     // With the same sources in the same order, a file no new record goes into is the previous one.
     boolean sameNumbers = allKept && after.stream().map(SourceRecord::path).toList().equals(beforePaths);
-    if (numbers.isEmpty()) {
-      for (int i = 0; i < after.size(); i++) {
-        numbers.putIfAbsent(after.get(i).path(), i);
-      }
-    }
     // The other files, side by side: each merge is one thread's sequential reading and writing.
     Map<OutputFile, Future<FileSummary>> merging = new EnumMap<>(OutputFile.class);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());

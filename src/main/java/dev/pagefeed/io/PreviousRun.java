@@ -86,18 +86,7 @@ public record PreviousRun(Path folder, Manifest manifest) {
 
   /** Its sources, in file order (empty when it has no sources.jsonl). */
   public List<SourceRecord> sources() {
-    List<SourceRecord> sources = new ArrayList<>();
-    if (!Files.isRegularFile(sourcesFile())) {
-      return sources;
-    }
-    try (BufferedReader lines = Files.newBufferedReader(sourcesFile(), StandardCharsets.UTF_8)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        sources.add(parseSource(line));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the previous run's " + sourcesFile(), e);
-    }
-    return sources;
+    return Files.isRegularFile(sourcesFile()) ? read(sourcesFile()) : new ArrayList<>();
   }
 
   /** What its manifest says of {@code file}. */
@@ -112,17 +101,24 @@ public record PreviousRun(Path folder, Manifest manifest) {
    */
   public static Map<String, String> fingerprints(Path sourcesFile) {
     Map<String, String> fingerprints = new HashMap<>();
+    for (SourceRecord source : read(sourcesFile)) {
+      if (source.sha256() != null) {
+        fingerprints.put(source.path(), source.sha256());
+      }
+    }
+    return fingerprints;
+  }
+
+  private static List<SourceRecord> read(Path sourcesFile) {
+    List<SourceRecord> sources = new ArrayList<>();
     try (BufferedReader lines = Files.newBufferedReader(sourcesFile, StandardCharsets.UTF_8)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        SourceRecord source = parseSource(line);
-        if (source.sha256() != null) {
-          fingerprints.put(source.path(), source.sha256());
-        }
+        sources.add(parseSource(line));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the previous run's " + sourcesFile, e);
     }
-    return fingerprints;
+    return sources;
   }
 
   /** One line of sources.jsonl. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,17 +133,18 @@ public final class PagefeedPipeline {
     Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
     Manifest.RunOptions runOptions = runOptions(options);
     Optional<PreviousRun> previous = PreviousRun.in(output).filter(p -> p.reuseRefusal(runOptions).isEmpty());
+    Optional<Set<String>> all;
     try {
-      if (previous.isEmpty() || !UnchangedInput.matches(inputs.patterns(), previous.get(), SourcePaths.workingDir())) {
-        return null;
-      }
+      all = previous.isEmpty() ? Optional.empty()
+          : UnchangedInput.sameAsBefore(inputs.patterns(), previous.get(), SourcePaths.workingDir());
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
-    Set<String> all = new HashSet<>();
-    previous.get().sources().forEach(source -> all.add(source.path()));
-    return OutputCommitter.commit(output, Path.of(stagingFor(options)), runOptions, List.of(), previous.get(), all,
-        options.getCsvBom());
+    if (all.isEmpty()) {
+      return null;
+    }
+    return OutputCommitter.commit(output, Path.of(stagingFor(options)), runOptions, List.of(), previous.get(),
+        all.get(), options.getCsvBom());
   }
 
   private static Manifest.RunOptions runOptions(PagefeedOptions options) {

@@ -9,6 +9,8 @@ import java.nio.channels.Channels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -24,16 +26,17 @@ final class UnchangedInput {
   private UnchangedInput() {}
 
   /**
-   * Whether the files {@code patterns} match are the previous run's sources, byte for byte.
-   * Stops at the first difference.
+   * The previous run's source paths when the files {@code patterns} match are those sources, byte
+   * for byte; empty at the first difference.
    *
    * @param baseDir paths below this folder are recorded relative to it, as ReadPages records them
    */
-  static boolean matches(List<String> patterns, PreviousRun previous, String baseDir) throws IOException {
+  static Optional<Set<String>> sameAsBefore(List<String> patterns, PreviousRun previous, String baseDir)
+      throws IOException {
     Map<String, SourceRecord> byPath = new HashMap<>();
     for (SourceRecord source : previous.sources()) {
       if (source.sha256() == null || byPath.put(source.path(), source) != null) {
-        return false; // read again by every run, or listed twice
+        return Optional.empty(); // read again by every run, or listed twice
       }
     }
     Map<String, String> resources = new HashMap<>();
@@ -42,12 +45,12 @@ final class UnchangedInput {
         String path = SourcePaths.relative(file.resourceId().toString(), baseDir);
         SourceRecord source = byPath.get(path);
         if (source == null || source.bytes() != file.sizeBytes() || resources.put(path, file.resourceId().toString()) != null) {
-          return false;
+          return Optional.empty();
         }
       }
     }
     if (resources.size() != byPath.size()) {
-      return false;
+      return Optional.empty();
     }
     for (Map.Entry<String, String> file : resources.entrySet()) {
       byte[] bytes;
@@ -55,9 +58,9 @@ final class UnchangedInput {
         bytes = in.readAllBytes();
       }
       if (!Ids.sha256(bytes).equals(byPath.get(file.getKey()).sha256())) {
-        return false;
+        return Optional.empty();
       }
     }
-    return true;
+    return Optional.of(byPath.keySet());
   }
 }
