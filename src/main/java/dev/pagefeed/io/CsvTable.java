@@ -41,15 +41,15 @@ public final class CsvTable<T> {
 
   /** The header row, with its line end. */
   public String header() {
-    return write(names().toArray());
+    return new String(write(names().toArray()), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**
-   * One row, with its line end.
+   * One row, UTF-8, with its line end.
    *
    * @param raw false to guard cells that start with = + - @ with a leading ' (formula injection)
    */
-  public String row(T record, boolean raw) {
+  public byte[] row(T record, boolean raw) {
     Object[] cells = new Object[columns.size()];
     for (int i = 0; i < cells.length; i++) {
       Object value = columns.get(i).value().apply(record);
@@ -62,9 +62,9 @@ public final class CsvTable<T> {
     return write(cells);
   }
 
-  private String write(Object[] cells) {
+  private byte[] write(Object[] cells) {
     try {
-      return writer.writeValueAsString(cells);
+      return writer.writeValueAsBytes(cells);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a CSV row could not be written", e);
     }

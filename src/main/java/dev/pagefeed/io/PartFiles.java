@@ -97,9 +97,7 @@ public final class PartFiles {
 
   /** {@link OutputLine#ORDER} over the current records: by key, then (rarely needed) by text. */
   private static int compare(Lines a, Lines b) {
-    int byKey = a.key().compareTo(b.key());
-    return byKey != 0 ? byKey
-        : new String(a.text(), StandardCharsets.UTF_8).compareTo(new String(b.text(), StandardCharsets.UTF_8));
+    return OutputLine.compare(a.key(), a.text(), b.key(), b.text());
   }
 
   /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
@@ -113,7 +111,8 @@ public final class PartFiles {
       try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16))) {
         for (OutputLine line : sorted) {
           writeString(out, line.sortKey());
-          writeString(out, line.text());
+          out.writeInt(line.text().length);
+          out.write(line.text());
           writeString(out, line.tag());
           writeString(out, line.source());
         }

@@ -74,15 +74,15 @@ public final class RecordEncoder implements Serializable {
     List<Encoded> out = new ArrayList<>();
     Page page = records.page();
     String source = page.source().path();
-    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.line(page) + "\n", "", source);
+    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.lineBytes(page), "", source);
     add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "", source);
     for (Card card : records.cards()) {
-      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.line(card) + "\n", "", source);
+      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.lineBytes(card), "", source);
       add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source);
     }
     for (Entity entity : records.entities()) {
       String kind = entity.kind().label();
-      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.line(entity) + "\n", kind, source);
+      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.lineBytes(entity), kind, source);
       add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source);
     }
     out.add(encode(SourceRecord.of(page)));
@@ -93,14 +93,14 @@ public final class RecordEncoder implements Serializable {
   public List<Encoded> encode(ErrorRecord error) {
     return List.of(
         new Encoded(OutputFile.ERRORS_JSONL,
-            new OutputLine(error.sortKey(), Json.line(error) + "\n", error.errorType().label(), error.source())),
+            new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.source())),
         encode(error.sourceRecord()));
   }
 
   private static Encoded encode(SourceRecord source) {
     String outcome = source.pageId() != null ? "page" : "error";
     return new Encoded(OutputFile.SOURCES_JSONL,
-        new OutputLine(source.path(), Json.line(source) + "\n", outcome, source.path()));
+        new OutputLine(source.path(), Json.lineBytes(source), outcome, source.path()));
   }
 
   /** The header line of a CSV file, or empty for JSONL. */
@@ -113,7 +113,7 @@ public final class RecordEncoder implements Serializable {
     };
   }
 
-  private static void add(List<Encoded> out, OutputFile file, String id, String text, String tag, String source) {
+  private static void add(List<Encoded> out, OutputFile file, String id, byte[] text, String tag, String source) {
     // The id orders the file; the text breaks ties between equal ids (two dumps of one page).
     out.add(new Encoded(file, new OutputLine(id, text, tag, source)));
   }

@@ -18,7 +18,7 @@ class CsvTableTest {
 
   @Test
   void rowsReadBackUnchangedByACsvParser() throws Exception {
-    String csv = RecordEncoder.CARDS_CSV.header() + RecordEncoder.CARDS_CSV.row(AWKWARD, true);
+    String csv = RecordEncoder.CARDS_CSV.header() + utf8(RecordEncoder.CARDS_CSV.row(AWKWARD, true));
     List<List<String>> rows = read(csv);
     assertEquals(2, rows.size());
     assertEquals(RecordEncoder.CARDS_CSV.names(), rows.get(0));
@@ -32,7 +32,7 @@ class CsvTableTest {
 
   @Test
   void formulaStartsAreGuardedUnlessRaw() throws Exception {
-    List<String> row = read(RecordEncoder.CARDS_CSV.row(AWKWARD, false)).get(0);
+    List<String> row = read(utf8(RecordEncoder.CARDS_CSV.row(AWKWARD, false))).get(0);
     assertEquals("'=SUM(A1)", row.get(8));
   }
 
@@ -50,9 +50,13 @@ class CsvTableTest {
 
   @Test
   void linesEndInLf() {
-    String row = RecordEncoder.CARDS_CSV.row(AWKWARD, false);
+    String row = utf8(RecordEncoder.CARDS_CSV.row(AWKWARD, false));
     assertEquals('\n', row.charAt(row.length() - 1));
     assertEquals(-1, row.indexOf('\r'));
+  }
+
+  private static String utf8(byte[] row) {
+    return new String(row, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<List<String>> read(String csv) throws Exception {

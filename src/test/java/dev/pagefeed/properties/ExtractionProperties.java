@@ -16,6 +16,7 @@ import dev.pagefeed.model.SourceInfo;
 import dev.pagefeed.segment.PageSegmenter;
 import dev.pagefeed.segment.SegmentedPage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class ExtractionProperties {
     List<OutputLine> lines = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String text = (seed + i).repeat(1 + i % 3) + "\n";
-      lines.add(new OutputLine(Integer.toString(i % 7) + "\u0000" + text, text, i % 2 == 0 ? "a" : "", "source-" + i % 3));
+      lines.add(new OutputLine(Integer.toString(i % 7) + "\u0000" + text, text.getBytes(StandardCharsets.UTF_8), i % 2 == 0 ? "a" : "", "source-" + i % 3));
     }
     List<OutputLine> shuffled = new ArrayList<>(lines);
     Collections.shuffle(shuffled, new Random(shuffleSeed));
