@@ -1,6 +1,5 @@
 package dev.pagefeed.io;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -18,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -100,27 +100,78 @@ public final class PartFiles {
     return OutputLine.compare(a.key(), a.text(), b.key(), b.text());
   }
 
-  /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
+  /**
+   * Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. A part
+   * starts with a table of its distinct tags and sources (a page's sixty records share one path);
+   * each record then holds its key, its text and two numbers into the table.
+   */
   public static Part write(Path staging, OutputFile file, List<OutputLine> lines) {
     List<OutputLine> sorted = new ArrayList<>(lines);
     sorted.sort(OutputLine.ORDER);
+    Map<String, Integer> table = new LinkedHashMap<>();
+    for (OutputLine line : sorted) {
+      table.putIfAbsent(line.tag(), table.size());
+      table.putIfAbsent(line.source(), table.size());
+    }
     Path dir = staging.resolve("parts").resolve(file.fileName());
     Path path = dir.resolve(UUID.randomUUID() + ".part");
     try {
       Files.createDirectories(dir);
-      try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16))) {
+      try (DataOutputStream out = BinaryFiles.out(path)) {
+        out.writeInt(table.size());
+        for (String value : table.keySet()) {
+          BinaryFiles.writeString(out, value);
+        }
         for (OutputLine line : sorted) {
-          writeString(out, line.sortKey());
-          out.writeInt(line.text().length);
-          out.write(line.text());
-          writeString(out, line.tag());
-          writeString(out, line.source());
+          BinaryFiles.writeString(out, line.sortKey());
+          BinaryFiles.writeBytes(out, line.text());
+          out.writeInt(table.get(line.tag()));
+          out.writeInt(table.get(line.source()));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
     return new Part(file, path.toString(), sorted.size());
+  }
+
+  /**
+   * The lines being gathered for parts, by file: {@link #flush} writes each file's lines as one
+   * sorted part. Whoever fills it bounds its memory by flushing when it is {@link #full}.
+   */
+  public static final class Buffer {
+
+    /** Lines buffered before the buffer counts as full. */
+    public static final int MAX_LINES = 100_000;
+
+    private final Path staging;
+    private final Map<OutputFile, List<OutputLine>> lines = new java.util.EnumMap<>(OutputFile.class);
+    private int buffered;
+
+    /** @param staging the run's staging folder, where parts are written */
+    public Buffer(Path staging) {
+      this.staging = staging;
+    }
+
+    public void add(RecordEncoder.Encoded line) {
+      lines.computeIfAbsent(line.file(), f -> new ArrayList<>()).add(line.line());
+      buffered++;
+    }
+
+    public boolean full() {
+      return buffered >= MAX_LINES;
+    }
+
+    /** Writes the buffered lines as parts, one per file, and empties the buffer. */
+    public List<Part> flush() {
+      List<Part> parts = new ArrayList<>();
+      for (Map.Entry<OutputFile, List<OutputLine>> file : lines.entrySet()) {
+        parts.add(write(staging, file.getKey(), file.getValue()));
+      }
+      lines.clear();
+      buffered = 0;
+      return parts;
+    }
   }
 
   /** Opens a part to read its lines. */
@@ -208,41 +259,30 @@ public final class PartFiles {
     }
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
   /** Reads a part one record at a time. */
   private static final class PartReader extends CurrentRecord {
     private final DataInputStream in;
+    private final String[] table;
 
     PartReader(Path path) throws IOException {
-      in = new DataInputStream(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+      in = BinaryFiles.in(path, 1 << 16);
+      table = new String[in.readInt()];
+      for (int i = 0; i < table.length; i++) {
+        table[i] = BinaryFiles.readString(in);
+      }
     }
 
     @Override
     public boolean advance() throws IOException {
       try {
-        key = readString();
+        key = BinaryFiles.readString(in);
       } catch (EOFException end) {
         return false;
       }
-      text = readBytes();
-      tag = readString();
-      source = readString();
+      text = BinaryFiles.readBytes(in);
+      tag = table[in.readInt()];
+      source = table[in.readInt()];
       return true;
-    }
-
-    private String readString() throws IOException {
-      return new String(readBytes(), StandardCharsets.UTF_8);
-    }
-
-    private byte[] readBytes() throws IOException {
-      byte[] bytes = new byte[in.readInt()];
-      in.readFully(bytes);
-      return bytes;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.pagefeed.io;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -32,7 +31,7 @@ public final class RecordIndex {
   static Writer writer(Path run, OutputFile file) throws IOException {
     Path path = of(run, file);
     Files.createDirectories(path.getParent());
-    return new Writer(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16)));
+    return new Writer(BinaryFiles.out(path));
   }
 
   /** Appends one entry per record written. */
@@ -46,8 +45,8 @@ public final class RecordIndex {
     void add(int source, int bytes, String key, String tag) throws IOException {
       out.writeInt(source);
       out.writeInt(bytes);
-      out.writeUTF(key);
-      out.writeUTF(tag);
+      BinaryFiles.writeString(out, key);
+      BinaryFiles.writeString(out, tag);
     }
 
     @Override
@@ -78,7 +77,7 @@ public final class RecordIndex {
       this.sources = sources;
       this.kept = kept;
       this.file = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
-      this.index = new DataInputStream(new BufferedInputStream(Files.newInputStream(of(run, file)), 1 << 18));
+      this.index = BinaryFiles.in(of(run, file), 1 << 18);
       if (file.isCsv()) {
         skipHeader(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
       }
@@ -104,8 +103,8 @@ public final class RecordIndex {
           return false;
         }
         int bytes = index.readInt();
-        String recordKey = index.readUTF();
-        String recordTag = index.readUTF();
+        String recordKey = BinaryFiles.readString(index);
+        String recordTag = BinaryFiles.readString(index);
         if (kept.get(number)) {
           text = file.readNBytes(bytes);
           if (text.length < bytes) {
