@@ -5,8 +5,6 @@ import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
 import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.io.PreviousRun;
-import dev.pagefeed.model.ErrorRecord;
-import dev.pagefeed.model.PageRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +20,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * pagefeed's pipeline: read page files → segment → extract → write JSONL, CSV, errors and the
@@ -188,22 +183,12 @@ public final class PagefeedPipeline {
       }
     }
 
-    PCollectionTuple read =
-        pipeline.apply("ReadPages",
-            new ReadPages(inputs.patterns(), ReadPages.groupsFor(inputs.files()), share, options.getMaxPageBytes(),
-                options.getEncoding(), SourcePaths.workingDir(), previousSources));
-    PCollectionTuple segmented = read.get(ReadPages.PAGES).apply("SegmentPages", new SegmentPages());
-    PCollectionTuple extracted = segmented.get(SegmentPages.PAGES)
-        .apply("ExtractEntities", new ExtractEntities(options.getPageTimeoutSeconds()));
-    PCollection<PageRecords> pages = extracted.get(ExtractEntities.PAGES);
-    PCollection<ErrorRecord> errors =
-        PCollectionList.of(read.get(ReadPages.ERRORS))
-            .and(segmented.get(SegmentPages.ERRORS))
-            .and(extracted.get(ExtractEntities.ERRORS))
-            .apply("FlattenErrors", Flatten.pCollections());
-    return PCollectionTuple.of(WriteOutputs.PAGES, pages)
-        .and(WriteOutputs.ERRORS, errors)
-        .and(WriteOutputs.REUSED, read.get(ReadPages.REUSED))
+    ProcessPages.Settings settings = new ProcessPages.Settings(staging, options.getMaxPageBytes(),
+        options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), SourcePaths.workingDir(),
+        previousSources);
+    return pipeline
+        .apply("GroupFiles", new GroupFiles(inputs.patterns(), GroupFiles.groupsFor(inputs.files()), share))
+        .apply("ProcessPages", new ProcessPages(settings))
         .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
             previous.map(p -> p.folder().toString()).orElse(null), share));
   }

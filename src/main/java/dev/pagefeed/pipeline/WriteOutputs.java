@@ -3,59 +3,36 @@ package dev.pagefeed.pipeline;
 import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
 import dev.pagefeed.io.OutputCommitter;
-import dev.pagefeed.io.OutputFile;
-import dev.pagefeed.io.OutputLine;
 import dev.pagefeed.io.PartFiles;
 import dev.pagefeed.io.PreviousRun;
-import dev.pagefeed.io.RecordEncoder;
-import dev.pagefeed.model.ErrorRecord;
-import dev.pagefeed.model.PageRecords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * Writes every output file, sorted by record id, and commits them with the manifest last. Emits
- * the manifest as JSON.
+ * Commits the parts {@link ProcessPages} wrote as the output files, sorted by record id, with the
+ * manifest last. Emits the manifest as JSON.
  *
- * <p>Steps: 1) WritePageParts / WriteErrorParts: each bundle's records, encoded and sorted, as one
- * part per file in the staging folder (memory is bounded by a bundle, not by the output);
- * 2) CollectParts, and the reused sources as a side input; 3) Commit: merge each file's parts in
- * order with the previous run's records of reused sources, write changes.jsonl and the manifest,
- * switch the current run.
+ * <p>Steps: 1) CollectParts, and the reused sources as a side input; 2) Commit: merge each file's
+ * parts in order with the previous run's records of reused sources, write changes.jsonl and the
+ * manifest, switch the current run.
  */
 public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection<String>> {
-
-  public static final TupleTag<PageRecords> PAGES = new TupleTag<>() {};
-  public static final TupleTag<ErrorRecord> ERRORS = new TupleTag<>() {};
-  /** The paths of the input files whose records are taken from the previous run. */
-  public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
-
-  /** A bundle's lines are written out as parts once this many are buffered. */
-  static final int MAX_BUFFERED_LINES = 100_000;
 
   private final String output;
   private final String staging;
@@ -78,117 +55,15 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     this.share = share;
   }
 
+  /** @param processed {@link ProcessPages}' parts and reused sources */
   @Override
-  public PCollection<String> expand(PCollectionTuple records) {
-    Coder<PartFiles.Part> partCoder = SerializableCoder.of(PartFiles.Part.class);
-    PCollection<PartFiles.Part> pageParts = records.get(PAGES)
-        .apply("WritePageParts", ParDo.of(new WritePagePartsFn(staging, options.csvRaw())))
-        .setCoder(partCoder);
-    PCollection<PartFiles.Part> errorParts = records.get(ERRORS)
-        .apply("WriteErrorParts", ParDo.of(new WriteErrorPartsFn(staging)))
-        .setCoder(partCoder);
-    PCollectionView<Iterable<List<String>>> reused = records.get(REUSED).apply("ReusedSources", View.asIterable());
-    return PCollectionList.of(pageParts)
-        .and(errorParts)
-        .apply("FlattenParts", Flatten.pCollections())
+  public PCollection<String> expand(PCollectionTuple processed) {
+    PCollectionView<Iterable<List<String>>> reused =
+        processed.get(ProcessPages.REUSED).apply("ReusedSources", View.asIterable());
+    return processed.get(ProcessPages.PARTS)
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
         .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused, share)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
-  }
-
-  /** The lines one bundle adds to each file, written out as sorted parts. */
-  private static final class PartBuffer {
-    private final Path staging;
-    private final Map<OutputFile, List<OutputLine>> lines = new EnumMap<>(OutputFile.class);
-    private int buffered;
-
-    PartBuffer(String staging) {
-      this.staging = Path.of(staging);
-    }
-
-    void add(RecordEncoder.Encoded line) {
-      lines.computeIfAbsent(line.file(), f -> new ArrayList<>()).add(line.line());
-      buffered++;
-    }
-
-    boolean full() {
-      return buffered >= MAX_BUFFERED_LINES;
-    }
-
-    List<PartFiles.Part> flush() {
-      List<PartFiles.Part> parts = new ArrayList<>();
-      for (Map.Entry<OutputFile, List<OutputLine>> file : lines.entrySet()) {
-        parts.add(PartFiles.write(staging, file.getKey(), file.getValue()));
-      }
-      lines.clear();
-      buffered = 0;
-      return parts;
-    }
-  }
-
-  /**
-   * Records as parts of the output files: each bundle's lines are buffered, sorted and written
-   * when the bundle ends (or the buffer fills), so memory is bounded by a bundle.
-   */
-  abstract static class WritePartsFn<T> extends DoFn<T, PartFiles.Part> {
-    private final String staging;
-    private transient PartBuffer buffer;
-
-    WritePartsFn(String staging) {
-      this.staging = staging;
-    }
-
-    /** The lines one record adds to the output files. */
-    abstract List<RecordEncoder.Encoded> encode(T record);
-
-    @StartBundle
-    public void startBundle() {
-      buffer = new PartBuffer(staging);
-    }
-
-    @ProcessElement
-    public void process(@Element T record, OutputReceiver<PartFiles.Part> out) {
-      encode(record).forEach(buffer::add);
-      if (buffer.full()) {
-        buffer.flush().forEach(out::output);
-      }
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      for (PartFiles.Part part : buffer.flush()) {
-        context.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
-      }
-    }
-  }
-
-  /** Pages' records as parts of the page, card and entity files. */
-  static final class WritePagePartsFn extends WritePartsFn<PageRecords> {
-    private final RecordEncoder encoder;
-
-    WritePagePartsFn(String staging, boolean csvRaw) {
-      super(staging);
-      this.encoder = new RecordEncoder(csvRaw);
-    }
-
-    @Override
-    List<RecordEncoder.Encoded> encode(PageRecords page) {
-      return encoder.encode(page);
-    }
-  }
-
-  /** Error records as parts of errors.jsonl. */
-  static final class WriteErrorPartsFn extends WritePartsFn<ErrorRecord> {
-    private final RecordEncoder encoder = new RecordEncoder(false);
-
-    WriteErrorPartsFn(String staging) {
-      super(staging);
-    }
-
-    @Override
-    List<RecordEncoder.Encoded> encode(ErrorRecord error) {
-      return encoder.encode(error);
-    }
   }
 
   /** Gathers the parts into one list (an empty list when nothing was written). */

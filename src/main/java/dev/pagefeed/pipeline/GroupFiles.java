@@ -1,0 +1,119 @@
+package dev.pagefeed.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Lists the input files and groups them, by a hash of their path, into about
+ * {@link #FILES_PER_GROUP} per group: the unit the next step processes. Not one element per file:
+ * a runner such as the DirectRunner spends tens of milliseconds of bookkeeping per bundle, which
+ * dwarfs a page's own work.
+ */
+public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer, Iterable<GroupFiles.FileRef>>>> {
+
+  private final List<String> patterns;
+  private final int groups;
+  private final Share share;
+
+  /**
+   * @param patterns file globs to read
+   * @param groups how many groups the files are read in (see {@link #groupsFor})
+   * @param share which of the groups this run reads
+   */
+  public GroupFiles(List<String> patterns, int groups, Share share) {
+    this.patterns = List.copyOf(patterns);
+    this.groups = groups;
+    this.share = share;
+  }
+
+  @Override
+  public PCollection<KV<Integer, Iterable<FileRef>>> expand(PBegin begin) {
+    return begin
+        .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
+        // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
+        // sets up a bundle per file before they are grouped.
+        .apply("ListFiles", ParDo.of(new ListFilesFn(groups, share)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
+        .apply("GroupByHash", GroupByKey.create());
+  }
+
+  /** How many groups to read {@code files} files in: about {@link #FILES_PER_GROUP} each. */
+  public static int groupsFor(long files) {
+    return (int) Math.max(1, Math.min(MAX_GROUPS, (files + FILES_PER_GROUP - 1) / FILES_PER_GROUP));
+  }
+
+  /** Files per group: large enough to amortise a bundle, small enough to bound its memory. */
+  static final int FILES_PER_GROUP = 250;
+
+  static final int MAX_GROUPS = 4096;
+
+  /**
+   * A listed file: its path and size, as the listing gave them (so that reading needs no second
+   * look at the file system).
+   *
+   * @param path the file's resource id
+   * @param bytes its size
+   */
+  public record FileRef(String path, long bytes) implements java.io.Serializable {}
+
+  /** FileRef's coder: the path and the size, not Java serialization (which grouping used to spend most on). */
+  static final class FileRefCoder extends AtomicCoder<FileRef> {
+    private static final StringUtf8Coder PATH = StringUtf8Coder.of();
+    private static final VarLongCoder BYTES = VarLongCoder.of();
+
+    @Override
+    public void encode(FileRef file, OutputStream out) throws IOException {
+      PATH.encode(file.path(), out);
+      BYTES.encode(file.bytes(), out);
+    }
+
+    @Override
+    public FileRef decode(InputStream in) throws IOException {
+      return new FileRef(PATH.decode(in), BYTES.decode(in));
+    }
+  }
+
+  /**
+   * Lists the files a glob matches, each keyed by a hash of its path, so that groups do not
+   * depend on listing order.
+   */
+  static final class ListFilesFn extends DoFn<String, KV<Integer, FileRef>> {
+    private final int groups;
+    private final Share share;
+
+    ListFilesFn(int groups, Share share) {
+      this.groups = groups;
+      this.share = share;
+    }
+
+    @ProcessElement
+    public void process(@Element String pattern, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
+      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+      for (MatchResult.Metadata file : match.metadata()) {
+        String path = file.resourceId().toString();
+        int group = Math.floorMod(path.hashCode(), groups);
+        if (share.holds(group)) {
+          out.output(KV.of(group, new FileRef(path, file.sizeBytes())));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.pagefeed.pipeline;
+
+import dev.pagefeed.io.PartFiles;
+import dev.pagefeed.io.PreviousRun;
+import dev.pagefeed.io.RecordEncoder;
+import dev.pagefeed.model.Entity;
+import dev.pagefeed.model.EntityKind;
+import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.Ids;
+import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.pipeline.GroupFiles.FileRef;
+import dev.pagefeed.process.PageProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Processes each group of files from reading to written parts: reads a file, decodes, segments and
+ * extracts it ({@link PageProcessor}), encodes its records, and buffers the lines, which are written
+ * as sorted parts of the output files ({@link #PARTS}) when the buffer fills and when the bundle
+ * ends. In an incremental run, a file whose bytes hash as the previous run recorded is not
+ * processed: its path goes to {@link #REUSED}, one list per group.
+ *
+ * <p>One step, not one per stage: the DirectRunner keeps every step's whole output in memory until
+ * the next step takes it, and spends its scheduler's time on every bundle between steps; here only
+ * part descriptors leave the step, so memory is bounded by the groups in flight. Runners that fuse
+ * steps themselves (Flink) lose nothing.
+ */
+public final class ProcessPages
+    extends PTransform<PCollection<KV<Integer, Iterable<FileRef>>>, PCollectionTuple> {
+
+  public static final TupleTag<PartFiles.Part> PARTS = new TupleTag<>() {};
+  public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
+
+  private final Settings settings;
+
+  /**
+   * What processing needs to know.
+   *
+   * @param staging the run's staging folder, where parts are written
+   * @param maxPageBytes larger pages become errors
+   * @param encoding the charset every page is decoded with, or null to detect it
+   * @param pageTimeoutSeconds the time one page's extraction may take
+   * @param csvRaw true to write CSV cells without the formula-injection guard
+   * @param baseDir paths below this folder are recorded relative to it
+   * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
+   *     null to process every file
+   */
+  public record Settings(String staging, long maxPageBytes, String encoding, long pageTimeoutSeconds,
+      boolean csvRaw, String baseDir, String previousSources) implements java.io.Serializable {}
+
+  public ProcessPages(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<Integer, Iterable<FileRef>>> groups) {
+    PCollectionTuple processed = groups.apply("ProcessGroup",
+        ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED)));
+    processed.get(PARTS).setCoder(SerializableCoder.of(PartFiles.Part.class));
+    processed.get(REUSED).setCoder(ListCoder.of(StringUtf8Coder.of()));
+    return processed;
+  }
+
+  /** Processes the files of one group into parts. */
+  static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, PartFiles.Part> {
+
+    private final Counter filesRead = Metrics.counter(ProcessPages.class, "files_read");
+    private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
+    private final Counter pages = Metrics.counter(ProcessPages.class, "pages");
+    private final Counter cards = Metrics.counter(ProcessPages.class, "cards");
+    private final Map<EntityKind, Counter> entities = new EnumMap<>(EntityKind.class);
+    private final Map<String, Counter> errors = new java.util.TreeMap<>();
+    private final Settings settings;
+    private transient PageProcessor processor;
+    private transient RecordEncoder encoder;
+    private transient Map<String, String> fingerprints;
+    private transient PartFiles.Buffer buffer;
+
+    ProcessGroupFn(Settings settings) {
+      this.settings = settings;
+      for (EntityKind kind : EntityKind.values()) {
+        entities.put(kind, Metrics.counter(ProcessPages.class, "entities_" + kind.label()));
+      }
+      for (String stage : List.of("read", "segment", "extract")) {
+        errors.put(stage, Metrics.counter(ProcessPages.class, "errors_" + stage));
+      }
+    }
+
+    @Setup
+    public void setup() {
+      processor = new PageProcessor(settings.maxPageBytes(),
+          settings.encoding() == null ? null : Charset.forName(settings.encoding()),
+          Duration.ofSeconds(settings.pageTimeoutSeconds()));
+      encoder = new RecordEncoder(settings.csvRaw());
+      fingerprints = settings.previousSources() == null ? Map.of()
+          : PreviousRun.fingerprints(Path.of(settings.previousSources()));
+    }
+
+    @StartBundle
+    public void startBundle() {
+      buffer = new PartFiles.Buffer(Path.of(settings.staging()));
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
+      List<String> unchanged = new ArrayList<>();
+      for (FileRef file : group.getValue()) {
+        String path = SourcePaths.relative(file.path(), settings.baseDir());
+        filesRead.inc();
+        byte[] bytes;
+        try {
+          bytes = readAtMost(file, settings.maxPageBytes());
+        } catch (RejectedInputException e) {
+          add(PageProcessor.Outcome.of(new ErrorRecord(path, "read", e.type(), e.getMessage(), "", null, file.bytes())),
+              out);
+          continue;
+        } catch (IOException e) {
+          add(PageProcessor.Outcome.of(new ErrorRecord(path, "read", ErrorType.UNREADABLE,
+              "cannot read the file: " + e, "", null, file.bytes())), out);
+          continue;
+        }
+        String sha256 = Ids.sha256(bytes);
+        if (sha256.equals(fingerprints.get(path))) {
+          filesReused.inc();
+          Progress.pageDone();
+          unchanged.add(path);
+          continue;
+        }
+        add(processor.process(path, bytes, sha256), out);
+      }
+      if (!unchanged.isEmpty()) {
+        out.get(REUSED).output(unchanged);
+      }
+    }
+
+    private void add(PageProcessor.Outcome outcome, MultiOutputReceiver out) {
+      if (outcome.page() != null) {
+        pages.inc();
+        cards.inc(outcome.page().cards().size());
+        for (Entity entity : outcome.page().entities()) {
+          entities.get(entity.kind()).inc();
+        }
+      } else {
+        errors.get(outcome.error().stage()).inc();
+      }
+      Progress.pageDone();
+      outcome.lines(encoder).forEach(buffer::add);
+      if (buffer.full()) {
+        buffer.flush().forEach(out.get(PARTS)::output);
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      for (PartFiles.Part part : buffer.flush()) {
+        context.output(PARTS, part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
+    }
+
+    /** The file's bytes; a file over the limit is rejected without reading all of it. */
+    private static byte[] readAtMost(FileRef file, long limit) throws IOException, RejectedInputException {
+      if (file.bytes() > limit) {
+        throw tooLarge(file.bytes() + " bytes", limit);
+      }
+      byte[] bytes;
+      try (InputStream in = Channels.newInputStream(
+          FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+      }
+      if (bytes.length > limit) {
+        // It grew after it was listed.
+        throw tooLarge("more than " + limit + " bytes", limit);
+      }
+      return bytes;
+    }
+
+    private static RejectedInputException tooLarge(String size, long limit) {
+      return new RejectedInputException(ErrorType.TOO_LARGE,
+          "the file has " + size + ", over the limit of " + limit + " (raise it with --maxPageBytes)");
+    }
+  }
+}
