@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.xerial.snappy.SnappyInputStream;
+import org.xerial.snappy.SnappyOutputStream;
 
 /**
  * The binary files a run writes for itself (parts, record indexes): big-endian ints, and byte
- * strings and UTF-8 strings prefixed with their length as an int.
+ * strings and UTF-8 strings prefixed with their length as an int, Snappy-compressed. A run writes
+ * about five times its input as parts and reads it back to merge; compressed, that is a quarter of
+ * the bytes through the page cache and the disk.
  */
 final class BinaryFiles {
 
@@ -19,12 +23,14 @@ final class BinaryFiles {
 
   /** Opens {@code path} to read fields, buffered. */
   static DataInputStream in(Path path, int bufferSize) throws IOException {
-    return new DataInputStream(new BufferedInputStream(Files.newInputStream(path), bufferSize));
+    return new DataInputStream(
+        new BufferedInputStream(new SnappyInputStream(Files.newInputStream(path)), bufferSize));
   }
 
   /** Creates {@code path} to write fields, buffered. */
   static DataOutputStream out(Path path) throws IOException {
-    return new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+    return new DataOutputStream(
+        new BufferedOutputStream(new SnappyOutputStream(Files.newOutputStream(path), 1 << 16), 1 << 16));
   }
 
   static String readString(DataInputStream in) throws IOException {

@@ -99,17 +99,21 @@ public final class OutputCommitter {
     }
     // With the same sources in the same order, a file no new record goes into is the previous one.
     boolean sameNumbers = allKept && after.stream().map(SourceRecord::path).toList().equals(beforePaths);
-    // The other files, side by side: each merge is one thread's sequential reading and writing.
+    // The other files, side by side: each merge is one thread's sequential reading and writing, so
+    // the largest go first (the last to finish bounds the commit).
+    List<OutputFile> largestFirst = java.util.Arrays.stream(OutputFile.values())
+        .filter(file -> file != OutputFile.SOURCES_JSONL)
+        .sorted(java.util.Comparator.comparingLong(
+            (OutputFile file) -> partsOf(file, parts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed())
+        .toList();
     Map<OutputFile, Future<FileSummary>> merging = new EnumMap<>(OutputFile.class);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
-      for (OutputFile file : OutputFile.values()) {
-        if (file != OutputFile.SOURCES_JSONL) {
-          merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, parts).isEmpty()
-              ? linkPrevious(staging, previous, file)
-              : PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
-                  record -> numberOf(numbers, record))));
-        }
+      for (OutputFile file : largestFirst) {
+        merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, parts).isEmpty()
+            ? linkPrevious(staging, previous, file)
+            : PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
+                record -> record.sourceNumber(path -> numberOf(numbers, path)))));
       }
       for (Map.Entry<OutputFile, Future<FileSummary>> file : merging.entrySet()) {
         byFile.put(file.getKey(), file.getValue().get());
@@ -205,10 +209,10 @@ public final class OutputCommitter {
     }
   }
 
-  private static int numberOf(Map<String, Integer> numbers, PartFiles.Lines record) {
-    Integer number = numbers.get(record.source());
+  private static int numberOf(Map<String, Integer> numbers, String source) {
+    Integer number = numbers.get(source);
     if (number == null) {
-      throw new IllegalStateException("a record of " + record.source() + " has no line in sources.jsonl");
+      throw new IllegalStateException("a record of " + source + " has no line in sources.jsonl");
     }
     return number;
   }

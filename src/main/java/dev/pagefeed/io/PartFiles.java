@@ -42,8 +42,9 @@ public final class PartFiles {
    * @param file the output file it belongs to
    * @param path where it is
    * @param records how many lines it holds
+   * @param bytes how many bytes of text they hold
    */
-  public record Part(OutputFile file, String path, long records) implements Serializable {}
+  public record Part(OutputFile file, String path, long records, long bytes) implements Serializable {}
 
   /**
    * Records in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. The
@@ -65,6 +66,14 @@ public final class PartFiles {
 
     /** The path of the current record's source. */
     String source();
+
+    /**
+     * The current record's source number as {@code numbering} gives it for its path; a reader may
+     * remember the number per source rather than ask for every record.
+     */
+    default int sourceNumber(ToIntFunction<String> numbering) {
+      return numbering.applyAsInt(source());
+    }
   }
 
   /** A {@link Lines} that holds its current record in fields its {@code advance} sets. */
@@ -115,6 +124,7 @@ public final class PartFiles {
     }
     Path dir = staging.resolve("parts").resolve(file.fileName());
     Path path = dir.resolve(UUID.randomUUID() + ".part");
+    long bytes = 0;
     try {
       Files.createDirectories(dir);
       try (DataOutputStream out = BinaryFiles.out(path)) {
@@ -123,6 +133,7 @@ public final class PartFiles {
           BinaryFiles.writeString(out, value);
         }
         for (OutputLine line : sorted) {
+          bytes += line.text().length;
           BinaryFiles.writeString(out, line.sortKey());
           BinaryFiles.writeBytes(out, line.text());
           out.writeInt(table.get(line.tag()));
@@ -132,7 +143,7 @@ public final class PartFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }
-    return new Part(file, path.toString(), sorted.size());
+    return new Part(file, path.toString(), sorted.size(), bytes);
   }
 
   /**
@@ -263,6 +274,9 @@ public final class PartFiles {
   private static final class PartReader extends CurrentRecord {
     private final DataInputStream in;
     private final String[] table;
+    /** The source number of each table entry, once asked for (-1 before). */
+    private final int[] numbers;
+    private int sourceEntry;
 
     PartReader(Path path) throws IOException {
       in = BinaryFiles.in(path, 1 << 16);
@@ -270,6 +284,16 @@ public final class PartFiles {
       for (int i = 0; i < table.length; i++) {
         table[i] = BinaryFiles.readString(in);
       }
+      numbers = new int[table.length];
+      java.util.Arrays.fill(numbers, -1);
+    }
+
+    @Override
+    public int sourceNumber(ToIntFunction<String> numbering) {
+      if (numbers[sourceEntry] < 0) {
+        numbers[sourceEntry] = numbering.applyAsInt(source);
+      }
+      return numbers[sourceEntry];
     }
 
     @Override
@@ -281,7 +305,8 @@ public final class PartFiles {
       }
       text = BinaryFiles.readBytes(in);
       tag = table[in.readInt()];
-      source = table[in.readInt()];
+      sourceEntry = in.readInt();
+      source = table[sourceEntry];
       return true;
     }
 

@@ -37,6 +37,8 @@ public final class RecordIndex {
   /** Appends one entry per record written. */
   static final class Writer implements Closeable {
     private final DataOutputStream out;
+    /** The few tags there are, encoded once. */
+    private final java.util.Map<String, byte[]> tags = new java.util.HashMap<>();
 
     private Writer(DataOutputStream out) {
       this.out = out;
@@ -46,7 +48,7 @@ public final class RecordIndex {
       out.writeInt(source);
       out.writeInt(bytes);
       BinaryFiles.writeString(out, key);
-      BinaryFiles.writeString(out, tag);
+      BinaryFiles.writeBytes(out, tags.computeIfAbsent(tag, t -> t.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override

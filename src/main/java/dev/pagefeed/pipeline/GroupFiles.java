@@ -31,17 +31,14 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
 
   private final List<String> patterns;
   private final int groups;
-  private final Share share;
 
   /**
    * @param patterns file globs to read
    * @param groups how many groups the files are read in (see {@link #groupsFor})
-   * @param share which of the groups this run reads
    */
-  public GroupFiles(List<String> patterns, int groups, Share share) {
+  public GroupFiles(List<String> patterns, int groups) {
     this.patterns = List.copyOf(patterns);
     this.groups = groups;
-    this.share = share;
   }
 
   @Override
@@ -50,7 +47,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
         .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
         // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
         // sets up a bundle per file before they are grouped.
-        .apply("ListFiles", ParDo.of(new ListFilesFn(groups, share)))
+        .apply("ListFiles", ParDo.of(new ListFilesFn(groups)))
         .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
         .apply("GroupByHash", GroupByKey.create());
   }
@@ -97,11 +94,9 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
    */
   static final class ListFilesFn extends DoFn<String, KV<Integer, FileRef>> {
     private final int groups;
-    private final Share share;
 
-    ListFilesFn(int groups, Share share) {
+    ListFilesFn(int groups) {
       this.groups = groups;
-      this.share = share;
     }
 
     @ProcessElement
@@ -109,10 +104,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
       MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
       for (MatchResult.Metadata file : match.metadata()) {
         String path = file.resourceId().toString();
-        int group = Math.floorMod(path.hashCode(), groups);
-        if (share.holds(group)) {
-          out.output(KV.of(group, new FileRef(path, file.sizeBytes())));
-        }
+        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, file.sizeBytes())));
       }
     }
   }

@@ -67,16 +67,6 @@ public interface PagefeedOptions extends PipelineOptions {
   boolean getIncremental();
 
   void setIncremental(boolean value);
-
-  @Description("On the DirectRunner, process the input in shares of about this many files, one after another, and "
-      + "commit them together: the DirectRunner keeps each step's whole output in memory, so memory is bounded by "
-      + "one share's. 0 (the default) sizes the shares by the JVM's maximum heap (-Xmx), about 150 KB per file. "
-      + "Other runners ignore it.")
-  @Default.Long(0)
-  long getDirectFilesPerShare();
-
-  void setDirectFilesPerShare(long value);
-
   /** The default input: the project's {@code input/} folder. */
   class DefaultInput implements DefaultValueFactory<List<String>> {
     @Override

@@ -87,25 +87,16 @@ public final class PagefeedPipeline {
     }
   }
 
-  /**
-   * Runs the pipeline to the end and returns the manifest it wrote. On the DirectRunner a large
-   * corpus is processed in several runs over shares of it, the last committing all (see
-   * {@link Share}).
-   */
+  /** Runs the pipeline to the end and returns the manifest it wrote. */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
     Manifest unchanged = commitIfUnchanged(options, inputs);
     if (unchanged != null) {
       return unchanged;
     }
-    int shares = Share.countFor(options.getRunner().getSimpleName(), inputs.files(), options.getDirectFilesPerShare(),
-        Runtime.getRuntime().maxMemory());
-    String staging = stagingFor(options);
-    for (int index = 0; index < shares; index++) {
-      Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, options, inputs, new Share(index, shares), staging);
-      PipelineResult result = pipeline.run();
-      result.waitUntilFinish();
-    }
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, options, inputs);
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
     Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.io.OutputFile.MANIFEST);
     try {
       return Json.mapper().readValue(Files.readString(manifest), Manifest.class);
@@ -154,21 +145,7 @@ public final class PagefeedPipeline {
    * @return the manifest JSON the run writes, one element
    */
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
-    return build(pipeline, options, inputs, Share.WHOLE, stagingFor(options));
-  }
-
-  /** A new run's staging folder in the output folder. */
-  private static String stagingFor(PagefeedOptions options) {
-    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
-    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID()).toString();
-  }
-
-  /**
-   * Adds the steps that process one share of the input, writing into {@code staging}; the last
-   * share's run commits.
-   */
-  static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs, Share share,
-      String staging) {
+    String staging = stagingFor(options);
     String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
     Manifest.RunOptions runOptions = runOptions(options);
     Optional<PreviousRun> previous = PreviousRun.in(Path.of(output));
@@ -176,9 +153,9 @@ public final class PagefeedPipeline {
     if (options.getIncremental()) {
       Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
           : previous.get().reuseRefusal(runOptions);
-      if (refusal.isPresent() && share.index() == 0) {
+      if (refusal.isPresent()) {
         System.out.println("pagefeed: processing every file, reusing nothing: " + refusal.get());
-      } else if (refusal.isEmpty()) {
+      } else {
         previousSources = previous.get().sourcesFile().toString();
       }
     }
@@ -187,10 +164,16 @@ public final class PagefeedPipeline {
         options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), SourcePaths.workingDir(),
         previousSources);
     return pipeline
-        .apply("GroupFiles", new GroupFiles(inputs.patterns(), GroupFiles.groupsFor(inputs.files()), share))
+        .apply("GroupFiles", new GroupFiles(inputs.patterns(), GroupFiles.groupsFor(inputs.files())))
         .apply("ProcessPages", new ProcessPages(settings))
         .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
-            previous.map(p -> p.folder().toString()).orElse(null), share));
+            previous.map(p -> p.folder().toString()).orElse(null)));
+  }
+
+  /** A new run's staging folder in the output folder. */
+  private static String stagingFor(PagefeedOptions options) {
+    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
+    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID()).toString();
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.io.PartFiles;
 import dev.pagefeed.io.PreviousRun;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,21 +37,18 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   private final String staging;
   private final Manifest.RunOptions options;
   private final String previous;
-  private final Share share;
 
   /**
    * @param output the output folder
    * @param staging the folder files are written to before the commit
    * @param options recorded in the manifest; csv options also shape the files
    * @param previous the folder of the run that was current when this one started, or null
-   * @param share which share of the input this run writes: only the last commits
    */
-  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous, Share share) {
+  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous) {
     this.output = output;
     this.staging = staging;
     this.options = options;
     this.previous = previous;
-    this.share = share;
   }
 
   /** @param processed {@link ProcessPages}' parts and reused sources */
@@ -62,7 +58,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
         processed.get(ProcessPages.REUSED).apply("ReusedSources", View.asIterable());
     return processed.get(ProcessPages.PARTS)
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
-        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused, share)).withSideInputs(reused))
+        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -108,15 +104,8 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
   }
 
   /**
-   * What a run that is not the last of its shares leaves for the last: its parts and the sources
-   * it reused (in {@code staging/shares/<index>.json}).
-   */
-  record ShareResult(List<PartFiles.Part> parts, List<String> reused) {}
-
-  /**
-   * Merges the parts (of every share) with the previous run's records of reused sources, writes
-   * changes.jsonl and the manifest, and makes the run current. A share before the last only
-   * leaves its parts for the last; it emits an empty string.
+   * Merges the parts with the previous run's records of reused sources, writes changes.jsonl and
+   * the manifest, and makes the run current.
    */
   static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
     private final String output;
@@ -124,16 +113,14 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     private final Manifest.RunOptions options;
     private final String previous;
     private final PCollectionView<Iterable<List<String>>> reused;
-    private final Share share;
 
     CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
-        PCollectionView<Iterable<List<String>>> reused, Share share) {
+        PCollectionView<Iterable<List<String>>> reused) {
       this.output = output;
       this.staging = staging;
       this.options = options;
       this.previous = previous;
       this.reused = reused;
-      this.share = share;
     }
 
     @ProcessElement
@@ -141,20 +128,6 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
       List<PartFiles.Part> parts = new ArrayList<>(context.element());
       List<String> reusedPaths = new ArrayList<>();
       context.sideInput(reused).forEach(reusedPaths::addAll);
-      Path shares = Path.of(staging).resolve("shares");
-      if (!share.last()) {
-        Files.createDirectories(shares);
-        Files.writeString(shares.resolve(share.index() + ".json"), Json.line(new ShareResult(parts, reusedPaths)));
-        context.output("");
-        return;
-      }
-      for (int earlier = 0; earlier < share.index(); earlier++) {
-        ShareResult result =
-            Json.mapper().readValue(Files.readString(shares.resolve(earlier + ".json")), ShareResult.class);
-        parts.addAll(result.parts());
-        reusedPaths.addAll(result.reused());
-      }
-      OutputCommitter.deleteTree(shares);
       PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
           .filter(p -> p.folder().toString().equals(previous))
           .orElseThrow(() -> new IllegalStateException(

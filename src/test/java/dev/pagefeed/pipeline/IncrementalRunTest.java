@@ -190,23 +190,6 @@ class IncrementalRunTest {
     assertEquals(Map.of("added", 0L, "updated", 0L, "removed", 0L), rerun.counters().changes());
   }
 
-  /** The DirectRunner processes a large input in shares, committed together: the same files. */
-  @Test
-  void sharesOnTheDirectRunnerGiveTheSameFiles() throws IOException {
-    Path output = temp.resolve("shares");
-    Manifest whole = run(output, false, "--directFilesPerShare=12");
-    byte[][] reference = recordFiles(full);
-    byte[][] shared = recordFiles(output);
-    for (int i = 0; i < reference.length; i++) {
-      assertArrayEquals(reference[i], shared[i], OutputFile.values()[i].fileName());
-    }
-    assertEquals(fullRun.runId(), whole.runId());
-    Manifest again = run(output, true, "--directFilesPerShare=12");
-    assertEquals(whole.counters().pages() + whole.counters().errors(), again.counters().sourcesReused());
-    assertEquals(whole.runId(), again.runId());
-    assertFalse(Files.exists(output.resolve("current").resolve("shares")));
-  }
-
   @Test
   void otherRecordShapingOptionsProcessEveryFile() throws IOException {
     Path output = temp.resolve("bom");
