@@ -15,7 +15,7 @@ java -cp "$cp" dev.pagefeed.bench.CorpusGenerator "$corpus" "$n" 42
 
 timed() { # label, args...: runs pagefeed, prints wall seconds and peak RSS (MB)
   local label="$1"; shift
-  /usr/bin/time -v java -jar target/pagefeed.jar --quiet "$@" > "$work/$label.out" 2> "$work/$label.time"
+  /usr/bin/time -v bin/pagefeed --quiet "$@" > "$work/$label.out" 2> "$work/$label.time"
   python3 - "$work/$label.time" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()

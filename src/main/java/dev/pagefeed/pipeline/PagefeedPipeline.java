@@ -26,9 +26,10 @@ import org.apache.beam.sdk.values.PCollection;
  * pagefeed's pipeline: read page files → segment → extract → write JSONL, CSV, errors and the
  * manifest.
  *
- * <p>Steps: 1) ReadPages: list, open and decode the files (bad files to errors); 2) SegmentPages:
- * title, lead, article blocks, disclaimer, cards (untitled pages to errors); 3) ExtractEntities:
- * ids and entities; 4) WriteOutputs: sorted files, committed with the manifest last.
+ * <p>Steps: 1) GroupFiles: list the files, in groups by a hash of their path; 2) ProcessPages:
+ * each group's files read, decoded, segmented and extracted ({@code PageProcessor}; bad files to
+ * error records), their records encoded and written as sorted parts; 3) WriteOutputs: the parts
+ * merged into sorted files, committed with the manifest last.
  */
 public final class PagefeedPipeline {
 

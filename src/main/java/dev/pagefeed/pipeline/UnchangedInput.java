@@ -29,7 +29,7 @@ final class UnchangedInput {
    * The previous run's source paths when the files {@code patterns} match are those sources, byte
    * for byte; empty at the first difference.
    *
-   * @param baseDir paths below this folder are recorded relative to it, as ReadPages records them
+   * @param baseDir paths below this folder are recorded relative to it, as ProcessPages records them
    */
   static Optional<Set<String>> sameAsBefore(List<String> patterns, PreviousRun previous, String baseDir)
       throws IOException {
