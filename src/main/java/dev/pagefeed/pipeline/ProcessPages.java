@@ -94,7 +94,6 @@ public final class ProcessPages
     private final Counter pages = Metrics.counter(ProcessPages.class, "pages");
     private final Counter cards = Metrics.counter(ProcessPages.class, "cards");
     private final Map<EntityKind, Counter> entities = new EnumMap<>(EntityKind.class);
-    private final Map<String, Counter> errors = new java.util.TreeMap<>();
     private final Settings settings;
     private transient PageProcessor processor;
     private transient RecordEncoder encoder;
@@ -105,9 +104,6 @@ public final class ProcessPages
       this.settings = settings;
       for (EntityKind kind : EntityKind.values()) {
         entities.put(kind, Metrics.counter(ProcessPages.class, "entities_" + kind.label()));
-      }
-      for (String stage : List.of("read", "segment", "extract")) {
-        errors.put(stage, Metrics.counter(ProcessPages.class, "errors_" + stage));
       }
     }
 
@@ -166,7 +162,7 @@ public final class ProcessPages
           entities.get(entity.kind()).inc();
         }
       } else {
-        errors.get(outcome.error().stage()).inc();
+        Metrics.counter(ProcessPages.class, "errors_" + outcome.error().stage()).inc();
       }
       Progress.pageDone();
       outcome.lines(encoder).forEach(buffer::add);
