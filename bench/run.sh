@@ -20,7 +20,7 @@ mvn -B -q test-compile
 [ -f target/pagefeed-flink.jar ] || mvn -B -q -Pflink package -DskipTests
 cp="target/test-classes:target/pagefeed-flink.jar"
 export PAGEFEED_JAR=target/pagefeed-flink.jar
-opts="${PAGEFEED_JAVA_OPTS:-$(sed -n 's/^default_opts="\(.*\)"$/\1/p' bin/pagefeed)}"
+opts="$(bin/pagefeed --java-opts)"
 
 seconds_of() { python3 -c "import sys,re; t=open(sys.argv[1]).read(); m=re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)', t); print((int(m.group(1) or 0)*3600)+int(m.group(2))*60+float(m.group(3)))" "$1"; }
 rss_of() { grep "Maximum resident" "$1" | awk '{printf "%.0f", $6/1024}'; }
