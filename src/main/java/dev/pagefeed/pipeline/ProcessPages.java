@@ -5,7 +5,6 @@ import dev.pagefeed.io.PreviousRun;
 import dev.pagefeed.io.RecordEncoder;
 import dev.pagefeed.model.Entity;
 import dev.pagefeed.model.EntityKind;
-import dev.pagefeed.model.ErrorRecord;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.RejectedInputException;
@@ -132,12 +131,11 @@ public final class ProcessPages
         try {
           bytes = readAtMost(file, settings.maxPageBytes());
         } catch (RejectedInputException e) {
-          add(PageProcessor.Outcome.of(new ErrorRecord(path, "read", e.type(), e.getMessage(), "", null, file.bytes())),
-              out);
+          add(PageProcessor.Outcome.unread(path, e, null, file.bytes()), out);
           continue;
         } catch (IOException e) {
-          add(PageProcessor.Outcome.of(new ErrorRecord(path, "read", ErrorType.UNREADABLE,
-              "cannot read the file: " + e, "", null, file.bytes())), out);
+          add(PageProcessor.Outcome.unread(path,
+              new RejectedInputException(ErrorType.UNREADABLE, "cannot read the file: " + e), null, file.bytes()), out);
           continue;
         }
         String sha256 = Ids.sha256(bytes);

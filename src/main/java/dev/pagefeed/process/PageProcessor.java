@@ -48,6 +48,16 @@ public final class PageProcessor {
       return new Outcome(null, error);
     }
 
+    /**
+     * A file refused while reading it: unreadable, too large, or not a page's text.
+     *
+     * @param sha256 the bytes' hash, or null when they were not read
+     * @param bytes the file's size
+     */
+    public static Outcome unread(String path, RejectedInputException refusal, String sha256, long bytes) {
+      return of(new ErrorRecord(path, "read", refusal.type(), refusal.getMessage(), "", sha256, bytes));
+    }
+
     /** The lines the outcome adds to the output files. */
     public List<RecordEncoder.Encoded> lines(RecordEncoder encoder) {
       return page != null ? encoder.encode(page) : encoder.encode(error);
@@ -65,7 +75,7 @@ public final class PageProcessor {
     try {
       raw = decoder.decode(path, bytes, sha256);
     } catch (RejectedInputException e) {
-      return Outcome.of(new ErrorRecord(path, "read", e.type(), e.getMessage(), "", sha256, bytes.length));
+      return Outcome.unread(path, e, sha256, bytes.length);
     }
     SegmentedPage segmented;
     try {
