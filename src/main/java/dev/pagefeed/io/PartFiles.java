@@ -2,9 +2,6 @@ package dev.pagefeed.io;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -15,7 +12,14 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +38,8 @@ public final class PartFiles {
 
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   private PartFiles() {}
 
   /**
@@ -48,15 +54,18 @@ public final class PartFiles {
 
   /**
    * Records in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. The
-   * text stays in bytes (UTF-8), as it is read and as it is written.
+   * key and the text stay in bytes (UTF-8), as they are read and as they are written.
    */
   public interface Lines extends Closeable {
 
     /** Moves to the next record; false at the end. */
     boolean advance() throws IOException;
 
-    /** The current record's sort key. */
-    String key();
+    /** The current record's sort key, UTF-8. */
+    byte[] key();
+
+    /** The {@link OutputLine#keyPrefix} of the current record's key. */
+    long keyPrefix();
 
     /** The current record's text, UTF-8. */
     byte[] text();
@@ -78,14 +87,25 @@ public final class PartFiles {
 
   /** A {@link Lines} that holds its current record in fields its {@code advance} sets. */
   abstract static class CurrentRecord implements Lines {
-    protected String key;
+    private byte[] key;
+    private long keyPrefix;
     protected byte[] text;
     protected String tag;
     protected String source;
 
+    protected void setKey(byte[] key) {
+      this.key = key;
+      this.keyPrefix = OutputLine.keyPrefix(key, 0, key.length);
+    }
+
     @Override
-    public String key() {
+    public byte[] key() {
       return key;
+    }
+
+    @Override
+    public long keyPrefix() {
+      return keyPrefix;
     }
 
     @Override
@@ -104,51 +124,27 @@ public final class PartFiles {
     }
   }
 
-  /** {@link OutputLine#ORDER} over the current records: by key, then (rarely needed) by text. */
+  /** {@link OutputLine#ORDER} over the current records. */
   private static int compare(Lines a, Lines b) {
-    return OutputLine.compare(a.key(), a.text(), b.key(), b.text());
+    int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
+    if (byPrefix != 0) {
+      return byPrefix;
+    }
+    int byKey = Arrays.compareUnsigned(a.key(), b.key());
+    return byKey != 0 ? byKey : Arrays.compareUnsigned(a.text(), b.text());
   }
 
-  /**
-   * Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. A part
-   * starts with a table of its distinct tags and sources (a page's sixty records share one path);
-   * each record then holds its key, its text and two numbers into the table.
-   */
+  /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
   public static Part write(Path staging, OutputFile file, List<OutputLine> lines) {
-    List<OutputLine> sorted = new ArrayList<>(lines);
-    sorted.sort(OutputLine.ORDER);
-    Map<String, Integer> table = new LinkedHashMap<>();
-    for (OutputLine line : sorted) {
-      table.putIfAbsent(line.tag(), table.size());
-      table.putIfAbsent(line.source(), table.size());
-    }
-    Path dir = staging.resolve("parts").resolve(file.fileName());
-    Path path = dir.resolve(UUID.randomUUID() + ".part");
-    long bytes = 0;
-    try {
-      Files.createDirectories(dir);
-      try (DataOutputStream out = BinaryFiles.out(path)) {
-        out.writeInt(table.size());
-        for (String value : table.keySet()) {
-          BinaryFiles.writeString(out, value);
-        }
-        for (OutputLine line : sorted) {
-          bytes += line.text().length;
-          BinaryFiles.writeString(out, line.sortKey());
-          BinaryFiles.writeBytes(out, line.text());
-          out.writeInt(table.get(line.tag()));
-          out.writeInt(table.get(line.source()));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + path, e);
-    }
-    return new Part(file, path.toString(), sorted.size(), bytes);
+    PendingPart part = new PendingPart();
+    lines.forEach(part::add);
+    return part.write(staging, file);
   }
 
   /**
    * The lines being gathered for parts, by file: {@link #flush} writes each file's lines as one
-   * sorted part. Whoever fills it bounds its memory by flushing when it is {@link #full}.
+   * sorted part. Whoever fills it bounds its memory by flushing when it is {@link #full}; its
+   * arrays are kept for the next lines.
    */
   public static final class Buffer {
 
@@ -156,7 +152,7 @@ public final class PartFiles {
     public static final int MAX_LINES = 100_000;
 
     private final Path staging;
-    private final Map<OutputFile, List<OutputLine>> lines = new java.util.EnumMap<>(OutputFile.class);
+    private final Map<OutputFile, PendingPart> parts = new EnumMap<>(OutputFile.class);
     private int buffered;
 
     /** @param staging the run's staging folder, where parts are written */
@@ -165,7 +161,7 @@ public final class PartFiles {
     }
 
     public void add(RecordEncoder.Encoded line) {
-      lines.computeIfAbsent(line.file(), f -> new ArrayList<>()).add(line.line());
+      parts.computeIfAbsent(line.file(), f -> new PendingPart()).add(line.line());
       buffered++;
     }
 
@@ -173,16 +169,138 @@ public final class PartFiles {
       return buffered >= MAX_LINES;
     }
 
-    /** Writes the buffered lines as parts, one per file, and empties the buffer. */
+    /** Writes the buffered lines as parts, one per file that has lines, and empties the buffer. */
     public List<Part> flush() {
-      List<Part> parts = new ArrayList<>();
-      for (Map.Entry<OutputFile, List<OutputLine>> file : lines.entrySet()) {
-        parts.add(write(staging, file.getKey(), file.getValue()));
+      List<Part> written = new ArrayList<>();
+      for (Map.Entry<OutputFile, PendingPart> part : parts.entrySet()) {
+        if (part.getValue().size() > 0) {
+          written.add(part.getValue().write(staging, part.getKey()));
+        }
       }
-      lines.clear();
       buffered = 0;
-      return parts;
+      return written;
     }
+  }
+
+  /**
+   * One file's lines waiting to be sorted and written, laid out as the part will hold them: a
+   * table of the distinct tags and sources (a page's sixty records share one path), then per record
+   * its key, its text and its tag's and source's numbers in the table. The records lie end to end
+   * in one array, copied there as they arrive; sorting moves small slots, not the records.
+   */
+  private static final class PendingPart {
+    private final Map<String, Integer> table = new LinkedHashMap<>();
+    private byte[] data = new byte[1 << 16];
+    private int used;
+    private int[] starts = new int[1 << 10];
+    private int count;
+    private long textBytes;
+    private String source;
+    private int sourceEntry;
+
+    int size() {
+      return count;
+    }
+
+    void add(OutputLine line) {
+      if (!line.source().equals(source)) { // a page's lines come together
+        source = line.source();
+        sourceEntry = entryOf(source);
+      }
+      byte[] key = line.sortKey().getBytes(StandardCharsets.UTF_8);
+      byte[] text = line.text();
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * count);
+      }
+      starts[count++] = used;
+      reserve(4 * Integer.BYTES + key.length + text.length);
+      used = putBytes(putBytes(used, key), text);
+      INT.set(data, used, entryOf(line.tag()));
+      INT.set(data, used + Integer.BYTES, sourceEntry);
+      used += 2 * Integer.BYTES;
+      textBytes += text.length;
+    }
+
+    /** Sorts the lines, writes them as a part of {@code file} and empties this for the next lines. */
+    Part write(Path staging, OutputFile file) {
+      Slot[] slots = new Slot[count];
+      for (int i = 0; i < count; i++) {
+        int keyAt = starts[i] + Integer.BYTES;
+        int keyEnd = keyAt + (int) INT.get(data, starts[i]);
+        slots[i] = new Slot(OutputLine.keyPrefix(data, keyAt, keyEnd), starts[i]);
+      }
+      Arrays.sort(slots, this::compare);
+      Path dir = staging.resolve("parts").resolve(file.fileName());
+      Path path = dir.resolve(UUID.randomUUID() + ".part");
+      try {
+        Files.createDirectories(dir);
+        try (BinaryFiles.Output out = BinaryFiles.out(path)) {
+          out.writeInt(table.size());
+          for (String value : table.keySet()) {
+            out.writeString(value);
+          }
+          for (Slot slot : slots) {
+            out.write(data, slot.start(), end(slot.start()) - slot.start());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + path, e);
+      }
+      Part part = new Part(file, path.toString(), count, textBytes);
+      table.clear();
+      source = null;
+      used = 0;
+      count = 0;
+      textBytes = 0;
+      return part;
+    }
+
+    /** {@link OutputLine#ORDER} on two records in the array. */
+    private int compare(Slot a, Slot b) {
+      int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
+      if (byPrefix != 0) {
+        return byPrefix;
+      }
+      int keyA = a.start() + Integer.BYTES;
+      int keyB = b.start() + Integer.BYTES;
+      int keyEndA = keyA + (int) INT.get(data, a.start());
+      int keyEndB = keyB + (int) INT.get(data, b.start());
+      int byKey = Arrays.compareUnsigned(data, keyA, keyEndA, data, keyB, keyEndB);
+      if (byKey != 0) {
+        return byKey;
+      }
+      int textA = keyEndA + Integer.BYTES;
+      int textB = keyEndB + Integer.BYTES;
+      return Arrays.compareUnsigned(data, textA, textA + (int) INT.get(data, keyEndA),
+          data, textB, textB + (int) INT.get(data, keyEndB));
+    }
+
+    /** Where the record starting at {@code start} ends: after its key, its text and two numbers. */
+    private int end(int start) {
+      int keyEnd = start + Integer.BYTES + (int) INT.get(data, start);
+      return keyEnd + Integer.BYTES + (int) INT.get(data, keyEnd) + 2 * Integer.BYTES;
+    }
+
+    private int putBytes(int at, byte[] bytes) {
+      INT.set(data, at, bytes.length);
+      System.arraycopy(bytes, 0, data, at + Integer.BYTES, bytes.length);
+      return at + Integer.BYTES + bytes.length;
+    }
+
+    private void reserve(int bytes) {
+      if (data.length - used < bytes) {
+        data = Arrays.copyOf(data, Math.max(2 * data.length, used + bytes));
+      }
+    }
+
+    /** The number of {@code value} in the table, added if new. */
+    private int entryOf(String value) {
+      Integer known = table.putIfAbsent(value, table.size());
+      return known == null ? table.size() - 1 : known;
+    }
+
+    /** A record in the array, with its key prefix at hand for sorting. */
+    private record Slot(long keyPrefix, int start) {}
   }
 
   /** Opens a part to read its lines. */
@@ -202,7 +320,7 @@ public final class PartFiles {
    */
   public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
       ToIntFunction<Lines> sourceNumber) {
-    Map<String, Long> tags = new TreeMap<>();
+    Map<String, long[]> tags = new java.util.HashMap<>();
     long records = 0;
     Path target = staging.resolve(file.fileName());
     PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
@@ -231,7 +349,7 @@ public final class PartFiles {
           index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
           records++;
           if (!next.tag().isEmpty()) {
-            tags.merge(next.tag(), 1L, Long::sum);
+            tags.computeIfAbsent(next.tag(), tag -> new long[1])[0]++;
           }
           if (next.advance()) {
             queue.add(next);
@@ -242,7 +360,9 @@ public final class PartFiles {
           input.close();
         }
       }
-      return new FileSummary(file.fileName(), records, Files.size(target), HexFormat.of().formatHex(digest.digest()), tags);
+      Map<String, Long> counts = new TreeMap<>();
+      tags.forEach((tag, count) -> counts.put(tag, count[0]));
+      return new FileSummary(file.fileName(), records, Files.size(target), HexFormat.of().formatHex(digest.digest()), counts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     } catch (NoSuchAlgorithmException e) {
@@ -272,17 +392,17 @@ public final class PartFiles {
 
   /** Reads a part one record at a time. */
   private static final class PartReader extends CurrentRecord {
-    private final DataInputStream in;
+    private final BinaryFiles.Input in;
     private final String[] table;
     /** The source number of each table entry, once asked for (-1 before). */
     private final int[] numbers;
     private int sourceEntry;
 
     PartReader(Path path) throws IOException {
-      in = BinaryFiles.in(path, 1 << 16);
+      in = BinaryFiles.in(path);
       table = new String[in.readInt()];
       for (int i = 0; i < table.length; i++) {
-        table[i] = BinaryFiles.readString(in);
+        table[i] = in.readString();
       }
       numbers = new int[table.length];
       java.util.Arrays.fill(numbers, -1);
@@ -298,12 +418,11 @@ public final class PartFiles {
 
     @Override
     public boolean advance() throws IOException {
-      try {
-        key = BinaryFiles.readString(in);
-      } catch (EOFException end) {
+      if (in.atEnd()) {
         return false;
       }
-      text = BinaryFiles.readBytes(in);
+      setKey(in.readBytes());
+      text = in.readBytes();
       tag = table[in.readInt()];
       sourceEntry = in.readInt();
       source = table[sourceEntry];

@@ -2,8 +2,6 @@ package dev.pagefeed.io;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,19 +34,19 @@ public final class RecordIndex {
 
   /** Appends one entry per record written. */
   static final class Writer implements Closeable {
-    private final DataOutputStream out;
+    private final BinaryFiles.Output out;
     /** The few tags there are, encoded once. */
     private final java.util.Map<String, byte[]> tags = new java.util.HashMap<>();
 
-    private Writer(DataOutputStream out) {
+    private Writer(BinaryFiles.Output out) {
       this.out = out;
     }
 
-    void add(int source, int bytes, String key, String tag) throws IOException {
+    void add(int source, int bytes, byte[] key, String tag) throws IOException {
       out.writeInt(source);
       out.writeInt(bytes);
-      BinaryFiles.writeString(out, key);
-      BinaryFiles.writeBytes(out, tags.computeIfAbsent(tag, t -> t.getBytes(StandardCharsets.UTF_8)));
+      out.writeBytes(key);
+      out.writeBytes(tags.computeIfAbsent(tag, t -> t.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -65,7 +63,7 @@ public final class RecordIndex {
   static final class KeptLines extends PartFiles.CurrentRecord {
     private final Path path;
     private final InputStream file;
-    private final DataInputStream index;
+    private final BinaryFiles.Input index;
     private final List<String> sources;
     private final BitSet kept;
 
@@ -79,7 +77,7 @@ public final class RecordIndex {
       this.sources = sources;
       this.kept = kept;
       this.file = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
-      this.index = BinaryFiles.in(of(run, file), 1 << 18);
+      this.index = BinaryFiles.in(of(run, file));
       if (file.isCsv()) {
         skipHeader(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
       }
@@ -97,22 +95,20 @@ public final class RecordIndex {
     @Override
     public boolean advance() throws IOException {
       while (true) {
-        int number;
-        try {
-          number = index.readInt();
-        } catch (EOFException end) {
+        if (index.atEnd()) {
           checkWhole();
           return false;
         }
+        int number = index.readInt();
         int bytes = index.readInt();
-        String recordKey = BinaryFiles.readString(index);
-        String recordTag = BinaryFiles.readString(index);
+        byte[] recordKey = index.readBytes();
+        String recordTag = index.readString();
         if (kept.get(number)) {
           text = file.readNBytes(bytes);
           if (text.length < bytes) {
             throw changed();
           }
-          key = recordKey;
+          setKey(recordKey);
           tag = recordTag;
           source = sources.get(number);
           return true;

@@ -114,10 +114,7 @@ public final class ProcessPages
       encoder = new RecordEncoder(settings.csvRaw());
       fingerprints = settings.previousSources() == null ? Map.of()
           : PreviousRun.fingerprints(Path.of(settings.previousSources()));
-    }
-
-    @StartBundle
-    public void startBundle() {
+      // Empty after every bundle (finishBundle flushes it); its arrays serve the next bundle.
       buffer = new PartFiles.Buffer(Path.of(settings.staging()));
     }
 
