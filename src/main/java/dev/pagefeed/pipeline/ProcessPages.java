@@ -1,5 +1,6 @@
 package dev.pagefeed.pipeline;
 
+import dev.pagefeed.io.OutputFile;
 import dev.pagefeed.io.PartFiles;
 import dev.pagefeed.io.PreviousRun;
 import dev.pagefeed.io.RecordEncoder;
@@ -12,6 +13,7 @@ import dev.pagefeed.pipeline.GroupFiles.FileRef;
 import dev.pagefeed.process.PageProcessor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -20,9 +22,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -80,9 +83,28 @@ public final class ProcessPages
   public PCollectionTuple expand(PCollection<KV<Integer, Iterable<FileRef>>> groups) {
     PCollectionTuple processed = groups.apply("ProcessGroup",
         ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED)));
-    processed.get(PARTS).setCoder(SerializableCoder.of(PartFiles.Part.class));
+    processed.get(PARTS).setCoder(new PartCoder());
     processed.get(REUSED).setCoder(ListCoder.of(StringUtf8Coder.of()));
     return processed;
+  }
+
+  /** A part's descriptor as bytes: its file's name, its path, its counts. */
+  static final class PartCoder extends AtomicCoder<PartFiles.Part> {
+    private static final StringUtf8Coder TEXT = StringUtf8Coder.of();
+    private static final VarLongCoder COUNT = VarLongCoder.of();
+
+    @Override
+    public void encode(PartFiles.Part part, OutputStream out) throws IOException {
+      TEXT.encode(part.file().name(), out);
+      TEXT.encode(part.path(), out);
+      COUNT.encode(part.records(), out);
+      COUNT.encode(part.bytes(), out);
+    }
+
+    @Override
+    public PartFiles.Part decode(InputStream in) throws IOException {
+      return new PartFiles.Part(OutputFile.valueOf(TEXT.decode(in)), TEXT.decode(in), COUNT.decode(in), COUNT.decode(in));
+    }
   }
 
   /** Processes the files of one group into parts. */
