@@ -151,9 +151,13 @@ public final class PartFiles {
     /** Lines buffered before the buffer counts as full. */
     public static final int MAX_LINES = 100_000;
 
+    /** Bytes of keys and text buffered before the buffer counts as full (pages can be large). */
+    public static final long MAX_BYTES = 64L << 20;
+
     private final Path staging;
     private final Map<OutputFile, PendingPart> parts = new EnumMap<>(OutputFile.class);
-    private int buffered;
+    private int lines;
+    private long bytes;
 
     /** @param staging the run's staging folder, where parts are written */
     public Buffer(Path staging) {
@@ -161,12 +165,12 @@ public final class PartFiles {
     }
 
     public void add(RecordEncoder.Encoded line) {
-      parts.computeIfAbsent(line.file(), f -> new PendingPart()).add(line.line());
-      buffered++;
+      bytes += parts.computeIfAbsent(line.file(), f -> new PendingPart()).add(line.line());
+      lines++;
     }
 
     public boolean full() {
-      return buffered >= MAX_LINES;
+      return lines >= MAX_LINES || bytes >= MAX_BYTES;
     }
 
     /** Writes the buffered lines as parts, one per file that has lines, and empties the buffer. */
@@ -177,7 +181,8 @@ public final class PartFiles {
           written.add(part.getValue().write(staging, part.getKey()));
         }
       }
-      buffered = 0;
+      lines = 0;
+      bytes = 0;
       return written;
     }
   }
@@ -202,7 +207,8 @@ public final class PartFiles {
       return count;
     }
 
-    void add(OutputLine line) {
+    /** Adds a line; returns the bytes it takes. */
+    int add(OutputLine line) {
       if (!line.source().equals(source)) { // a page's lines come together
         source = line.source();
         sourceEntry = entryOf(source);
@@ -219,6 +225,7 @@ public final class PartFiles {
       INT.set(data, used + Integer.BYTES, sourceEntry);
       used += 2 * Integer.BYTES;
       textBytes += text.length;
+      return key.length + text.length;
     }
 
     /** Sorts the lines, writes them as a part of {@code file} and empties this for the next lines. */

@@ -63,4 +63,16 @@ class PartFilesTest {
     assertFalse(buffer.full());
     assertTrue(buffer.flush().isEmpty());
   }
+
+  @Test
+  void aBufferOfFewLargeLinesIsFullByItsBytes() {
+    PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
+    String large = "页".repeat(1 << 20); // 3 MB of UTF-8
+    int lines = 0;
+    while (!buffer.full()) {
+      buffer.add(line("k" + lines++, large, "", "a.txt"));
+    }
+    assertEquals(PartFiles.Buffer.MAX_BYTES / (3L << 20) + 1, lines);
+    assertEquals(lines, buffer.flush().get(0).records());
+  }
 }
