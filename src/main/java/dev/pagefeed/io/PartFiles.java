@@ -6,20 +6,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -327,7 +326,7 @@ public final class PartFiles {
    */
   public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
       ToIntFunction<Lines> sourceNumber) {
-    Map<String, long[]> tags = new java.util.HashMap<>();
+    Map<String, long[]> tags = new HashMap<>();
     long records = 0;
     Path target = staging.resolve(file.fileName());
     PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
@@ -379,7 +378,7 @@ public final class PartFiles {
 
   /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
   public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
-    Map<String, Integer> numbers = new java.util.HashMap<>();
+    Map<String, Integer> numbers = new HashMap<>();
     FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom,
         record -> numbers.computeIfAbsent(record.source(), s -> numbers.size()));
     delete(parts);
