@@ -184,6 +184,13 @@ public final class PartFiles {
       bytes = 0;
       return written;
     }
+
+    /** Drops the buffered lines without writing them (those of a bundle that failed). */
+    public void clear() {
+      parts.values().forEach(PendingPart::clear);
+      lines = 0;
+      bytes = 0;
+    }
   }
 
   /**
@@ -253,12 +260,17 @@ public final class PartFiles {
         throw new UncheckedIOException("cannot write " + path, e);
       }
       Part part = new Part(file, path.toString(), count, textBytes);
+      clear();
+      return part;
+    }
+
+    /** Drops the lines, keeping the arrays. */
+    void clear() {
       table.clear();
       source = null;
       used = 0;
       count = 0;
       textBytes = 0;
-      return part;
     }
 
     /** {@link OutputLine#ORDER} on two records in the array. */

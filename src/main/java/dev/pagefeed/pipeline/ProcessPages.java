@@ -136,8 +136,14 @@ public final class ProcessPages
       encoder = new RecordEncoder(settings.csvRaw());
       fingerprints = settings.previousSources() == null ? Map.of()
           : PreviousRun.fingerprints(Path.of(settings.previousSources()));
-      // Empty after every bundle (finishBundle flushes it); its arrays serve the next bundle.
       buffer = new PartFiles.Buffer(Path.of(settings.staging()));
+    }
+
+    @StartBundle
+    public void startBundle() {
+      // A finished bundle leaves it empty (finishBundle flushes it); one that failed may not, and
+      // a retry must not write its lines twice. The arrays serve every bundle.
+      buffer.clear();
     }
 
     @ProcessElement

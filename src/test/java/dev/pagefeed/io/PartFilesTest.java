@@ -65,6 +65,20 @@ class PartFilesTest {
   }
 
   @Test
+  void aClearedBufferWritesNothingOfWhatItHeld() throws Exception {
+    PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
+    buffer.add(line("a", "dropped", "", "a.txt"));
+    buffer.clear();
+    assertTrue(buffer.flush().isEmpty());
+    buffer.add(line("b", "kept", "", "b.txt"));
+    List<PartFiles.Part> parts = buffer.flush();
+    assertEquals(1, parts.size());
+    assertEquals(1, parts.get(0).records());
+    PartFiles.merge(staging, OutputFile.ERRORS_JSONL, parts, false);
+    assertEquals("kept\n", Files.readString(staging.resolve("errors.jsonl"), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aBufferOfFewLargeLinesIsFullByItsBytes() {
     PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
     String large = "页".repeat(1 << 20); // 3 MB of UTF-8
