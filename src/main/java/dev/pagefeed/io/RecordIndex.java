@@ -99,10 +99,18 @@ public final class RecordIndex {
           checkWhole();
           return false;
         }
-        int number = index.readInt();
-        int bytes = index.readInt();
-        byte[] recordKey = index.readBytes();
-        String recordTag = index.readString();
+        int number;
+        int bytes;
+        byte[] recordKey;
+        String recordTag;
+        try {
+          number = index.readInt();
+          bytes = index.readInt();
+          recordKey = index.readBytes();
+          recordTag = index.readString();
+        } catch (EOFException cut) {
+          throw changed();
+        }
         if (kept.get(number)) {
           text = file.readNBytes(bytes);
           if (text.length < bytes) {
