@@ -392,7 +392,7 @@ public final class PartFiles {
   public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
     Map<String, Integer> numbers = new HashMap<>();
     FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom,
-        record -> numbers.computeIfAbsent(record.source(), s -> numbers.size()));
+        record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
     delete(parts);
     return summary;
   }

@@ -117,7 +117,7 @@ public final class PagefeedPipeline {
     if (!options.getIncremental()) {
       return null;
     }
-    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
+    Path output = outputFolder(options);
     Manifest.RunOptions runOptions = runOptions(options);
     Optional<PreviousRun> previous = PreviousRun.in(output).filter(p -> p.reuseRefusal(runOptions).isEmpty());
     Optional<Set<String>> all;
@@ -130,7 +130,7 @@ public final class PagefeedPipeline {
     if (all.isEmpty()) {
       return null;
     }
-    return OutputCommitter.commit(output, Path.of(stagingFor(options)), runOptions, List.of(), previous.get(),
+    return OutputCommitter.commit(output, stagingFor(output), runOptions, List.of(), previous.get(),
         all.get(), options.getCsvBom());
   }
 
@@ -146,10 +146,11 @@ public final class PagefeedPipeline {
    * @return the manifest JSON the run writes, one element
    */
   public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
-    String staging = stagingFor(options);
-    String output = Path.of(options.getOutput()).toAbsolutePath().normalize().toString();
+    Path outputFolder = outputFolder(options);
+    String output = outputFolder.toString();
+    String staging = stagingFor(outputFolder).toString();
     Manifest.RunOptions runOptions = runOptions(options);
-    Optional<PreviousRun> previous = PreviousRun.in(Path.of(output));
+    Optional<PreviousRun> previous = PreviousRun.in(outputFolder);
     String previousSources = null;
     if (options.getIncremental()) {
       Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
@@ -171,10 +172,14 @@ public final class PagefeedPipeline {
             previous.map(p -> p.folder().toString()).orElse(null)));
   }
 
-  /** A new run's staging folder in the output folder. */
-  private static String stagingFor(PagefeedOptions options) {
-    Path output = Path.of(options.getOutput()).toAbsolutePath().normalize();
-    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID()).toString();
+  /** The output folder, absolute. */
+  private static Path outputFolder(PagefeedOptions options) {
+    return Path.of(options.getOutput()).toAbsolutePath().normalize();
+  }
+
+  /** A new run's staging folder in {@code output}. */
+  private static Path stagingFor(Path output) {
+    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID());
   }
 
   /**
