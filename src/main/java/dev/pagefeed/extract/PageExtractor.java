@@ -47,9 +47,7 @@ public final class PageExtractor {
    */
   public PageRecords extract(SourceInfo source, SegmentedPage segmented, Budget budget)
       throws RejectedInputException {
-    String firstBlock =
-        segmented.blocks().isEmpty() ? segmented.lead() : segmented.blocks().get(0).text();
-    String pageId = Ids.pageId(segmented.url(), segmented.title(), firstBlock);
+    String pageId = Ids.pageId(segmented.url(), source.key());
 
     List<Entity> entities = new ArrayList<>();
     String pageContext = pageText(segmented);
@@ -87,7 +85,7 @@ public final class PageExtractor {
       counts.merge(entity.kind(), 1, Integer::sum);
     }
     Page page =
-        new Page(pageId, Ids.sha256(contentText(segmented)), source, segmented.title(),
+        new Page(pageId, null, Ids.sha256(contentText(segmented)), source, segmented.title(),
             segmented.url(), segmented.published(), segmented.lead(), segmented.blocks(),
             segmented.disclaimer(), segmented.related(),
             new Page.Counts(segmented.blocks().size(), cards.size(), counts),

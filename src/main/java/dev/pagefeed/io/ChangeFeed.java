@@ -23,9 +23,9 @@ import java.util.TreeSet;
 
 /**
  * changes.jsonl: the pages added, updated or removed between two runs. A page is updated when any
- * of its records changed: its content (content hash), or the file it came from (path or bytes,
+ * of its records changed: its content (content hash), the file it came from (path or bytes,
  * which pages.jsonl and pages.csv record; a file re-saved in another encoding updates its page
- * with the same content hash).
+ * with the same content hash), or its {@code duplicate_of} (a copy of it appeared or went away).
  */
 public final class ChangeFeed {
 
@@ -40,6 +40,8 @@ public final class ChangeFeed {
       String runId) {
     Map<String, TreeMap<String, SourceRecord>> was = filesByPage(before);
     Map<String, TreeMap<String, SourceRecord>> is = filesByPage(after);
+    Map<String, String> duplicatesBefore = PageIdentities.duplicates(before);
+    Map<String, String> duplicatesAfter = PageIdentities.duplicates(after);
     TreeSet<String> pageIds = new TreeSet<>(was.keySet());
     pageIds.addAll(is.keySet());
     List<PageChange> changes = new ArrayList<>();
@@ -50,7 +52,7 @@ public final class ChangeFeed {
         changes.add(new PageChange(pageId, ChangeKind.ADDED, now.firstEntry().getValue().contentHash(), runId));
       } else if (now == null) {
         changes.add(new PageChange(pageId, ChangeKind.REMOVED, old.firstEntry().getValue().contentHash(), runId));
-      } else if (!old.equals(now)) {
+      } else if (!old.equals(now) || PageIdentities.duplicateChanged(pageId, duplicatesBefore, duplicatesAfter)) {
         changes.add(new PageChange(pageId, ChangeKind.UPDATED, now.firstEntry().getValue().contentHash(), runId));
       }
     }

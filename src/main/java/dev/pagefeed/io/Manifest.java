@@ -48,15 +48,16 @@ public record Manifest(
   /**
    * What the run produced.
    *
+   * @param duplicates pages whose content an earlier page (by id) has: those with {@code duplicate_of}
    * @param sourcesReused input files whose records were taken from the previous run unchanged
    * @param changes pages added, updated and removed since the previous run (changes.jsonl)
    */
-  @JsonPropertyOrder({"pages", "cards", "entities", "errors", "error_types", "sources_reused", "changes"})
-  public record Counters(long pages, long cards, Map<String, Long> entities, long errors,
+  @JsonPropertyOrder({"pages", "duplicates", "cards", "entities", "errors", "error_types", "sources_reused", "changes"})
+  public record Counters(long pages, long duplicates, long cards, Map<String, Long> entities, long errors,
       Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes) {}
 
   static Manifest of(String runId, String previousRunId, RunOptions options, List<FileSummary> summaries,
-      long sourcesReused) {
+      long sourcesReused, long duplicates) {
     List<FileEntry> files =
         summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.bytes(), s.sha256())).toList();
     FileSummary pages = find(summaries, OutputFile.PAGES_JSONL.fileName());
@@ -65,7 +66,7 @@ public record Manifest(
     FileSummary errors = find(summaries, OutputFile.ERRORS_JSONL.fileName());
     FileSummary changes = find(summaries, OutputFile.CHANGES);
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
-        new Counters(pages.records(), cards.records(), entities.tags(), errors.records(), errors.tags(),
+        new Counters(pages.records(), duplicates, cards.records(), entities.tags(), errors.records(), errors.tags(),
             sourcesReused, changes.tags()));
   }
 

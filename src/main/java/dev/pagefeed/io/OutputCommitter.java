@@ -78,8 +78,10 @@ public final class OutputCommitter {
       throw new IllegalStateException("sources were reused that the previous run does not list");
     }
     // sources.jsonl first: its line numbers are the source numbers every file's index refers to.
+    // In path order, each page id is claimed by the first file that gives it (PageIdentities).
     Map<String, Integer> numbers = new HashMap<>();
     List<SourceRecord> after = new ArrayList<>();
+    PageIdentities identities = new PageIdentities();
     Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
     boolean allKept = previous != null && kept.cardinality() == before.size();
     if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
@@ -89,10 +91,20 @@ public final class OutputCommitter {
       byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
           inputs(OutputFile.SOURCES_JSONL, parts, previous, beforePaths, kept), bom,
           record -> {
-            after.add(PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8)));
-            return after.size() - 1;
-          }));
+            SourceRecord given = PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8));
+            SourceRecord claimed = identities.claim(given);
+            after.add(claimed);
+            return claimed == given ? record.text() : Json.lineBytes(claimed);
+          },
+          record -> after.size() - 1));
     }
+    List<PartFiles.Part> allParts = new ArrayList<>(parts);
+    if (!identities.losers().isEmpty()) {
+      allParts.add(PartFiles.write(staging, OutputFile.ERRORS_JSONL, identities.losers().stream()
+          .map(loser -> RecordEncoder.errorLine(loser.error()).line()).toList()));
+    }
+    Map<String, String> duplicatesBefore = PageIdentities.duplicates(before);
+    Map<String, String> duplicates = PageIdentities.duplicates(after);
     // A source's number is its (first) line in sources.jsonl.
     for (int i = 0; i < after.size(); i++) {
       numbers.putIfAbsent(after.get(i).path(), i);
@@ -104,15 +116,16 @@ public final class OutputCommitter {
     List<OutputFile> largestFirst = java.util.Arrays.stream(OutputFile.values())
         .filter(file -> file != OutputFile.SOURCES_JSONL)
         .sorted(java.util.Comparator.comparingLong(
-            (OutputFile file) -> partsOf(file, parts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed())
+            (OutputFile file) -> partsOf(file, allParts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed())
         .toList();
     Map<OutputFile, Future<FileSummary>> merging = new EnumMap<>(OutputFile.class);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
       for (OutputFile file : largestFirst) {
-        merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, parts).isEmpty()
+        PartFiles.Rewrite rewrite = rewriteFor(file, identities, duplicatesBefore, duplicates, reused);
+        merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, allParts).isEmpty()
             ? linkPrevious(staging, previous, file)
-            : PartFiles.merge(staging, file, inputs(file, parts, previous, beforePaths, kept), bom,
+            : PartFiles.merge(staging, file, inputs(file, allParts, previous, beforePaths, kept), bom, rewrite,
                 record -> record.sourceNumber(path -> numberOf(numbers, path)))));
       }
       for (Map.Entry<OutputFile, Future<FileSummary>> file : merging.entrySet()) {
@@ -127,14 +140,14 @@ public final class OutputCommitter {
     } finally {
       pool.shutdownNow();
     }
-    PartFiles.delete(parts);
+    PartFiles.delete(allParts);
     List<FileSummary> summaries = new ArrayList<>(byFile.values());
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
     summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId)));
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), options, summaries,
-        kept.cardinality());
+        kept.cardinality(), duplicates.size());
     try {
       deleteTree(staging.resolve("parts"));
       Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
@@ -153,6 +166,33 @@ public final class OutputCommitter {
       throw new UncheckedIOException("cannot commit the output into " + output, e);
     }
     return manifest;
+  }
+
+  /**
+   * What the merge of {@code file} writes for each record: nothing for the records of a file whose
+   * page id another file holds; for a page line, its {@code duplicate_of} as this run resolved it.
+   * A line from this run's parts was encoded before the page's copies were known (null there); a
+   * line kept from the previous run carries that run's value.
+   */
+  private static PartFiles.Rewrite rewriteFor(OutputFile file, PageIdentities identities,
+      Map<String, String> duplicatesBefore, Map<String, String> duplicates, Set<String> reused) {
+    if (file == OutputFile.ERRORS_JSONL) {
+      return PartFiles.Rewrite.NONE; // the lost files' own error lines are here
+    }
+    boolean pageLines = file == OutputFile.PAGES_JSONL || file == OutputFile.PAGES_CSV;
+    return record -> {
+      if (identities.lost(record.source())) {
+        return null;
+      }
+      if (!pageLines) {
+        return record.text();
+      }
+      String pageId = new String(record.key(), StandardCharsets.UTF_8);
+      String was = reused.contains(record.source()) ? duplicatesBefore.get(pageId) : null;
+      String now = duplicates.get(pageId);
+      return java.util.Objects.equals(was, now) ? record.text()
+          : RecordEncoder.withDuplicateOf(file, record.text(), pageId, was, now);
+    };
   }
 
   private static List<PartFiles.Part> partsOf(OutputFile file, List<PartFiles.Part> parts) {

@@ -58,21 +58,22 @@ public final class PageDecoder {
   }
 
   /**
-   * Decodes one page file.
+   * Decodes one page file named directly, whose source key is its name.
    *
    * @param path the input path, recorded in the page's source
    * @param stored the file's bytes as stored
    */
   public RawPage decode(String path, byte[] stored) throws RejectedInputException {
-    return decode(path, stored, Ids.sha256(stored));
+    return decode(path, path.substring(path.lastIndexOf('/') + 1), stored, Ids.sha256(stored));
   }
 
   /**
    * Decodes one page file whose hash is known.
    *
+   * @param key the file's source key (see {@link SourceInfo#key})
    * @param sha256 hex sha256 of {@code stored}
    */
-  public RawPage decode(String path, byte[] stored, String sha256) throws RejectedInputException {
+  public RawPage decode(String path, String key, byte[] stored, String sha256) throws RejectedInputException {
     if (stored.length > maxBytes) {
       throw tooLarge(stored.length);
     }
@@ -99,7 +100,7 @@ public final class PageDecoder {
     }
     String format = looksLikeHtml(path, text) ? "html" : "text";
     SourceInfo source =
-        new SourceInfo(path, format, decoded.charset, compression, stored.length, sha256);
+        new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256);
     return new RawPage(source, text);
   }
 

@@ -331,13 +331,29 @@ public final class PartFiles {
   }
 
   /**
+   * What a merge writes for each record: its text as it is, another text for it, or null to leave
+   * the record out. A rewrite must keep the record's place in the order (its key).
+   */
+  @FunctionalInterface
+  public interface Rewrite {
+
+    /** Every record as it is. */
+    Rewrite NONE = Lines::text;
+
+    /** The text to write for the current record of {@code record}, or null to leave it out. */
+    byte[] apply(Lines record);
+  }
+
+  /**
    * Merges sorted inputs into {@code staging/<file name>} in line order, with the CSV header (and
    * BOM) first, and writes the file's {@link RecordIndex} beside it. Closes the inputs.
    *
-   * @param sourceNumber the number of the current record's source in this run's sources.jsonl
+   * @param rewrite what is written for each record (see {@link Rewrite})
+   * @param sourceNumber the number of the current record's source in this run's sources.jsonl,
+   *     asked after {@code rewrite}
    */
   public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
-      ToIntFunction<Lines> sourceNumber) {
+      Rewrite rewrite, ToIntFunction<Lines> sourceNumber) {
     Map<String, long[]> tags = new HashMap<>();
     long records = 0;
     Path target = staging.resolve(file.fileName());
@@ -362,12 +378,14 @@ public final class PartFiles {
         }
         while (!queue.isEmpty()) {
           Lines next = queue.poll();
-          byte[] bytes = next.text();
-          out.write(bytes);
-          index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
-          records++;
-          if (!next.tag().isEmpty()) {
-            tags.computeIfAbsent(next.tag(), tag -> new long[1])[0]++;
+          byte[] bytes = rewrite.apply(next);
+          if (bytes != null) {
+            out.write(bytes);
+            index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
+            records++;
+            if (!next.tag().isEmpty()) {
+              tags.computeIfAbsent(next.tag(), tag -> new long[1])[0]++;
+            }
           }
           if (next.advance()) {
             queue.add(next);
@@ -391,7 +409,7 @@ public final class PartFiles {
   /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
   public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
     Map<String, Integer> numbers = new HashMap<>();
-    FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom,
+    FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
         record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
     delete(parts);
     return summary;

@@ -53,7 +53,8 @@ public record PreviousRun(Path folder, Manifest manifest) {
       return Optional.of("it has no sources.jsonl and index (an older pagefeed wrote it)");
     }
     if (manifest.schemaVersion() != Schema.VERSION) {
-      return Optional.of("it has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION);
+      return Optional.of("it has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION
+          + (manifest.schemaVersion() < 2 ? " (page ids now come from the URL or the file's path below its input root)" : ""));
     }
     if (!Build.id().equals(manifest.build())) {
       return Optional.of("another build of pagefeed made it (" + manifest.build() + ", this is " + Build.id() + ")");
@@ -96,13 +97,15 @@ public record PreviousRun(Path folder, Manifest manifest) {
   }
 
   /**
-   * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read (the
-   * others are read again by every run).
+   * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read and
+   * whose records stand alone. The others are read again by every run: a file read only in part
+   * (too large, unreadable), and a file whose page id another file held, which gets its id back
+   * when that file goes away (its page's records were never written).
    */
   public static Map<String, String> fingerprints(Path sourcesFile) {
     Map<String, String> fingerprints = new HashMap<>();
     for (SourceRecord source : read(sourcesFile)) {
-      if (source.sha256() != null) {
+      if (source.sha256() != null && source.errorType() != ErrorType.DUPLICATE_ID) {
         fingerprints.put(source.path(), source.sha256());
       }
     }

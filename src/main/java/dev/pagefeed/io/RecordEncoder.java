@@ -91,16 +91,53 @@ public final class RecordEncoder implements Serializable {
 
   /** The lines an error adds: to errors.jsonl, and its source's line. */
   public List<Encoded> encode(ErrorRecord error) {
-    return List.of(
-        new Encoded(OutputFile.ERRORS_JSONL,
-            new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.source())),
-        encode(error.sourceRecord()));
+    return List.of(errorLine(error), encode(error.sourceRecord()));
+  }
+
+  /** An error's line of errors.jsonl alone. */
+  public static Encoded errorLine(ErrorRecord error) {
+    return new Encoded(OutputFile.ERRORS_JSONL,
+        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.source()));
   }
 
   private static Encoded encode(SourceRecord source) {
     String outcome = source.pageId() != null ? "page" : "error";
     return new Encoded(OutputFile.SOURCES_JSONL,
         new OutputLine(source.path(), Json.lineBytes(source), outcome, source.path()));
+  }
+
+  /**
+   * A page's line of pages.jsonl or pages.csv with its {@code duplicate_of} set to {@code now},
+   * without encoding the page again: only the commit knows a page's copies, and the line's first
+   * fields are fixed ({@code schema_version}, {@code page_id}, {@code duplicate_of}, all plain
+   * ASCII), so the line is its new start and the rest as it was. Equals the line of the same page
+   * encoded with {@code now}.
+   *
+   * @param was the line's {@code duplicate_of} as written, or null
+   * @throws IllegalStateException when the line does not start as a page line with {@code was}
+   */
+  public static byte[] withDuplicateOf(OutputFile file, byte[] line, String pageId, String was, String now) {
+    byte[] old = pageLineStart(file, pageId, was);
+    if (line.length < old.length || !java.util.Arrays.equals(line, 0, old.length, old, 0, old.length)) {
+      throw new IllegalStateException("not the " + file.fileName() + " line of page " + pageId + " with duplicate_of "
+          + was + ": " + new String(line, 0, Math.min(line.length, 80), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    byte[] start = pageLineStart(file, pageId, now);
+    byte[] changed = new byte[start.length + line.length - old.length];
+    System.arraycopy(start, 0, changed, 0, start.length);
+    System.arraycopy(line, old.length, changed, start.length, line.length - old.length);
+    return changed;
+  }
+
+  /** The first three fields of a page's line, up to and with the separator after duplicate_of. */
+  private static byte[] pageLineStart(OutputFile file, String pageId, String duplicateOf) {
+    String start = switch (file) {
+      case PAGES_JSONL -> "{\"schema_version\":" + Schema.VERSION + ",\"page_id\":\"" + pageId
+          + "\",\"duplicate_of\":" + (duplicateOf == null ? "null" : "\"" + duplicateOf + "\"") + ",";
+      case PAGES_CSV -> Schema.VERSION + "," + pageId + "," + (duplicateOf == null ? "" : duplicateOf) + ",";
+      default -> throw new IllegalArgumentException(file.fileName() + " holds no page lines");
+    };
+    return start.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** The header line of a CSV file, or empty for JSONL. */
@@ -122,6 +159,7 @@ public final class RecordEncoder implements Serializable {
     List<Column<Page>> columns = new ArrayList<>(List.of(
         new Column<>("schema_version", p -> Schema.VERSION),
         new Column<>("page_id", Page::pageId),
+        new Column<>("duplicate_of", Page::duplicateOf),
         new Column<>("content_hash", Page::contentHash),
         new Column<>("source_path", p -> p.source().path()),
         new Column<>("source_format", p -> p.source().format()),

@@ -9,7 +9,7 @@ import java.io.Serializable;
  * An input that could not become a page, kept with the reason (a line of errors.jsonl).
  *
  * @param source the input's path
- * @param stage the step that refused it: {@code read}, {@code segment} or {@code extract}
+ * @param stage the step that refused it: {@code read}, {@code segment}, {@code extract}, or {@code commit} (another file holds its page id)
  * @param errorType why, as a category
  * @param message why, for a person
  * @param excerpt the first characters of the input (printable), or empty

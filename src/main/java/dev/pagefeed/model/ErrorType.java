@@ -15,5 +15,10 @@ public enum ErrorType implements Labeled {
   /** The text has no title line. */
   NO_TITLE,
   /** Extracting the page's entities took longer than {@code --pageTimeoutSeconds}. */
-  TIMEOUT
+  TIMEOUT,
+  /**
+   * Another input file, first by path, gave a page with the same id (the same URL, or the same
+   * source key): that file's page is kept, this one's records are left out.
+   */
+  DUPLICATE_ID
 }

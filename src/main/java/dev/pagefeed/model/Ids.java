@@ -36,9 +36,20 @@ public final class Ids {
     return sha256(joined.toString()).substring(0, 16);
   }
 
-  /** A page: its canonical URL when known, else its title and first article block. */
-  public static String pageId(String url, String title, String firstBlock) {
-    return url != null ? sha256(url).substring(0, 16) : shortId(title, firstBlock == null ? "" : firstBlock);
+  /**
+   * A page: the first 16 hex of the sha256 of its URL when it has one, else of its source key (the
+   * file's path below the input root it was found under). Neither changes when the page's text is
+   * edited or the input folder moves.
+   *
+   * <pre>
+   *   pageId(null, "faq/0001.txt") = pageId(null, "faq/0001.txt"), whatever the title or text
+   * </pre>
+   */
+  public static String pageId(String url, String sourceKey) {
+    if (url == null && (sourceKey == null || sourceKey.isEmpty())) {
+      throw new IllegalArgumentException("a page needs a URL or a source key for its id");
+    }
+    return sha256(url != null ? url : sourceKey).substring(0, 16);
   }
 
   public static String cardId(String pageId, int position) {

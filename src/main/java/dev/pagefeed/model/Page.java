@@ -11,7 +11,10 @@ import java.util.Map;
 /**
  * One page: its main article and what the page says about its related cards.
  *
- * @param pageId first 16 hex of sha256 of the canonical URL, else of title and first block
+ * @param pageId first 16 hex of sha256 of the page's URL, else of its source key (see {@link Ids#pageId})
+ * @param duplicateOf the id of the first page, in page id order, of the run's pages with this
+ *     page's content hash, when that is another page; else null. Set when the run commits, which
+ *     alone sees every page (see {@code PageIdentities})
  * @param contentHash sha256 of the cleaned page text; changes iff the content changes
  * @param source where it came from
  * @param title the page title (the query)
@@ -24,9 +27,10 @@ import java.util.Map;
  * @param counts how many blocks, cards and entities (by kind) the page has
  * @param warnings what looked off but did not stop the page
  */
-@JsonPropertyOrder({"schema_version", "page_id"})
+@JsonPropertyOrder({"schema_version", "page_id", "duplicate_of"})
 public record Page(
     String pageId,
+    String duplicateOf,
     String contentHash,
     SourceInfo source,
     String title,

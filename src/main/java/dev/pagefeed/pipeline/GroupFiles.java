@@ -3,8 +3,10 @@ package dev.pagefeed.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.pagefeed.io.SourceKeys;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -29,22 +31,22 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer, Iterable<GroupFiles.FileRef>>>> {
 
-  private final List<String> patterns;
+  private final List<SourceKeys.Root> roots;
   private final int groups;
 
   /**
-   * @param patterns file globs to read
+   * @param roots the file globs to read, with the roots their files' source keys are taken below
    * @param groups how many groups the files are read in (see {@link #groupsFor})
    */
-  public GroupFiles(List<String> patterns, int groups) {
-    this.patterns = List.copyOf(patterns);
+  public GroupFiles(List<SourceKeys.Root> roots, int groups) {
+    this.roots = List.copyOf(roots);
     this.groups = groups;
   }
 
   @Override
   public PCollection<KV<Integer, Iterable<FileRef>>> expand(PBegin begin) {
     return begin
-        .apply("ListPatterns", Create.of(patterns).withCoder(StringUtf8Coder.of()))
+        .apply("ListPatterns", Create.of(roots).withCoder(SerializableCoder.of(SourceKeys.Root.class)))
         // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
         // sets up a bundle per file before they are grouped.
         .apply("ListFiles", ParDo.of(new ListFilesFn(groups)))
@@ -64,14 +66,15 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
 
   /**
    * A listed file: its path and size, as the listing gave them (so that reading needs no second
-   * look at the file system).
+   * look at the file system), and its source key.
    *
    * @param path the file's resource id
+   * @param key its source key (see {@link SourceKeys})
    * @param bytes its size
    */
-  public record FileRef(String path, long bytes) implements java.io.Serializable {}
+  public record FileRef(String path, String key, long bytes) implements java.io.Serializable {}
 
-  /** FileRef's coder: the path and the size, not Java serialization (which grouping used to spend most on). */
+  /** FileRef's coder: path, key and size, not Java serialization (which grouping used to spend most on). */
   static final class FileRefCoder extends AtomicCoder<FileRef> {
     private static final StringUtf8Coder PATH = StringUtf8Coder.of();
     private static final VarLongCoder BYTES = VarLongCoder.of();
@@ -79,12 +82,13 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
     @Override
     public void encode(FileRef file, OutputStream out) throws IOException {
       PATH.encode(file.path(), out);
+      PATH.encode(file.key(), out);
       BYTES.encode(file.bytes(), out);
     }
 
     @Override
     public FileRef decode(InputStream in) throws IOException {
-      return new FileRef(PATH.decode(in), BYTES.decode(in));
+      return new FileRef(PATH.decode(in), PATH.decode(in), BYTES.decode(in));
     }
   }
 
@@ -92,7 +96,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
    * Lists the files a glob matches, each keyed by a hash of its path, so that groups do not
    * depend on listing order.
    */
-  static final class ListFilesFn extends DoFn<String, KV<Integer, FileRef>> {
+  static final class ListFilesFn extends DoFn<SourceKeys.Root, KV<Integer, FileRef>> {
     private final int groups;
 
     ListFilesFn(int groups) {
@@ -100,11 +104,12 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
     }
 
     @ProcessElement
-    public void process(@Element String pattern, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
-      MatchResult match = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+    public void process(@Element SourceKeys.Root root, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
+      MatchResult match = FileSystems.match(root.pattern(), EmptyMatchTreatment.ALLOW);
       for (MatchResult.Metadata file : match.metadata()) {
         String path = file.resourceId().toString();
-        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, file.sizeBytes())));
+        // By path alone, so that a file two roots list falls into one group, where it is read once.
+        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, root.keyOf(path), file.sizeBytes())));
       }
     }
   }

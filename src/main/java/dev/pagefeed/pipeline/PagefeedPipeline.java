@@ -5,6 +5,7 @@ import dev.pagefeed.io.Json;
 import dev.pagefeed.io.Manifest;
 import dev.pagefeed.io.OutputCommitter;
 import dev.pagefeed.io.PreviousRun;
+import dev.pagefeed.io.SourceKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ public final class PagefeedPipeline {
         options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), SourcePaths.workingDir(),
         previousSources);
     return pipeline
-        .apply("GroupFiles", new GroupFiles(inputs.patterns(), GroupFiles.groupsFor(inputs.files())))
+        .apply("GroupFiles", new GroupFiles(inputs.roots(), GroupFiles.groupsFor(inputs.files())))
         .apply("ProcessPages", new ProcessPages(settings))
         .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
             previous.map(p -> p.folder().toString()).orElse(null)));
@@ -185,12 +186,17 @@ public final class PagefeedPipeline {
   /**
    * What a run reads.
    *
-   * @param patterns the file globs
+   * @param roots the file globs, each with the root its files' source keys are taken below
    * @param files how many files they matched when listed (sizes the read groups and the progress)
    */
-  public record Inputs(List<String> patterns, long files) {
+  public record Inputs(List<SourceKeys.Root> roots, long files) {
     public Inputs {
-      patterns = List.copyOf(patterns);
+      roots = List.copyOf(roots);
+    }
+
+    /** The file globs. */
+    public List<String> patterns() {
+      return roots.stream().map(SourceKeys.Root::pattern).toList();
     }
   }
 
@@ -208,9 +214,11 @@ public final class PagefeedPipeline {
       if (trimmed.isEmpty()) {
         continue;
       }
-      String pattern = Files.isDirectory(Path.of(trimmed))
+      // Local paths made absolute, so that a file's source key does not depend on the working folder.
+      boolean local = !trimmed.contains("://");
+      String pattern = local && Files.isDirectory(Path.of(trimmed))
           ? Path.of(trimmed).toAbsolutePath().normalize() + "/**"
-          : trimmed;
+          : local ? Path.of(trimmed).toAbsolutePath().normalize().toString() : trimmed;
       try {
         MatchResult match = FileSystems.match(pattern);
         if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
@@ -226,7 +234,7 @@ public final class PagefeedPipeline {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
-    return new Inputs(patterns, files);
+    return new Inputs(SourceKeys.roots(patterns), files);
   }
 
   private static void checkEncoding(String encoding) {
@@ -312,8 +320,9 @@ public final class PagefeedPipeline {
     }
     long entities = counters.entities().values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(
-        "pagefeed: %d pages, %d cards, %d entities%s, %d errors in %.1f s%n",
-        counters.pages(), counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
+        "pagefeed: %d pages (%d duplicate%s), %d cards, %d entities%s, %d errors in %.1f s%n",
+        counters.pages(), counters.duplicates(), counters.duplicates() == 1 ? "" : "s",
+        counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
         counters.errors(), seconds);
     Map<String, Long> changes = counters.changes();
     System.out.printf("pagefeed: %d pages added, %d updated, %d removed since %s%s%n",

@@ -149,7 +149,7 @@ public final class ProcessPages
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
       List<String> unchanged = new ArrayList<>();
-      for (FileRef file : group.getValue()) {
+      for (FileRef file : onceEach(group.getValue())) {
         String path = SourcePaths.relative(file.path(), settings.baseDir());
         filesRead.inc();
         byte[] bytes;
@@ -170,7 +170,7 @@ public final class ProcessPages
           unchanged.add(path);
           continue;
         }
-        add(processor.process(path, bytes, sha256), out);
+        add(processor.process(path, file.key(), bytes, sha256), out);
       }
       if (!unchanged.isEmpty()) {
         out.get(REUSED).output(unchanged);
@@ -199,6 +199,23 @@ public final class ProcessPages
       for (PartFiles.Part part : buffer.flush()) {
         context.output(PARTS, part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
       }
+    }
+
+    /**
+     * The group's files in path order, each once: a file that two overlapping roots list (a folder
+     * and a folder inside it) is read once, under the key that sorts first.
+     */
+    static List<FileRef> onceEach(Iterable<FileRef> group) {
+      List<FileRef> files = new ArrayList<>();
+      group.forEach(files::add);
+      files.sort(java.util.Comparator.comparing(FileRef::path).thenComparing(FileRef::key));
+      List<FileRef> once = new ArrayList<>(files.size());
+      for (FileRef file : files) {
+        if (once.isEmpty() || !once.get(once.size() - 1).path().equals(file.path())) {
+          once.add(file);
+        }
+      }
+      return once;
     }
 
     /** The file's bytes; a file over the limit is rejected without reading all of it. */

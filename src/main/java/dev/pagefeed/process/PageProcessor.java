@@ -68,12 +68,13 @@ public final class PageProcessor {
    * Processes one file's bytes.
    *
    * @param path the file's path as the records name it
+   * @param key the file's source key, what a page without a URL takes its id from
    * @param sha256 the bytes' hash, already taken
    */
-  public Outcome process(String path, byte[] bytes, String sha256) {
+  public Outcome process(String path, String key, byte[] bytes, String sha256) {
     RawPage raw;
     try {
-      raw = decoder.decode(path, bytes, sha256);
+      raw = decoder.decode(path, key, bytes, sha256);
     } catch (RejectedInputException e) {
       return Outcome.unread(path, e, sha256, bytes.length);
     }

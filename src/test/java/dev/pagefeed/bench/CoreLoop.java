@@ -65,7 +65,8 @@ public final class CoreLoop {
             if (readOnly) {
               continue;
             }
-            PageProcessor.Outcome outcome = processor.process(files.get(i).toString(), content, Ids.sha256(content));
+            PageProcessor.Outcome outcome = processor.process(files.get(i).toString(), files.get(i).getFileName().toString(), content,
+                Ids.sha256(content));
             lines.addAndGet(outcome.lines(encoder).size());
             if (outcome.page() != null) {
               pages.incrementAndGet();

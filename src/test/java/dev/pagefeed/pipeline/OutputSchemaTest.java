@@ -49,10 +49,10 @@ class OutputSchemaTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "entity.schema.json, '{\"schema_version\":1,\"kind\":\"phone\"}'",
-    "card.schema.json, '{\"schema_version\":2}'",
-    "change.schema.json, '{\"schema_version\":1,\"page_id\":\"0123456789abcdef\",\"change\":\"moved\",\"content_hash\":\"x\",\"run_id\":\"0123456789abcdef\"}'",
-    "error.schema.json, '{\"schema_version\":1,\"source\":\"a\",\"stage\":\"read\",\"error_type\":\"gremlins\",\"message\":\"m\",\"excerpt\":\"\"}'",
+    "entity.schema.json, '{\"schema_version\":2,\"kind\":\"phone\"}'",
+    "card.schema.json, '{\"schema_version\":1}'",
+    "change.schema.json, '{\"schema_version\":2,\"page_id\":\"0123456789abcdef\",\"change\":\"moved\",\"content_hash\":\"x\",\"run_id\":\"0123456789abcdef\"}'",
+    "error.schema.json, '{\"schema_version\":2,\"source\":\"a\",\"stage\":\"read\",\"error_type\":\"gremlins\",\"message\":\"m\",\"excerpt\":\"\"}'",
   })
   void schemasRejectWrongRecords(String schemaFile, String record) throws IOException {
     assertTrue(!schema(schemaFile).validate(SeedRuns.read(record)).isEmpty());

@@ -22,7 +22,7 @@ class PageProcessorTest {
   private static final Path SEED = Path.of("input/000_3f088403eae75c83.txt");
 
   private static PageProcessor.Outcome process(PageProcessor processor, String path, byte[] bytes) {
-    return processor.process(path, bytes, Ids.sha256(bytes));
+    return processor.process(path, Path.of(path).getFileName().toString(), bytes, Ids.sha256(bytes));
   }
 
   @Test
