@@ -54,6 +54,12 @@ public record Page(
     return Schema.VERSION;
   }
 
+  /** This page marked as a copy of {@code pageId} (or as no copy, with null). */
+  public Page withDuplicateOf(String pageId) {
+    return new Page(this.pageId, pageId, contentHash, source, title, url, published, lead, blocks, disclaimer,
+        related, counts, warnings);
+  }
+
   /**
    * How many records a page produced.
    *

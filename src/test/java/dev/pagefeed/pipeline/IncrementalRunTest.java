@@ -54,6 +54,7 @@ class IncrementalRunTest {
     corpus = temp.resolve("crawl");
     CorpusGenerator.write(corpus, 30, 7);
     Files.writeString(corpus.resolve("broken.txt"), "   \n");
+    Files.copy(corpus.resolve("000014.txt"), corpus.resolve(TWIN));
     incremental = temp.resolve("incremental");
     first = run(incremental, true);
     firstPages = Files.readString(incremental.resolve("pages.jsonl"));
@@ -82,8 +83,24 @@ class IncrementalRunTest {
     }
   }
 
-  /** Two pages updated, one re-saved with a BOM, two removed, two added, one error fixed. */
+  /** A copy of 000014.txt in the first run, removed by the change. */
+  static final String TWIN = "twin-of-000014.txt";
+
+  /**
+   * Two pages updated, one re-saved with a BOM, two removed, two added, one error fixed; a text
+   * dump's lead (its first block) edited, another's title; a file renamed; a copy of a page added,
+   * and the first run's copy of another removed.
+   */
   static void changeTheCrawl() throws IOException {
+    List<String> lead = new ArrayList<>(Files.readAllLines(corpus.resolve("000006.txt")));
+    lead.set(2, "本文已于今年更新。" + lead.get(2));
+    Files.write(corpus.resolve("000006.txt"), lead);
+    List<String> title = new ArrayList<>(Files.readAllLines(corpus.resolve("000008.txt")));
+    title.set(0, title.get(0) + "(更新版)");
+    Files.write(corpus.resolve("000008.txt"), title);
+    Files.move(corpus.resolve("000010.txt"), corpus.resolve("renamed-000010.txt"));
+    Files.copy(corpus.resolve("000012.txt"), corpus.resolve("copy-of-000012.txt"));
+    Files.delete(corpus.resolve(TWIN));
     for (String updated : List.of("000001.html", "000003.html")) {
       Path file = corpus.resolve(updated);
       Files.writeString(file, Files.readString(file).replaceFirst("。", "。本段已更新。"));
@@ -134,8 +151,9 @@ class IncrementalRunTest {
 
   @Test
   void unchangedFilesAreReusedAndTheOthersProcessed() {
-    // 31 files before; 2 updated, 1 re-saved, 2 removed, 1 fixed: 25 unchanged.
-    assertEquals(25, afterChange.counters().sourcesReused());
+    // 32 files before; 4 updated (2 HTML, a lead, a title), 1 re-saved, 4 removed (one renamed),
+    // 1 fixed: 22 unchanged.
+    assertEquals(22, afterChange.counters().sourcesReused());
     assertEquals(0, fullRun.counters().sourcesReused());
     assertEquals(0, first.counters().sourcesReused());
     assertNull(first.previousRunId());
@@ -173,9 +191,49 @@ class IncrementalRunTest {
     assertTrue(expected.values().stream().anyMatch(c -> c.startsWith("updated")), "the test changes a page: " + expected);
     assertTrue(expected.values().stream().anyMatch(c -> c.startsWith("removed")));
     assertTrue(expected.values().stream().anyMatch(c -> c.startsWith("added")));
-    // Two pages edited and one re-saved with a BOM (same content hash, other bytes); two files
-    // removed; two added and one empty file now a page.
-    assertEquals(Map.of("added", 3L, "updated", 3L, "removed", 2L), afterChange.counters().changes());
+    // Four pages edited and one re-saved with a BOM (same content hash, other bytes); three files
+    // removed and one renamed; two added, one copied and one empty file now a page. An unchanged
+    // page whose copy came or went is updated when its duplicate_of changed: when the copy's id
+    // comes first.
+    long twinsUpdated = (id("copy-of-000012.txt").compareTo(id("000012.txt")) < 0 ? 1 : 0)
+        + (id(TWIN).compareTo(id("000014.txt")) < 0 ? 1 : 0);
+    assertEquals(Map.of("added", 5L, "updated", 5L + twinsUpdated, "removed", 4L), afterChange.counters().changes());
+  }
+
+  @Test
+  void anEditAnywhereKeepsThePageIdAndARenameIsRemovedAndAdded() {
+    Map<String, String> feed = new TreeMap<>();
+    for (String line : changesAfterChange) {
+      JsonNode change = SeedRuns.read(line);
+      feed.put(change.get("page_id").asText(), change.get("change").asText());
+    }
+    assertEquals("updated", feed.get(id("000006.txt")), "the lead, the first block, edited");
+    assertEquals("updated", feed.get(id("000008.txt")), "the title edited");
+    assertEquals("removed", feed.get(id("000010.txt")));
+    assertEquals("added", feed.get(id("renamed-000010.txt")));
+    assertEquals("added", feed.get(id("copy-of-000012.txt")));
+    assertEquals("removed", feed.get(id(TWIN)));
+  }
+
+  @Test
+  void copiesAreMarkedInTheIncrementalRunAsInTheFullOne() throws IOException {
+    Map<String, String> duplicateOf = new TreeMap<>();
+    for (String line : Files.readAllLines(incremental.resolve("pages.jsonl"))) {
+      JsonNode page = SeedRuns.read(line);
+      if (!page.get("duplicate_of").isNull()) {
+        duplicateOf.put(page.get("page_id").asText(), page.get("duplicate_of").asText());
+      }
+    }
+    String original = id("copy-of-000012.txt").compareTo(id("000012.txt")) < 0 ? "copy-of-000012.txt" : "000012.txt";
+    String copy = original.equals("000012.txt") ? "copy-of-000012.txt" : "000012.txt";
+    assertEquals(Map.of(id(copy), id(original)), duplicateOf);
+    assertEquals(1, afterChange.counters().duplicates());
+    assertEquals(1, first.counters().duplicates(), "000014.txt and its twin");
+  }
+
+  /** The id of a page of the generated crawl, which has no URL: its file's path below the crawl. */
+  private static String id(String file) {
+    return dev.pagefeed.model.Ids.pageId(null, file);
   }
 
   @Test
