@@ -4,6 +4,9 @@
 -- The first time, it loads every record. After that it replaces only the pages listed in
 -- output/changes.jsonl, with their cards and entities, in one transaction. It refuses a run whose
 -- previous run it has not loaded (a run was missed): then drop the four tables and run it again.
+-- A page keeps its page_id across edits of its text (the id comes from its URL, or its file's path
+-- below the input folder), so an edited page is one 'updated' change; a renamed file is 'removed'
+-- plus 'added'. Copies of a page are separate rows, each marked with duplicate_of.
 -- Columns are kept as text, so that a column's type never depends on one night's data; cast them
 -- in views or queries (the CSV headers and their types are in README and schema/).
 
@@ -46,6 +49,14 @@ where (select first_load from this_run) or page_id in (select page_id from chang
 insert into entities by name
 select * from read_csv('output/entities.csv', header = true, all_varchar = true)
 where (select first_load from this_run) or page_id in (select page_id from changed where change <> 'removed');
+
+-- Every id is a key: a run whose records share an id (or a load that merged two) stops here.
+select case
+         when (select count(*) from pages) <> (select count(distinct page_id) from pages)
+           or (select count(*) from cards) <> (select count(distinct card_id) from cards)
+           or (select count(*) from entities) <> (select count(distinct entity_id) from entities)
+           then error('pagefeed run ' || (select run_id from this_run) || ' gives two records one id: reload from scratch')
+       end as keys_checked;
 
 insert into pagefeed_runs select run_id, previous_run_id, now() from this_run;
 drop table this_run;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArchitectureTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"model", "segment", "extract", "process"})
+  @ValueSource(strings = {"model", "segment", "extract", "process", "io"})
   void purePackageImportsNoBeam(String pkg) throws IOException {
     Path root = Path.of("src/main/java/dev/pagefeed", pkg);
     List<Path> sources;
