@@ -1,12 +1,8 @@
 package dev.pagefeed.segment;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,36 +13,31 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Renders an HTML page to the line model, in the manner of jsoup's {@code HtmlToPlainText}: a
- * {@link NodeVisitor} that breaks lines at block elements. Headings become heading lines (h2 at
- * level 1, h3–h6 at level 2), list items list-item lines, paragraphs text lines; navigation,
- * scripts, styles, headers and footers are dropped. A card's thumbnail image becomes a caption
- * line repeating its title after the card, as in text dumps. Also reads the page's canonical URL
- * and publish date from its metadata.
+ * Renders an HTML page to the line model: its metadata read first ({@link HtmlMetadata}), its
+ * article found ({@link MainContent}) and rendered in the manner of jsoup's {@code
+ * HtmlToPlainText}, a {@link NodeVisitor} that breaks lines at block elements (h2 a level-1
+ * heading, h3–h6 level 2, list items, paragraphs), then its related-item lists as cards: a header
+ * line, and per item a card title line (with its link and whether it shows an image) and the
+ * item's other text. Lines that are chrome wherever they stand ({@link ContentRules#CHROME_LINES})
+ * and the date or byline lines by the title are left out; a date line gives the publish date
+ * when the metadata has none.
  */
 public final class HtmlRenderer {
 
-  /** Page chrome removed before rendering. */
-  static final String CHROME =
-      "script, style, noscript, template, iframe, svg, nav, header, footer, form, button, "
-          + "[role=navigation], [role=banner], [role=contentinfo], [hidden], "
-          + ".nav, .navbar, .breadcrumb, .footer, .header, .menu, .toolbar, #nav, #footer, #header";
-
-  /** Where the publish date may be written, in order of trust. */
-  static final List<String> PUBLISHED = List.of(
-      "meta[property=article:published_time]", "meta[name=pubdate]", "meta[name=publishdate]",
-      "meta[itemprop=datePublished]", "meta[name=date]");
-
-  /** Elements that end a line. */
   /** The headings below the title: h2 starts a section, h3 to h6 a subsection. */
   private static final Set<String> SUB_HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
 
+  /** Elements that end a line. */
   static final Set<String> BLOCKS = Set.of(
       "p", "div", "section", "article", "main", "aside", "ul", "ol", "li", "dl", "dt", "dd",
-      "blockquote", "pre", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "figure",
-      "figcaption", "address");
+      "blockquote", "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "figure",
+      "figcaption", "address", "header", "footer", "nav", "form", "center");
 
-  private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})");
+  /** The section name of a related list that has no header of its own. */
+  static final String UNNAMED_RELATED = "相关推荐";
+
+  /** How many lines at the top of the article are looked at for a date or byline line. */
+  static final int DATE_LINE_REACH = 4;
 
   private HtmlRenderer() {}
 
@@ -59,80 +50,152 @@ public final class HtmlRenderer {
    */
   public record Rendered(List<Line> lines, String url, String published) {}
 
+  /** Renders a page with no crawler's hints. */
   public static Rendered render(String html) {
+    return render(html, null, null);
+  }
+
+  /**
+   * Renders a page.
+   *
+   * @param wrapperUrl the URL a crawler's dump wrapper gave, used when the page names none
+   * @param wrapperTitle the title a crawler's dump wrapper gave, a title candidate
+   */
+  public static Rendered render(String html, String wrapperUrl, String wrapperTitle) {
     Document doc = Jsoup.parse(html);
-    String url = canonicalUrl(doc);
+    String url = HtmlMetadata.canonicalUrl(doc);
+    if (url == null) {
+      url = wrapperUrl;
+    }
     if (url != null) {
       doc.setBaseUri(url);
-    }
-    String published = published(doc);
-    doc.select(CHROME).remove();
-
-    List<Line> lines = new ArrayList<>();
-    Element h1 = doc.body().selectFirst("h1");
-    String title = h1 != null ? h1.text() : doc.title();
-    if (h1 != null) {
-      h1.remove();
-    }
-    lines.add(new Line(0, title, false));
-    Visitor visitor = new Visitor(lines);
-    NodeTraversor.traverse(visitor, doc.body());
-    visitor.flush();
-    return new Rendered(lines, url, published);
-  }
-
-  private static String canonicalUrl(Document doc) {
-    Element canonical = doc.selectFirst("link[rel=canonical][href]");
-    if (canonical != null && !canonical.attr("href").isBlank()) {
-      return canonical.attr("href").strip();
-    }
-    Element og = doc.selectFirst("meta[property=og:url][content]");
-    return og == null || og.attr("content").isBlank() ? null : og.attr("content").strip();
-  }
-
-  private static String published(Document doc) {
-    for (String selector : PUBLISHED) {
-      Element meta = doc.selectFirst(selector + "[content]");
-      if (meta != null) {
-        String date = isoDate(meta.attr("content"));
-        if (date != null) {
-          return date;
+      // Made absolute now: the related lists are read after they leave the document.
+      for (Element link : doc.select("a[href]")) {
+        String absolute = link.absUrl("href");
+        if (!absolute.isEmpty()) {
+          link.attr("href", absolute);
         }
       }
     }
-    // Looked up by tag, then by ancestor: a descendant selector ("article time") walks every
-    // element's ancestors, which is quadratic on deeply nested pages.
-    for (Element time : doc.getElementsByTag("time")) {
-      if (time.hasAttr("datetime") && insideArticle(time)) {
-        return isoDate(time.attr("datetime"));
-      }
+    String published = HtmlMetadata.published(doc);
+    List<String> h1s = new ArrayList<>();
+    for (Element h1 : doc.body().getElementsByTag("h1")) {
+      h1s.add(h1.text());
     }
-    return null;
+    Element og = doc.selectFirst("meta[property=og:title][content]");
+
+    MainContent.Found found = MainContent.find(doc.body());
+    List<Line> article = new ArrayList<>();
+    String firstHeading = null;
+    for (Element element : found.article()) {
+      element.getElementsByTag("h1").remove(); // the title, which is the first line
+      Element heading = element.selectFirst("h2, h3, h4, h5, h6");
+      if (firstHeading == null && heading != null) {
+        firstHeading = heading.text();
+      }
+      Visitor visitor = new Visitor(article);
+      NodeTraversor.traverse(visitor, element);
+      visitor.flush();
+    }
+    String title = HtmlMetadata.title(h1s, og == null ? null : og.attr("content"), doc.title(), wrapperTitle,
+        firstHeading);
+
+    List<Line> lines = new ArrayList<>();
+    lines.add(new Line(0, title, false));
+    for (int i = 0; i < article.size(); i++) {
+      String text = article.get(i).text();
+      if (i < DATE_LINE_REACH && HtmlMetadata.isDateOrByline(text)) {
+        if (published == null) {
+          published = HtmlMetadata.isoDate(text);
+        }
+        continue;
+      }
+      if (isChromeLine(text) || (i == 0 && TextCleaner.clean(text).equals(title))) {
+        continue;
+      }
+      lines.add(article.get(i));
+    }
+    for (Element related : found.related()) {
+      renderRelated(related, lines);
+    }
+    return new Rendered(lines, url, published);
   }
 
-  private static boolean insideArticle(Element element) {
-    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-      if (parent.normalName().equals("article") || parent.normalName().equals("main")) {
+  /** Whether a line is chrome wherever it stands: prev/next, share, copyright, breadcrumb… */
+  static boolean isChromeLine(String text) {
+    String cleaned = TextCleaner.clean(text);
+    for (Pattern chrome : ContentRules.CHROME_LINES) {
+      if (chrome.matcher(cleaned).find()) {
         return true;
       }
     }
     return false;
   }
 
-  private static String isoDate(String value) {
-    Matcher m = ISO_DATE.matcher(value.strip());
-    return m.find() ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : null;
+  /**
+   * A related-items list as lines: its header (or {@link #UNNAMED_RELATED}), then per item a card
+   * title line (the item's first link, or its first heading) and the item's other text lines.
+   */
+  static void renderRelated(Element list, List<Line> lines) {
+    Element header = null;
+    for (Element child : list.children()) {
+      if (MainContent.isRelatedHeader(child)) {
+        header = child;
+        break;
+      }
+    }
+    if (header == null) {
+      header = list.selectFirst("h2, h3, h4, h5, h6");
+      if (header != null && header.selectFirst("a[href]") != null) {
+        header = null; // a heading that is a link is an item's title
+      }
+    }
+    lines.add(Line.of(Line.Role.RELATED_HEADER, header == null ? UNNAMED_RELATED : TextCleaner.clean(header.text()), null));
+    if (header != null) {
+      header.remove();
+    }
+    for (Element item : items(list)) {
+      Element link = item.normalName().equals("a") ? item : item.selectFirst("a[href]");
+      Element titled = link != null && !link.text().isBlank() ? link : item.selectFirst("h2, h3, h4, h5, h6");
+      if (titled == null || titled.text().isBlank()) {
+        continue;
+      }
+      String href = link == null ? null : link.attr("href");
+      lines.add(Line.cardTitle(titled.text(), item.selectFirst("img") != null, href));
+      if (item != titled) {
+        titled.remove();
+        List<Line> rest = new ArrayList<>();
+        Visitor visitor = new Visitor(rest);
+        NodeTraversor.traverse(visitor, item);
+        visitor.flush();
+        for (Line line : rest) {
+          lines.add(Line.of(Line.Role.PARAGRAPH, line.text(), null));
+        }
+      }
+    }
+  }
+
+  /** The items of a related list: its list items, else its children that hold a link, else its links. */
+  private static List<Element> items(Element list) {
+    List<Element> items = new ArrayList<>(list.getElementsByTag("li"));
+    if (!items.isEmpty()) {
+      return items;
+    }
+    for (Element child : list.children()) {
+      if (child.selectFirst("a[href]") != null) {
+        items.add(child);
+      }
+    }
+    boolean oneBox = items.size() == 1 && items.get(0).select("a[href]").size() > 1;
+    return items.isEmpty() || oneBox ? new ArrayList<>(list.select("a[href]")) : items;
   }
 
   /** Collects text into lines, breaking at block elements. */
   private static final class Visitor implements NodeVisitor {
     private final List<Line> lines;
     private final StringBuilder text = new StringBuilder();
-    /** Per container: whether it is a related-items section (siblings share their ancestors). */
-    private final Map<Element, Boolean> relatedContainers = new IdentityHashMap<>();
-    private Line.Role role = Line.Role.TEXT;
-    private int indent = 0;
-    private String href;
+    private Line.Role role = Line.Role.PARAGRAPH;
+    private int level = 0;
 
     Visitor(List<Line> lines) {
       this.lines = lines;
@@ -141,13 +204,6 @@ public final class HtmlRenderer {
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode textNode) {
-        if (!textNode.isBlank() && href == null) {
-          Element link = linkAround(textNode);
-          if (link != null) {
-            String absolute = link.absUrl("href");
-            href = absolute.isEmpty() ? link.attr("href") : absolute;
-          }
-        }
         text.append(textNode.text());
         return;
       }
@@ -158,13 +214,9 @@ public final class HtmlRenderer {
       String name = element.normalName();
       if (SUB_HEADINGS.contains(name)) {
         role = Line.Role.HEADING;
-        indent = name.equals("h2") ? 0 : 2;
+        level = name.equals("h2") ? 1 : 2;
       } else if (name.equals("li")) {
-        role = insideRelated(element) ? Line.Role.TEXT : Line.Role.LIST_ITEM;
-        indent = 4;
-      } else if (name.equals("p")) {
-        role = Line.Role.TEXT;
-        indent = insideRelated(element) ? 0 : 4;
+        role = Line.Role.LIST_ITEM;
       }
     }
 
@@ -172,69 +224,17 @@ public final class HtmlRenderer {
     public void tail(Node node, int depth) {
       if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
         flush();
-        if (element.normalName().equals("li") && insideRelated(element)) {
-          captionThumbnail(element);
-        }
-      }
-    }
-
-    /** A card with an image gets a caption line repeating its title, right after it. */
-    private void captionThumbnail(Element card) {
-      Element link = card.selectFirst("a[href]");
-      if (card.selectFirst("img") != null && link != null && !link.text().isBlank()) {
-        lines.add(new Line(0, link.text(), false));
       }
     }
 
     void flush() {
       String line = text.toString().strip();
       if (!line.isEmpty()) {
-        lines.add(new Line(indent, line, true, role, href));
+        lines.add(new Line(0, line, true, role, level, false, null));
       }
       text.setLength(0);
-      role = Line.Role.TEXT;
-      indent = 0;
-      href = null;
-    }
-
-    private static Element linkAround(Node node) {
-      for (Element parent = (Element) node.parent(); parent != null; parent = parent.parent()) {
-        if (parent.normalName().equals("a") && parent.hasAttr("href")) {
-          return parent;
-        }
-        if (BLOCKS.contains(parent.normalName()) && !SUB_HEADINGS.contains(parent.normalName())) {
-          Element a = parent.parent();
-          return a != null && a.normalName().equals("a") && a.hasAttr("href") ? a : null;
-        }
-      }
-      return null;
-    }
-
-    /**
-     * Whether a list item or paragraph sits in a related-items section: a container marked
-     * "related" or "recommend", or one whose own heading is a related header such as 相关推荐.
-     */
-    private boolean insideRelated(Element element) {
-      for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-        if (relatedContainers.computeIfAbsent(parent, Visitor::isRelatedContainer)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean isRelatedContainer(Element container) {
-      String marks = (container.className() + " " + container.id()).toLowerCase(Locale.ROOT);
-      if (marks.contains("related") || marks.contains("recommend")) {
-        return true;
-      }
-      for (Element child : container.children()) {
-        if (SUB_HEADINGS.contains(child.normalName())
-            && SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(child.text()))) {
-          return true;
-        }
-      }
-      return false;
+      role = Line.Role.PARAGRAPH;
+      level = 0;
     }
   }
 }

@@ -25,7 +25,18 @@ public final class PageSegmenter {
 
   /** Segments an HTML page, keeping its canonical URL, publish date and card links. */
   public static SegmentedPage segmentHtml(String html) throws RejectedInputException {
-    HtmlRenderer.Rendered rendered = HtmlRenderer.render(html);
+    return segmentHtml(html, null, null);
+  }
+
+  /**
+   * Segments an HTML page that a crawler wrapped.
+   *
+   * @param wrapperUrl the wrapper's URL, the page's when the page names none
+   * @param wrapperTitle the wrapper's title, a title candidate
+   */
+  public static SegmentedPage segmentHtml(String html, String wrapperUrl, String wrapperTitle)
+      throws RejectedInputException {
+    HtmlRenderer.Rendered rendered = HtmlRenderer.render(html, wrapperUrl, wrapperTitle);
     return segment(rendered.lines(), rendered.url(), rendered.published());
   }
 
@@ -116,10 +127,10 @@ public final class PageSegmenter {
   /** 1 or 2 for a heading line, 0 for any other. */
   static int headingLevel(Line line, String text) {
     if (line.role() == Line.Role.HEADING) {
-      return line.indent() == 0 ? 1 : 2;
+      return line.level();
     }
-    if (line.role() == Line.Role.LIST_ITEM || SegmentRules.BULLET.matcher(line.text()).find()) {
-      return 0;
+    if (line.role() != Line.Role.TEXT || SegmentRules.BULLET.matcher(line.text()).find()) {
+      return 0; // markup said what the line is, or a bullet did
     }
     boolean numbered =
         SegmentRules.NUMBERED_HEADING.matcher(text).find()
@@ -144,7 +155,7 @@ public final class PageSegmenter {
   }
 
   private static boolean isRelatedHeader(Line line) {
-    return SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(line.text()));
+    return line.role() == Line.Role.RELATED_HEADER || SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(line.text()));
   }
 
   /** A line made only of footer words; "首页 顶部" is "首页顶部" once cleaned. */
@@ -172,7 +183,7 @@ public final class PageSegmenter {
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       String text = TextCleaner.clean(line.text());
-      if (SegmentRules.RELATED_HEADERS.contains(text)) {
+      if (isRelatedHeader(line)) {
         flushWithoutTrailer(section, pending, cards, warnings);
         sectionCards += pending.isEmpty() ? 0 : 1;
         pending.clear();
@@ -186,14 +197,24 @@ public final class PageSegmenter {
       if (isFooter(text)) {
         continue;
       }
+      if (line.role() == Line.Role.CARD_TITLE) {
+        // Markup says where a card starts: the one before ends here, trailer or not.
+        flushWithoutTrailer(section, pending, cards, warnings);
+        sectionCards += pending.isEmpty() ? 0 : 1;
+        pending.clear();
+        pending.add(line);
+        continue;
+      }
       Matcher trailer = SegmentRules.CARD_TRAILER.matcher(text);
       if (!trailer.matches() || pending.isEmpty()) {
         pending.add(line);
         continue;
       }
       String title = TextCleaner.clean(pending.get(0).text());
-      boolean thumbnail = false;
-      if (i + 1 < lines.size()
+      // A thumbnail: marked by the markup, or (in a text dump) its caption repeating the title.
+      boolean thumbnail = pending.get(0).thumbnail();
+      if (pending.get(0).role() == Line.Role.TEXT
+          && i + 1 < lines.size()
           && !lines.get(i + 1).afterBlank()
           && TextCleaner.clean(lines.get(i + 1).text()).equals(title)) {
         thumbnail = true;
@@ -213,9 +234,27 @@ public final class PageSegmenter {
     }
   }
 
+  /**
+   * A card whose lines ended without a trailer: in a text dump, a card cut short (a warning); from
+   * markup, a card whose item had no category line, dated by a date line of its own if it has one.
+   */
   private static void flushWithoutTrailer(
       String section, List<Line> pending, List<CardDraft> cards, List<String> warnings) {
     if (pending.isEmpty()) {
+      return;
+    }
+    if (pending.get(0).role() == Line.Role.CARD_TITLE) {
+      List<Line> rest = new ArrayList<>(List.of(pending.get(0)));
+      String published = null;
+      for (Line line : pending.subList(1, pending.size())) {
+        Matcher date = SegmentRules.CARD_DATE.matcher(TextCleaner.clean(line.text()));
+        if (published == null && date.matches()) {
+          published = date.group(1) + "-" + twoDigits(date.group(2)) + "-" + twoDigits(date.group(3));
+        } else {
+          rest.add(line);
+        }
+      }
+      cards.add(card(section, rest, null, published, pending.get(0).thumbnail()));
       return;
     }
     cards.add(card(section, pending, null, null, false));

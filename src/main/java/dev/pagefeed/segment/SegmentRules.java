@@ -46,6 +46,10 @@ final class SegmentRules {
   static final Pattern CARD_TRAILER =
       Pattern.compile("^([^\\d\\s]{1,12})\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");
 
+  /** A related item's own date line, when markup gave it no category: "2025-03-21", "2025年3月21日 10:20". */
+  static final Pattern CARD_DATE =
+      Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+
   /** Page chrome after the cards; a line made only of these words is dropped. */
   static final Set<String> FOOTER_WORDS = Set.of("首页", "顶部", "返回顶部", "回到顶部", "上一页", "下一页");
 

@@ -1,0 +1,116 @@
+package dev.pagefeed.segment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What {@link MainContent} weighs to find a page's article, kept apart from the algorithm as named
+ * data (after trafilatura's {@code xpaths.py} and readability's weights): tags and tokens of
+ * {@code class} and {@code id} that mark chrome or content, the weights of the candidate score,
+ * and the lines that are page chrome whatever element holds them.
+ */
+final class ContentRules {
+
+  private ContentRules() {}
+
+  /** Never text of the page: removed before anything is weighed. */
+  static final String NOISE =
+      "script, style, noscript, template, iframe, svg, canvas, object, embed, input, select, textarea, button, "
+          + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+
+  /** Chrome by tag or ARIA role: navigation, site header and footer, sidebars, search. */
+  static final String CHROME_ELEMENTS =
+      "nav, aside, footer, header, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
+          + "[role=search], [role=menu], [role=menubar]";
+
+  /**
+   * {@code class}/{@code id} tokens (split at anything but letters and digits, and at camelCase)
+   * of chrome: an element carrying one is removed unless it also carries a {@link #CONTENT_TOKENS}
+   * token or holds most of the page's text. Pinyin initials are common on Chinese sites: dqwz
+   * (当前位置, breadcrumb), fx (分享), bq (版权), xgwz / xgyd (相关文章 / 相关阅读, the related list).
+   */
+  static final Set<String> CHROME_TOKENS = Set.of(
+      // navigation and breadcrumbs
+      "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+      "position", "location", "dqwz", "daohang", "topbar", "toolbar", "tabbar", "sitemap",
+      // header and footer
+      "header", "masthead", "footer", "foot", "copyright", "bq", "banquan", "beian", "icp",
+      // sidebars, ads and widgets
+      "sidebar", "aside", "side", "widget", "ad", "ads", "advert", "adv", "advertisement", "sponsor", "banner",
+      "guanggao", "gg", "promo", "popup", "modal", "qrcode", "erweima", "ewm", "download", "app",
+      // comments, sharing, social
+      "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "fx", "social",
+      "subscribe", "newsletter", "follow",
+      // paging and lists of other pages
+      "pager", "pagination", "page-nav", "prev", "next", "prevnext", "updown", "hot", "hotnews", "rank",
+      "ranking", "top10", "tags", "tag", "keywords", "login", "register", "search", "cookie", "gotop", "backtop");
+
+  /** {@code class}/{@code id} tokens of the article: they count for an element, and keep it from removal. */
+  static final Set<String> CONTENT_TOKENS = Set.of(
+      "article", "articles", "content", "contents", "main", "body", "text", "post", "entry", "story", "detail",
+      "details", "zw", "zhengwen", "wenzhang", "artibody", "zoom", "con", "txt",
+      "answer", "question", "thread", "topic", "floor", "postbody");
+
+  /** {@code class}/{@code id} tokens of a related-items list, whose items become cards. */
+  static final Set<String> RELATED_TOKENS = Set.of(
+      "related", "relate", "recommend", "recommended", "xgwz", "xgyd", "xgtj", "xiangguan", "tuijian");
+
+  /** A removal-marked element holding at least this share of the body's text is kept (a wrapper named badly). */
+  static final double KEEP_SHARE_OF_TEXT = 0.5;
+
+  /** Weight of a candidate's content tokens, and of its chrome tokens against it (readability uses 25). */
+  static final double TOKEN_WEIGHT = 25;
+
+  /** The score a tag gives the element that holds scored text, before its text counts. */
+  static final Map<String, Double> TAG_WEIGHTS = Map.ofEntries(
+      Map.entry("article", 10.0), Map.entry("main", 5.0), Map.entry("div", 5.0), Map.entry("section", 3.0),
+      Map.entry("td", 3.0), Map.entry("pre", 3.0), Map.entry("blockquote", 3.0),
+      Map.entry("form", -3.0), Map.entry("ol", -3.0), Map.entry("ul", -3.0), Map.entry("dl", -3.0),
+      Map.entry("dd", -3.0), Map.entry("dt", -3.0), Map.entry("li", -3.0), Map.entry("address", -3.0),
+      Map.entry("h1", -5.0), Map.entry("h2", -5.0), Map.entry("h3", -5.0), Map.entry("h4", -5.0),
+      Map.entry("h5", -5.0), Map.entry("h6", -5.0), Map.entry("th", -5.0));
+
+  /** Elements whose text is scored as a paragraph's. */
+  static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "dd", "li");
+
+  /** Shorter text (in letters, digits and CJK characters) is not scored: captions, labels, links. */
+  static final int MIN_PARAGRAPH_LENGTH = 20;
+
+  /** A paragraph's length counts one point per this many characters, up to {@link #MAX_LENGTH_POINTS}. */
+  static final int CHARS_PER_POINT = 50;
+
+  static final double MAX_LENGTH_POINTS = 3;
+
+  /**
+   * Punctuation that marks running text: each counts a point. Chinese sentences are punctuated
+   * with full-width marks; a menu or a list of links has none.
+   */
+  static final Pattern SENTENCE_MARKS = Pattern.compile("[，。；！？、,;!?：:]|\\.(?=\\s|$)");
+
+  /** How a paragraph's score reaches its ancestors: all of it to the parent, then less each level. */
+  static final List<Double> ANCESTOR_SHARES = List.of(1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12);
+
+  /** A sibling of the best candidate joins it when it scores at least this share of the best... */
+  static final double SIBLING_SHARE = 0.2;
+
+  /** ...and at least this much. */
+  static final double MIN_SIBLING_SCORE = 10;
+
+  /** Inside the article, a list, table or box whose text is mostly links is chrome (a link list). */
+  static final double MAX_LINK_DENSITY = 0.5;
+
+  /**
+   * Lines that are chrome wherever they stand: prev/next links, share bars, copyright and
+   * editor lines, breadcrumbs, print and font-size buttons, view counters.
+   */
+  static final List<Pattern> CHROME_LINES = List.of(
+      Pattern.compile("^(上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)\\s*[:：]?"),
+      Pattern.compile("^(分享到|分享至|一键分享|扫一扫|扫描二维码|微信扫一扫|打印本页|关闭窗口|【?打印】?|【?关闭】?|字号|【?字体)"),
+      Pattern.compile("(版权所有|copyright|©|\\(c\\)\\s*\\d{4}|ICP备|ICP证|公网安备|All Rights Reserved)", Pattern.CASE_INSENSITIVE),
+      Pattern.compile("^(当前位置|您的位置|你的位置|您现在的位置|所在位置)\\s*[:：]"),
+      Pattern.compile("^[【\\[]?(责任编辑|编辑|责编|审核|校对)\\s*[:：].{0,20}[】\\]]?$"),
+      Pattern.compile("^(浏览次数|阅读次数|点击数|阅读量|浏览量)\\s*[:：]?\\s*\\d*$"),
+      Pattern.compile("^(首页|返回首页|返回顶部|回到顶部|返回列表)$"));
+}

@@ -1,0 +1,347 @@
+package dev.pagefeed.segment;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Finds the element or elements of an HTML body that hold its article, as the best extractors do
+ * (readability's candidate scoring, trafilatura's discard rules): noise and chrome removed, then
+ * every paragraph's text scored by its length and its sentence punctuation, the score handed to
+ * its ancestors, and the ancestor with the best score, weighed by its class and id and by how
+ * little of its text is links, taken with its siblings that score nearly as well. Related-item
+ * lists are set apart first, to become cards. The rules are in {@link ContentRules}.
+ */
+final class MainContent {
+
+  private MainContent() {}
+
+  /**
+   * What a body holds.
+   *
+   * @param article the elements holding the article, in document order
+   * @param related the related-item lists, in document order, detached from the body
+   */
+  record Found(List<Element> article, List<Element> related) {}
+
+  /** Finds the article of {@code body}, which it prunes: the chrome and the related lists are removed. */
+  static Found find(Element body) {
+    body.select(ContentRules.NOISE).remove();
+    List<Element> related = relatedLists(body);
+    related.forEach(Element::remove);
+    removeChrome(body);
+    Map<Element, Stats> stats = Stats.of(body);
+    Element best = bestCandidate(body, stats);
+    List<Element> article = best == null ? List.of(body) : withSiblings(best, stats);
+    for (Element element : article) {
+      removeLinkLists(element, stats);
+    }
+    return new Found(article, related);
+  }
+
+  /** The outermost elements marked as related-item lists by their tokens or their own header. */
+  static List<Element> relatedLists(Element body) {
+    List<Element> lists = new ArrayList<>();
+    for (Element element : body.getAllElements()) {
+      if (element != body && isRelatedList(element) && lists.stream().noneMatch(list -> isInside(element, list))) {
+        lists.add(element);
+      }
+    }
+    return lists;
+  }
+
+  private static boolean isInside(Element element, Element container) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      if (parent == container) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A list of other pages: tokens such as {@code related}, or a child header such as 相关推荐. */
+  static boolean isRelatedList(Element element) {
+    if (tokens(element).stream().anyMatch(ContentRules.RELATED_TOKENS::contains)) {
+      return true;
+    }
+    for (Element child : element.children()) {
+      if (isRelatedHeader(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A header such as 相关推荐: its text is one of {@link SegmentRules#RELATED_HEADERS}, at most two
+   * levels deep ({@code <h3><span>相关推荐</span></h3>}), so that finding it costs little however
+   * deep the page nests.
+   */
+  static boolean isRelatedHeader(Element element) {
+    boolean shallow = element.childrenSize() == 0
+        || (element.childrenSize() == 1 && element.child(0).childrenSize() == 0
+            && !HtmlRenderer.BLOCKS.contains(element.child(0).normalName()));
+    return shallow && SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(element.text()));
+  }
+
+  /**
+   * Removes chrome: {@link ContentRules#CHROME_ELEMENTS}, and elements with a chrome token and no
+   * content token unless one holds most of the body's text (counted before anything is removed).
+   */
+  static void removeChrome(Element body) {
+    Map<Element, Stats> before = Stats.of(body);
+    long total = Math.max(1, before.get(body).letters);
+    body.select(ContentRules.CHROME_ELEMENTS).remove();
+    List<Element> chrome = new ArrayList<>();
+    for (Element element : body.getAllElements()) {
+      if (element != body && isChrome(element)) {
+        chrome.add(element);
+      }
+    }
+    for (Element element : chrome) {
+      Stats own = before.get(element);
+      // A token can name a wrapper badly ("main-side", "app"); one holding most text is kept.
+      boolean holdsTheText = own != null && own.letters >= ContentRules.KEEP_SHARE_OF_TEXT * total
+          && own.linkDensity() < ContentRules.MAX_LINK_DENSITY;
+      if (!holdsTheText) {
+        element.remove();
+      }
+    }
+  }
+
+  /** Whether an element's class or id says it is chrome (and nothing says it is content). */
+  static boolean isChrome(Element element) {
+    Set<String> tokens = tokens(element);
+    return tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)
+        && tokens.stream().noneMatch(ContentRules.CONTENT_TOKENS::contains);
+  }
+
+  /** The tokens of an element's class and id: lower-cased, split at non-letters and at camelCase. */
+  static Set<String> tokens(Element element) {
+    String marks = element.className() + " " + element.id();
+    if (marks.isBlank()) {
+      return Set.of();
+    }
+    Set<String> tokens = new java.util.HashSet<>();
+    String spaced = marks.replaceAll("([a-z])([A-Z])", "$1 $2");
+    for (String token : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!token.isEmpty()) {
+        tokens.add(token);
+      }
+    }
+    // Joined forms count too: "article-content", "page_nav".
+    for (String word : marks.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (!word.isEmpty()) {
+        tokens.add(word.replace('_', '-'));
+      }
+    }
+    return tokens;
+  }
+
+  /** The element whose text scores best, or null when the body has no paragraph to score. */
+  static Element bestCandidate(Element body, Map<Element, Stats> stats) {
+    Map<Element, Double> scores = new IdentityHashMap<>();
+    for (Element element : body.getAllElements()) {
+      Stats own = stats.get(element);
+      if (own == null) {
+        continue;
+      }
+      long length;
+      long marks;
+      Element first;
+      if (ContentRules.PARAGRAPHS.contains(element.normalName())) {
+        length = own.letters;
+        marks = own.marks;
+        first = element.parent();
+      } else {
+        // Text written straight into a box (lines split by <br>) is its own paragraph.
+        length = own.inlineLetters;
+        marks = own.inlineMarks;
+        first = element;
+      }
+      if (length < ContentRules.MIN_PARAGRAPH_LENGTH || first == null) {
+        continue;
+      }
+      double points = 1 + marks + Math.min((double) length / ContentRules.CHARS_PER_POINT, ContentRules.MAX_LENGTH_POINTS);
+      Element ancestor = first;
+      for (double share : ContentRules.ANCESTOR_SHARES) {
+        if (ancestor == null || ancestor == body.parent()) {
+          break;
+        }
+        Double was = scores.get(ancestor);
+        scores.put(ancestor, (was == null ? weight(ancestor) : was) + points * share);
+        ancestor = ancestor.parent();
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, Double> candidate : scores.entrySet()) {
+      double score = finalScore(candidate.getKey(), candidate.getValue(), stats);
+      if (score > bestScore) {
+        best = candidate.getKey();
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private static double finalScore(Element element, double score, Map<Element, Stats> stats) {
+    Stats own = stats.get(element);
+    return score * (1 - (own == null ? 0 : own.linkDensity()));
+  }
+
+  /** The score an element starts with: its tag's weight, and its tokens'. */
+  static double weight(Element element) {
+    double weight = ContentRules.TAG_WEIGHTS.getOrDefault(element.normalName(), 0.0);
+    Set<String> tokens = tokens(element);
+    if (tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains)) {
+      weight += ContentRules.TOKEN_WEIGHT;
+    }
+    if (tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)) {
+      weight -= ContentRules.TOKEN_WEIGHT;
+    }
+    return weight;
+  }
+
+  /** The best candidate and those of its siblings that score nearly as well or read as text. */
+  static List<Element> withSiblings(Element best, Map<Element, Stats> stats) {
+    Element parent = best.parent();
+    if (parent == null) {
+      return List.of(best);
+    }
+    Map<Element, Double> siblingScores = new IdentityHashMap<>();
+    for (Element sibling : parent.children()) {
+      siblingScores.put(sibling, bestCandidateScore(sibling, stats));
+    }
+    double bestScore = siblingScores.get(best);
+    double threshold = Math.max(ContentRules.MIN_SIBLING_SCORE, bestScore * ContentRules.SIBLING_SHARE);
+    List<Element> article = new ArrayList<>();
+    for (Element sibling : parent.children()) {
+      Stats own = stats.get(sibling);
+      boolean text = own != null && ContentRules.PARAGRAPHS.contains(sibling.normalName())
+          && own.letters > 80 && own.linkDensity() < 0.25;
+      if (sibling == best || siblingScores.get(sibling) >= threshold || text) {
+        article.add(sibling);
+      }
+    }
+    return article;
+  }
+
+  /** A sibling's own score as a candidate: its paragraphs' points, as {@link #bestCandidate} gives them. */
+  private static double bestCandidateScore(Element element, Map<Element, Stats> stats) {
+    Stats own = stats.get(element);
+    if (own == null) {
+      return 0;
+    }
+    double points = own.paragraphPoints;
+    return (weight(element) + points) * (1 - own.linkDensity());
+  }
+
+  /** Removes lists, tables and boxes inside the article whose text is mostly links. */
+  static void removeLinkLists(Element article, Map<Element, Stats> stats) {
+    for (Element element : new ArrayList<>(article.select("ul, ol, dl, table, div, section, p"))) {
+      Stats own = stats.get(element);
+      if (element != article && own != null && own.letters > 0 && own.linkDensity() > ContentRules.MAX_LINK_DENSITY
+          && own.marks <= 2) {
+        element.remove();
+      }
+    }
+  }
+
+  /** Letters and links of each element's text, counted once over the tree. */
+  static final class Stats {
+    /** Letters, digits and CJK characters of the element's text. */
+    long letters;
+    /** Of those, the ones inside links. */
+    long linkLetters;
+    /** Sentence marks ({@link ContentRules#SENTENCE_MARKS}) of the text. */
+    long marks;
+    /** Letters and marks of the text written straight into the element (not in a child block). */
+    long inlineLetters;
+    long inlineMarks;
+    /** The points of the paragraphs inside the element. */
+    double paragraphPoints;
+
+    double linkDensity() {
+      return letters == 0 ? 0 : (double) linkLetters / letters;
+    }
+
+    static Map<Element, Stats> of(Element root) {
+      Map<Element, Stats> all = new IdentityHashMap<>();
+      NodeTraversor.traverse(new NodeVisitor() {
+        @Override
+        public void head(Node node, int depth) {
+          if (node instanceof Element element) {
+            all.put(element, new Stats());
+          }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+          if (node instanceof TextNode text) {
+            Element parent = (Element) text.parent();
+            Stats stats = parent == null ? null : all.get(parent);
+            if (stats != null) {
+              String value = text.getWholeText();
+              long letters = letters(value);
+              long marks = marks(value);
+              stats.letters += letters;
+              stats.marks += marks;
+              stats.inlineLetters += letters;
+              stats.inlineMarks += marks;
+              if (parent.normalName().equals("a")) {
+                stats.linkLetters += letters;
+              }
+            }
+          } else if (node instanceof Element element && element.parent() != null && all.containsKey(element.parent())) {
+            Stats own = all.get(element);
+            if (ContentRules.PARAGRAPHS.contains(element.normalName()) && own.letters >= ContentRules.MIN_PARAGRAPH_LENGTH) {
+              own.paragraphPoints += 1 + own.marks
+                  + Math.min((double) own.letters / ContentRules.CHARS_PER_POINT, ContentRules.MAX_LENGTH_POINTS);
+            }
+            Stats parent = all.get(element.parent());
+            parent.letters += own.letters;
+            parent.marks += own.marks;
+            parent.linkLetters += element.normalName().equals("a") ? own.letters : own.linkLetters;
+            parent.paragraphPoints += own.paragraphPoints;
+            if (!HtmlRenderer.BLOCKS.contains(element.normalName())) {
+              parent.inlineLetters += own.inlineLetters;
+              parent.inlineMarks += own.inlineMarks;
+            }
+          }
+        }
+      }, root);
+      return all;
+    }
+
+    static long letters(String text) {
+      long count = 0;
+      for (int i = 0; i < text.length(); ) {
+        int c = text.codePointAt(i);
+        if (Character.isLetterOrDigit(c)) {
+          count++;
+        }
+        i += Character.charCount(c);
+      }
+      return count;
+    }
+
+    static long marks(String text) {
+      Matcher m = ContentRules.SENTENCE_MARKS.matcher(text);
+      long count = 0;
+      while (m.find()) {
+        count++;
+      }
+      return count;
+    }
+  }
+}
