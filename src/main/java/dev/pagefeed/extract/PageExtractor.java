@@ -89,7 +89,7 @@ public final class PageExtractor {
             segmented.url(), segmented.published(), segmented.lead(), segmented.blocks(),
             segmented.disclaimer(), segmented.related(),
             new Page.Counts(segmented.blocks().size(), cards.size(), counts),
-            segmented.warnings());
+            warnings(source, segmented));
     return new PageRecords(page, cards, entities);
   }
 
@@ -119,6 +119,16 @@ public final class PageExtractor {
           checked.normalized(), checked.value(), checked.mod(),
           checked.flags().stream().sorted().toList(), context(text, checked.start(), checked.end())));
     }
+  }
+
+  /** The segmenter's warnings, and decoding's: {@code decode_replaced} when stray bytes were replaced. */
+  private static List<String> warnings(SourceInfo source, SegmentedPage segmented) {
+    if (source.replaced() == 0) {
+      return segmented.warnings();
+    }
+    List<String> warnings = new ArrayList<>(segmented.warnings());
+    warnings.add("decode_replaced");
+    return warnings;
   }
 
   /** The sentence holding [start, end), cut to {@link #MAX_CONTEXT} code points around it. */

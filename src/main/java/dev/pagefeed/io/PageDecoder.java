@@ -9,10 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -21,9 +26,12 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 /**
  * Turns the bytes of a page file into text: gzip and bzip2 unwrapped (recognised by their magic
  * bytes, not the file name), the encoding detected (a BOM; else strict UTF-8; else, for HTML,
- * the page's {@code <meta charset>}; else GB18030, which covers GBK and GB2312) unless one is
- * forced, line ends normalized to LF. What is not a page (empty, binary, undecodable, over the
- * size limit) is rejected with a reason.
+ * the charset a crawler's dump wrapper or the page's {@code <meta>} declares, GBK and GB2312 read
+ * as GB18030; else GB18030) unless one is forced, line ends normalized to LF, a crawler's dump
+ * wrapper read ({@link DumpWrapper}). A page valid in one of those charsets but for a few stray
+ * bytes (at most 1 in {@link #MAX_REPLACED_PER}) is read with U+FFFD in their place and the count
+ * in {@code source.replaced}. What is not a page (empty, binary, undecodable, over the size limit)
+ * is rejected with a reason.
  */
 public final class PageDecoder {
 
@@ -39,6 +47,15 @@ public final class PageDecoder {
   /** {@code <meta charset="gbk">} or {@code content="text/html; charset=gbk"}. */
   private static final Pattern META_CHARSET =
       Pattern.compile("(?i)<meta[^>]{0,200}?charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-]{2,40})");
+
+  /** Charset names that GB18030 reads, as its subsets. */
+  private static final Pattern GB_FAMILY = Pattern.compile("(?i)gb2312|gbk|x-gbk|euc-cn|x-euc-cn|cp936|ms936|gb_2312-80|csgb2312|windows-936");
+
+  /**
+   * A page that is valid but for a few stray bytes is read with U+FFFD in their place (and
+   * warned about): at most one bad sequence per this many bytes. More is byte soup, not a page.
+   */
+  static final int MAX_REPLACED_PER = 1000;
 
   private final long maxBytes;
   private final Charset forced;
@@ -89,47 +106,113 @@ public final class PageDecoder {
     if (isBlank(bytes)) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file is empty or holds only white space");
     }
-    Decoded decoded = forced != null ? new Decoded(strict(bytes, bomLength(bytes, forced), forced), forced.name())
-        : decodeText(bytes, looksLikeHtml(path, asciiHead(bytes)));
+    Decoded decoded = forced != null ? new Decoded(strict(bytes, bomLength(bytes, forced), forced), forced.name(), 0)
+        : decodeText(bytes, looksLikeHtml(path, asciiHead(bytes)) || DumpWrapper.startsOne(asciiHead(bytes)));
     String text = decoded.text.replace("\r\n", "\n").replace('\r', '\n');
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    DumpWrapper.Unwrapped unwrapped = DumpWrapper.unwrap(text);
+    text = unwrapped.text();
     if (text.isBlank()) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file holds only white space");
     }
     String format = looksLikeHtml(path, text) ? "html" : "text";
     SourceInfo source =
-        new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256);
-    return new RawPage(source, text);
+        new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256, decoded.replaced);
+    DumpWrapper wrapper = unwrapped.wrapper();
+    return new RawPage(source, text, wrapper == null ? null : wrapper.url(), wrapper == null ? null : wrapper.title());
   }
 
-  private record Decoded(String text, String charset) {}
+  /**
+   * Decoded text.
+   *
+   * @param replaced how many malformed byte sequences were replaced by U+FFFD (0 when strict)
+   */
+  private record Decoded(String text, String charset, int replaced) {}
 
   private static Decoded decodeText(byte[] bytes, boolean html) throws RejectedInputException {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8");
+      return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8", 0);
     }
     if (startsWith(bytes, 0xFF, 0xFE)) {
-      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE");
+      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16LE), "UTF-16LE", 0);
     }
     if (startsWith(bytes, 0xFE, 0xFF)) {
-      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE");
+      return new Decoded(strict(bytes, 2, StandardCharsets.UTF_16BE), "UTF-16BE", 0);
     }
     if (looksBinary(bytes)) {
       throw new RejectedInputException(ErrorType.BINARY, "the file holds binary data, not text");
     }
-    try {
-      return new Decoded(strictOrThrow(bytes, 0, StandardCharsets.UTF_8), "UTF-8");
-    } catch (CharacterCodingException notUtf8) {
-      Charset declared = html ? declaredCharset(bytes) : null;
-      if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
-        // GBK and GB2312 pages are read as GB18030, their superset.
-        Charset charset = declared.name().matches("(?i)GBK|GB2312|x-gbk|EUC-CN") ? GB18030 : declared;
-        return new Decoded(strict(bytes, 0, charset), charset.name());
-      }
-      return new Decoded(strict(bytes, 0, GB18030), "GB18030");
+    // Strict first: UTF-8, the declared charset (a wrapper's or the page's own), GB18030. Then the
+    // one of them that needs the fewest replacements, when they are few enough to be stray bytes.
+    List<Charset> candidates = new ArrayList<>();
+    candidates.add(StandardCharsets.UTF_8);
+    Charset declared = html ? declaredCharset(bytes) : null;
+    if (declared != null && !candidates.contains(declared)) {
+      candidates.add(declared);
     }
+    if (!candidates.contains(GB18030)) {
+      candidates.add(GB18030);
+    }
+    for (Charset charset : candidates) {
+      try {
+        return new Decoded(strictOrThrow(bytes, 0, charset), charset.name(), 0);
+      } catch (CharacterCodingException invalid) {
+        // try the next
+      }
+    }
+    Decoded best = null;
+    for (Charset charset : candidates) {
+      Decoded lenient = lenient(bytes, charset);
+      if (best == null || lenient.replaced < best.replaced) {
+        best = lenient;
+      }
+    }
+    if (best.replaced > bytes.length / MAX_REPLACED_PER) {
+      throw new RejectedInputException(ErrorType.UNDECODABLE, "the bytes are not valid text in "
+          + candidates.stream().map(Charset::name).toList() + " (" + best.replaced + " bad sequences in " + best.charset
+          + ", more than 1 in " + MAX_REPLACED_PER + " bytes)");
+    }
+    return best;
+  }
+
+  /** Decodes with U+FFFD for each malformed or unmappable sequence, counting them. */
+  private static Decoded lenient(byte[] bytes, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+    int replaced = 0;
+    while (true) {
+      CoderResult result = decoder.decode(in, out, true);
+      if (result.isUnderflow()) {
+        break;
+      }
+      if (result.isOverflow()) {
+        out = grow(out);
+        continue;
+      }
+      replaced++;
+      if (!out.hasRemaining()) {
+        out = grow(out);
+      }
+      out.put('\uFFFD');
+      in.position(in.position() + result.length());
+    }
+    while (decoder.flush(out).isOverflow()) {
+      out = grow(out);
+    }
+    out.flip();
+    return new Decoded(out.toString(), charset.name(), replaced);
+  }
+
+  private static CharBuffer grow(CharBuffer buffer) {
+    CharBuffer larger = CharBuffer.allocate(buffer.capacity() * 2 + 16);
+    buffer.flip();
+    larger.put(buffer);
+    return larger;
   }
 
   private static String strict(byte[] bytes, int offset, Charset charset)
@@ -152,14 +235,25 @@ public final class PageDecoder {
         .toString();
   }
 
-  /** The charset an HTML page's {@code <meta>} declares, if Java knows it. */
+  /**
+   * The charset a crawler's dump wrapper or the page's {@code <meta>} declares, if Java knows it;
+   * GBK and GB2312 are read as GB18030, their superset (pages declared GB2312 use GBK characters).
+   */
   private static Charset declaredCharset(byte[] bytes) {
-    Matcher m = META_CHARSET.matcher(asciiHead(bytes));
-    if (!m.find()) {
+    String head = asciiHead(bytes);
+    String name = DumpWrapper.charsetHint(head);
+    if (name == null) {
+      Matcher m = META_CHARSET.matcher(head);
+      name = m.find() ? m.group(1) : null;
+    }
+    if (name == null) {
       return null;
     }
+    if (GB_FAMILY.matcher(name).matches()) {
+      return GB18030;
+    }
     try {
-      return Charset.forName(m.group(1));
+      return Charset.forName(name);
     } catch (IllegalArgumentException unknown) {
       return null; // an unknown or unsupported name: fall back to GB18030
     }
@@ -231,7 +325,8 @@ public final class PageDecoder {
       return true;
     }
     String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(java.util.Locale.ROOT);
-    return head.startsWith("<!doctype") || head.startsWith("<html");
+    return head.startsWith("<!doctype") || head.startsWith("<html")
+        || (head.startsWith("<") && (head.contains("<html") || head.contains("<head") || head.contains("<body")));
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

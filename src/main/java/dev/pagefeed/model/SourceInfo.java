@@ -15,7 +15,9 @@ import java.io.Serializable;
  * @param compression {@code none}, {@code gzip} or {@code bzip2}
  * @param bytes size of the file as stored
  * @param sha256 hex sha256 of the file as stored
+ * @param replaced how many stray byte sequences decoding replaced by U+FFFD (warning {@code
+ *     decode_replaced}); 0 for a cleanly decoded file
  */
 public record SourceInfo(
-    String path, String key, String format, String encoding, String compression, long bytes, String sha256)
+    String path, String key, String format, String encoding, String compression, long bytes, String sha256, int replaced)
     implements Serializable {}

@@ -81,8 +81,8 @@ public final class PageProcessor {
     SegmentedPage segmented;
     try {
       segmented = raw.source().format().equals("html")
-          ? PageSegmenter.segmentHtml(raw.text())
-          : PageSegmenter.segmentText(raw.text());
+          ? PageSegmenter.segmentHtml(raw.text(), raw.wrapperUrl(), raw.wrapperTitle())
+          : PageSegmenter.segmentText(raw.text(), raw.wrapperUrl());
     } catch (RejectedInputException e) {
       return Outcome.of(ErrorRecord.of(raw.source(), "segment", e, ErrorRecord.excerptOf(raw.text())));
     } catch (RuntimeException bug) {

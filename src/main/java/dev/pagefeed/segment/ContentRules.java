@@ -18,7 +18,7 @@ final class ContentRules {
   /** Never text of the page: removed before anything is weighed. */
   static final String NOISE =
       "script, style, noscript, template, iframe, svg, canvas, object, embed, input, select, textarea, button, "
-          + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none], [style~=(?i)visibility\\s*:\\s*hidden]";
+          + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
 
   /** Chrome by tag or ARIA role: navigation, site header and footer, sidebars, search. */
   static final String CHROME_ELEMENTS =
@@ -43,7 +43,8 @@ final class ContentRules {
       // comments, sharing, social
       "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "fx", "social",
       "subscribe", "newsletter", "follow",
-      // paging and lists of other pages
+      // paging, and lists and streams of other pages (teasers, "more stories")
+      "stream", "stories", "teaser", "popular", "trending",
       "pager", "pagination", "page-nav", "prev", "next", "prevnext", "updown", "hot", "hotnews", "rank",
       "ranking", "top10", "tags", "tag", "keywords", "login", "register", "search", "cookie", "gotop", "backtop");
 
@@ -91,6 +92,22 @@ final class ContentRules {
 
   /** How a paragraph's score reaches its ancestors: all of it to the parent, then less each level. */
   static final List<Double> ANCESTOR_SHARES = List.of(1.0, 0.5, 1.0 / 6, 1.0 / 9, 1.0 / 12);
+
+  /**
+   * The best candidate gives way to its parent when the parent's paragraphs score at least this
+   * many times its own (weighed by links): the article's text is spread over several boxes, as a
+   * forum thread's posts are.
+   */
+  static final double PARENT_GROWTH = 1.5;
+
+  /** How many levels above the current candidate a parent with more of the article is looked for. */
+  static final int MAX_LEVELS_UP = 3;
+
+  /** A parent scoring within this factor of its child adds no text of its own (a box around it). */
+  static final double SAME_TEXT = 1.1;
+
+  /** A parent with more of its text in links than this is not taken for the article. */
+  static final double MAX_PARENT_LINK_DENSITY = 0.35;
 
   /** A sibling of the best candidate joins it when it scores at least this share of the best... */
   static final double SIBLING_SHARE = 0.2;

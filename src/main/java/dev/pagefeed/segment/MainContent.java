@@ -41,7 +41,7 @@ final class MainContent {
     removeChrome(body);
     Map<Element, Stats> stats = Stats.of(body);
     Element best = bestCandidate(body, stats);
-    List<Element> article = best == null ? List.of(body) : withSiblings(best, stats);
+    List<Element> article = best == null ? List.of(body) : withSiblings(spreadOver(best, body, stats), stats);
     for (Element element : article) {
       removeLinkLists(element, stats);
     }
@@ -171,7 +171,7 @@ final class MainContent {
       if (length < ContentRules.MIN_PARAGRAPH_LENGTH || first == null) {
         continue;
       }
-      double points = 1 + marks + Math.min((double) length / ContentRules.CHARS_PER_POINT, ContentRules.MAX_LENGTH_POINTS);
+      double points = Stats.points(length, marks);
       Element ancestor = first;
       for (double share : ContentRules.ANCESTOR_SHARES) {
         if (ancestor == null || ancestor == body.parent()) {
@@ -210,6 +210,37 @@ final class MainContent {
       weight -= ContentRules.TOKEN_WEIGHT;
     }
     return weight;
+  }
+
+  /**
+   * The ancestor of the best candidate that holds the article when its text is spread over
+   * several boxes (a thread's posts): the nearest ancestor, within {@link
+   * ContentRules#MAX_LEVELS_UP} levels, whose paragraphs score {@link ContentRules#PARENT_GROWTH}
+   * times the current element's, with few links; looked for again from there. Levels that add no
+   * text (a post's box around its body) are passed; a level that adds some text, but not that
+   * much, ends the walk: what it adds is beside the article, not more of it.
+   */
+  static Element spreadOver(Element best, Element body, Map<Element, Stats> stats) {
+    Element current = best;
+    int levels = 0;
+    for (Element parent = best.parent(); parent != null && parent != body.parent() && levels < ContentRules.MAX_LEVELS_UP;
+        parent = parent.parent()) {
+      levels++;
+      Stats mine = stats.get(current);
+      Stats theirs = stats.get(parent);
+      if (mine == null || theirs == null || theirs.linkDensity() > ContentRules.MAX_PARENT_LINK_DENSITY) {
+        break;
+      }
+      double own = mine.paragraphPoints * (1 - mine.linkDensity());
+      double parents = theirs.paragraphPoints * (1 - theirs.linkDensity());
+      if (parents >= ContentRules.PARENT_GROWTH * own) {
+        current = parent;
+        levels = 0;
+      } else if (parents > ContentRules.SAME_TEXT * own) {
+        break;
+      }
+    }
+    return current;
   }
 
   /** The best candidate and those of its siblings that score nearly as well or read as text. */
@@ -304,9 +335,10 @@ final class MainContent {
             }
           } else if (node instanceof Element element && element.parent() != null && all.containsKey(element.parent())) {
             Stats own = all.get(element);
-            if (ContentRules.PARAGRAPHS.contains(element.normalName()) && own.letters >= ContentRules.MIN_PARAGRAPH_LENGTH) {
-              own.paragraphPoints += 1 + own.marks
-                  + Math.min((double) own.letters / ContentRules.CHARS_PER_POINT, ContentRules.MAX_LENGTH_POINTS);
+            if (ContentRules.PARAGRAPHS.contains(element.normalName())) {
+              own.paragraphPoints += points(own.letters, own.marks);
+            } else {
+              own.paragraphPoints += points(own.inlineLetters, own.inlineMarks);
             }
             Stats parent = all.get(element.parent());
             parent.letters += own.letters;
@@ -321,6 +353,12 @@ final class MainContent {
         }
       }, root);
       return all;
+    }
+
+    /** A paragraph's points: one, one per sentence mark, and up to three for its length; 0 when short. */
+    static double points(long letters, long marks) {
+      return letters < ContentRules.MIN_PARAGRAPH_LENGTH ? 0
+          : 1 + marks + Math.min((double) letters / ContentRules.CHARS_PER_POINT, ContentRules.MAX_LENGTH_POINTS);
     }
 
     static long letters(String text) {

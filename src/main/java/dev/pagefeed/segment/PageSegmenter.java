@@ -20,7 +20,12 @@ public final class PageSegmenter {
 
   /** Segments a text dump. */
   public static SegmentedPage segmentText(String text) throws RejectedInputException {
-    return segment(Line.fromText(text), null, null);
+    return segmentText(text, null);
+  }
+
+  /** Segments a text dump whose URL a crawler's wrapper gave (or null). */
+  public static SegmentedPage segmentText(String text, String url) throws RejectedInputException {
+    return segment(Line.fromText(text), url, null);
   }
 
   /** Segments an HTML page, keeping its canonical URL, publish date and card links. */

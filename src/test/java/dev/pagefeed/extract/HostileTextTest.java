@@ -46,7 +46,7 @@ class HostileTextTest {
   void hostilePageStillGivesAPageRecord(String name, String hostile) throws Exception {
     var page = new dev.pagefeed.segment.SegmentedPage("医保中心电话", null, null, hostile, java.util.List.of(),
         null, java.util.List.of(), java.util.List.of(), java.util.List.of());
-    var source = new dev.pagefeed.model.SourceInfo("hostile.txt", "hostile.txt", "text", "UTF-8", "none", 1, "0");
+    var source = new dev.pagefeed.model.SourceInfo("hostile.txt", "hostile.txt", "text", "UTF-8", "none", 1, "0", 0);
     var records = assertTimeoutPreemptively(HANG,
         () -> new PageExtractor().extract(source, page, Budget.startingNow(HANG)));
     assertTrue(records.page().lead().length() == hostile.length());
@@ -57,7 +57,7 @@ class HostileTextTest {
     var page = new dev.pagefeed.segment.SegmentedPage("医保中心电话", null, null,
         HostileText.all().get("digits and dashes"), java.util.List.of(), null, java.util.List.of(),
         java.util.List.of(), java.util.List.of());
-    var source = new dev.pagefeed.model.SourceInfo("hostile.txt", "hostile.txt", "text", "UTF-8", "none", 1, "0");
+    var source = new dev.pagefeed.model.SourceInfo("hostile.txt", "hostile.txt", "text", "UTF-8", "none", 1, "0", 0);
     var e = org.junit.jupiter.api.Assertions.assertThrows(dev.pagefeed.model.RejectedInputException.class,
         () -> new PageExtractor().extract(source, page, Budget.startingNow(Duration.ZERO)));
     org.junit.jupiter.api.Assertions.assertEquals(dev.pagefeed.model.ErrorType.TIMEOUT, e.type());

@@ -35,7 +35,7 @@ class PlaceNamesTest {
   @Test
   void phoneOfAnotherCityIsFlaggedInPageRecords() {
     var records = new PageExtractor().extract(
-        new dev.pagefeed.model.SourceInfo("p.txt", "p.txt", "text", "UTF-8", "none", 1, "x"),
+        new dev.pagefeed.model.SourceInfo("p.txt", "p.txt", "text", "UTF-8", "none", 1, "x", 0),
         new dev.pagefeed.segment.SegmentedPage("银川医保中心电话", null, null, "咨询电话0933-8618795。",
             java.util.List.of(), null, java.util.List.of(), java.util.List.of(), java.util.List.of()));
     assertTrue(records.entities().get(0).flags().contains(dev.pagefeed.model.Flag.AREA_CODE_MISMATCH));

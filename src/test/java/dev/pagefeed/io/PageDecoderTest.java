@@ -112,6 +112,36 @@ class PageDecoderTest {
     assertEquals("html", decoder.decode("page.htm", "<p>x</p>".getBytes(StandardCharsets.UTF_8)).source().format());
   }
 
+  @Test
+  void aPageWithAFewStrayBytesIsReadWithReplacementsAndCounted() throws Exception {
+    // A long GBK page with two bytes that are valid in no charset (0xFF), as a bad copy leaves them.
+    byte[] gbk = PAGE.repeat(20).getBytes(Charset.forName("GBK"));
+    java.io.ByteArrayOutputStream stray = new java.io.ByteArrayOutputStream();
+    stray.writeBytes(gbk);
+    stray.write(0xFF);
+    stray.writeBytes(gbk);
+    stray.write(0xFF);
+    RawPage page = decoder.decode("a.txt", stray.toByteArray());
+    assertEquals("GB18030", page.source().encoding());
+    assertEquals(2, page.source().replaced());
+    assertEquals(2, page.text().chars().filter(c -> c == '\uFFFD').count());
+  }
+
+  @Test
+  void aCleanPageHasNoReplacements() throws Exception {
+    assertEquals(0, decoder.decode("a.txt", PAGE.getBytes(Charset.forName("GBK"))).source().replaced());
+  }
+
+  @Test
+  void byteSoupIsStillUndecodable() {
+    byte[] soup = new byte[20_000];
+    new java.util.Random(7).nextBytes(soup);
+    for (int i = 0; i < soup.length; i++) {
+      soup[i] = (byte) (soup[i] == 0 || (soup[i] & 0xFF) < 0x20 ? 'x' : soup[i]); // not binary: no control bytes
+    }
+    assertEquals(ErrorType.UNDECODABLE, rejected(soup));
+  }
+
   private ErrorType rejected(byte[] bytes) {
     return assertThrows(RejectedInputException.class, () -> decoder.decode("a.txt", bytes)).type();
   }

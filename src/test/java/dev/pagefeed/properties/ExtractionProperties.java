@@ -39,7 +39,7 @@ class ExtractionProperties {
 
   private static final EntityExtractor EXTRACTOR = new EntityExtractor();
   private static final PageExtractor PAGES = new PageExtractor();
-  private static final SourceInfo SOURCE = new SourceInfo("p.txt", "p.txt", "text", "UTF-8", "none", 1, "0");
+  private static final SourceInfo SOURCE = new SourceInfo("p.txt", "p.txt", "text", "UTF-8", "none", 1, "0", 0);
 
   /** Characters the extractors care about, to reach their rules often; plus anything at all. */
   @Provide
