@@ -28,25 +28,34 @@ final class ContentRules {
   /**
    * {@code class}/{@code id} tokens (split at anything but letters and digits, and at camelCase)
    * of chrome: an element carrying one is removed unless it also carries a {@link #CONTENT_TOKENS}
-   * token or holds most of the page's text. Pinyin initials are common on Chinese sites: dqwz
-   * (当前位置, breadcrumb), fx (分享), bq (版权), xgwz / xgyd (相关文章 / 相关阅读, the related list).
+   * token or holds {@link #KEEP_SHARE_OF_TEXT} of the page's letters. Pinyin initials are common on Chinese sites: dqwz
+   * (当前位置, breadcrumb), bq (版权), pinglun (评论).
    */
   static final Set<String> CHROME_TOKENS = Set.of(
       // navigation and breadcrumbs
       "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-      "position", "location", "dqwz", "daohang", "topbar", "toolbar", "tabbar", "sitemap",
-      // header and footer
-      "header", "masthead", "footer", "foot", "copyright", "bq", "banquan", "beian", "icp",
-      // sidebars, ads and widgets
-      "sidebar", "aside", "side", "widget", "ad", "ads", "advert", "adv", "advertisement", "sponsor", "banner",
-      "guanggao", "gg", "promo", "popup", "modal", "qrcode", "erweima", "ewm", "download", "app",
+      "dqwz", "daohang", "sitemap",
+      // the site's footer
+      "footer", "copyright", "bq", "banquan", "beian", "icp",
+      // sidebars, ads and pop-ups
+      "sidebar", "ad", "ads", "advert", "advertisement", "sponsor", "guanggao", "popup", "modal", "qrcode", "erweima",
+      "ewm",
       // comments, sharing, social
-      "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "fx", "social",
-      "subscribe", "newsletter", "follow",
-      // paging, and lists and streams of other pages (teasers, "more stories")
-      "stream", "stories", "teaser", "popular", "trending",
-      "pager", "pagination", "page-nav", "prev", "next", "prevnext", "updown", "hot", "hotnews", "rank",
-      "ranking", "top10", "tags", "tag", "keywords", "login", "register", "search", "cookie", "gotop", "backtop");
+      "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
+      // paging, and lists and streams of other pages (teasers, "more stories", rankings)
+      "stream", "stories", "teaser", "popular", "trending", "hotnews", "rank", "ranking", "top10",
+      "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop");
+
+  /**
+   * Tokens of boxes that are chrome on most pages but also name wrappers of the whole page ("app",
+   * "main-side", "widget Blog"): an element carrying one is also kept when it holds {@link
+   * #KEEP_SHARE_OF_TEXT} of the page's running text (its paragraphs' points). A stream of teasers
+   * has running text too, which is why the chrome tokens do not get this.
+   */
+  static final Set<String> LAYOUT_TOKENS = Set.of(
+      "side", "aside", "widget", "app", "header", "masthead", "foot", "banner", "toolbar", "topbar", "tabbar",
+      "position", "location", "promo", "download", "hot", "search", "follow", "fx", "gg", "adv", "prev", "next",
+      "tags", "tag", "keywords");
 
   /** {@code class}/{@code id} tokens of the article: they count for an element, and keep it from removal. */
   static final Set<String> CONTENT_TOKENS = Set.of(
@@ -58,7 +67,7 @@ final class ContentRules {
   static final Set<String> RELATED_TOKENS = Set.of(
       "related", "relate", "recommend", "recommended", "xgwz", "xgyd", "xgtj", "xiangguan", "tuijian");
 
-  /** A removal-marked element holding at least this share of the body's text is kept (a wrapper named badly). */
+  /** A marked element holding this share of the page's letters (or, for layout tokens, its running text) is kept. */
   static final double KEEP_SHARE_OF_TEXT = 0.5;
 
   /** Weight of a candidate's content tokens, and of its chrome tokens against it (readability uses 25). */

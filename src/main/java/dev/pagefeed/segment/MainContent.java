@@ -94,34 +94,49 @@ final class MainContent {
   }
 
   /**
-   * Removes chrome: {@link ContentRules#CHROME_ELEMENTS}, and elements with a chrome token and no
-   * content token unless one holds most of the body's text (counted before anything is removed).
+   * Removes chrome: {@link ContentRules#CHROME_ELEMENTS}, and elements with a chrome or layout
+   * token and no content token unless one holds most of the page (see {@link
+   * ContentRules#LAYOUT_TOKENS}; counted before anything is removed).
    */
   static void removeChrome(Element body) {
     Map<Element, Stats> before = Stats.of(body);
-    long total = Math.max(1, before.get(body).letters);
+    double total = before.get(body).paragraphPoints;
+    long letters = before.get(body).letters;
     body.select(ContentRules.CHROME_ELEMENTS).remove();
     List<Element> chrome = new ArrayList<>();
     for (Element element : body.getAllElements()) {
-      if (element != body && isChrome(element)) {
-        chrome.add(element);
+      if (element == body) {
+        continue;
       }
-    }
-    for (Element element : chrome) {
+      Set<String> tokens = tokens(element);
+      if (tokens.isEmpty() || tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains)) {
+        continue;
+      }
       Stats own = before.get(element);
-      // A token can name a wrapper badly ("main-side", "app"); one holding most text is kept.
-      boolean holdsTheText = own != null && own.letters >= ContentRules.KEEP_SHARE_OF_TEXT * total
+      if (own == null) {
+        continue;
+      }
+      // A token can name a wrapper of the whole page: one holding most of its letters is kept; one
+      // with a layout token ("app", "main-side") also when it holds most of its running text.
+      boolean holdsTheLetters = own.letters >= ContentRules.KEEP_SHARE_OF_TEXT * letters
           && own.linkDensity() < ContentRules.MAX_LINK_DENSITY;
-      if (!holdsTheText) {
-        element.remove();
+      if (tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)) {
+        if (!holdsTheLetters) {
+          chrome.add(element);
+        }
+      } else if (tokens.stream().anyMatch(ContentRules.LAYOUT_TOKENS::contains)) {
+        if (!holdsTheLetters && own.paragraphPoints < ContentRules.KEEP_SHARE_OF_TEXT * total) {
+          chrome.add(element);
+        }
       }
     }
+    chrome.forEach(Element::remove);
   }
 
   /** Whether an element's class or id says it is chrome (and nothing says it is content). */
   static boolean isChrome(Element element) {
     Set<String> tokens = tokens(element);
-    return tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)
+    return tokens.stream().anyMatch(t -> ContentRules.CHROME_TOKENS.contains(t) || ContentRules.LAYOUT_TOKENS.contains(t))
         && tokens.stream().noneMatch(ContentRules.CONTENT_TOKENS::contains);
   }
 
