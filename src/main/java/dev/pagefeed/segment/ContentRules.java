@@ -27,24 +27,27 @@ final class ContentRules {
 
   /**
    * {@code class}/{@code id} tokens (split at anything but letters and digits, and at camelCase)
-   * of chrome: an element carrying one is removed unless it also carries a {@link #CONTENT_TOKENS}
-   * token or holds {@link #KEEP_SHARE_OF_TEXT} of the page's letters. Pinyin initials are common on Chinese sites: dqwz
-   * (当前位置, breadcrumb), bq (版权), pinglun (评论).
+   * of what is never the article: navigation, breadcrumbs, the site's footer, ads, comments,
+   * sharing. An element carrying one is removed unless it also carries a {@link #CONTENT_TOKENS}
+   * token, or wraps the page: holds {@link #KEEP_SHARE_OF_TEXT} of its letters and its {@code
+   * <h1>} ("page-ad-margins", "non-ad-column"). Pinyin initials are common on Chinese sites: dqwz (当前位置, breadcrumb), bq (版权),
+   * pinglun (评论).
    */
-  static final Set<String> CHROME_TOKENS = Set.of(
-      // navigation and breadcrumbs
+  static final Set<String> NEVER_CONTENT_TOKENS = Set.of(
       "nav", "navbar", "navigation", "menu", "menus", "submenu", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
       "dqwz", "daohang", "sitemap",
-      // the site's footer
       "footer", "copyright", "bq", "banquan", "beian", "icp",
-      // sidebars, ads and pop-ups
-      "sidebar", "ad", "ads", "advert", "advertisement", "sponsor", "guanggao", "popup", "modal", "qrcode", "erweima",
-      "ewm",
-      // comments, sharing, social
+      "ad", "ads", "advert", "advertisement", "sponsor", "guanggao", "popup", "modal", "qrcode", "erweima", "ewm",
       "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
-      // paging, and lists and streams of other pages (teasers, "more stories", rankings)
-      "stream", "stories", "teaser", "popular", "trending", "hotnews", "rank", "ranking", "top10",
       "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop");
+
+  /**
+   * Tokens of boxes beside the article, which a site may also give the box around it: sidebars,
+   * streams of teasers, "more stories", rankings. An element carrying one is removed unless it
+   * carries a content token or holds {@link #KEEP_SHARE_OF_TEXT} of the page's letters.
+   */
+  static final Set<String> CHROME_TOKENS = Set.of(
+      "sidebar", "stream", "stories", "teaser", "popular", "trending", "hotnews", "rank", "ranking", "top10");
 
   /**
    * Tokens of boxes that are chrome on most pages but also name wrappers of the whole page ("app",

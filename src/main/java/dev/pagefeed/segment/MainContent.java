@@ -100,6 +100,12 @@ final class MainContent {
    */
   static void removeChrome(Element body) {
     Map<Element, Stats> before = Stats.of(body);
+    Set<Element> aroundTitle = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element h1 : body.getElementsByTag("h1")) {
+      for (Element parent = h1.parent(); parent != null; parent = parent.parent()) {
+        aroundTitle.add(parent);
+      }
+    }
     double total = before.get(body).paragraphPoints;
     long letters = before.get(body).letters;
     body.select(ContentRules.CHROME_ELEMENTS).remove();
@@ -120,7 +126,13 @@ final class MainContent {
       // with a layout token ("app", "main-side") also when it holds most of its running text.
       boolean holdsTheLetters = own.letters >= ContentRules.KEEP_SHARE_OF_TEXT * letters
           && own.linkDensity() < ContentRules.MAX_LINK_DENSITY;
-      if (tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)) {
+      if (tokens.stream().anyMatch(ContentRules.NEVER_CONTENT_TOKENS::contains)) {
+        // Such a name on a box around the whole page ("page-ad-margins") is a layout's: the box
+        // holds a title too. A comment list longer than the article does not.
+        if (!holdsTheLetters || (!aroundTitle.isEmpty() && !aroundTitle.contains(element))) {
+          chrome.add(element);
+        }
+      } else if (tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)) {
         if (!holdsTheLetters) {
           chrome.add(element);
         }
@@ -136,7 +148,8 @@ final class MainContent {
   /** Whether an element's class or id says it is chrome (and nothing says it is content). */
   static boolean isChrome(Element element) {
     Set<String> tokens = tokens(element);
-    return tokens.stream().anyMatch(t -> ContentRules.CHROME_TOKENS.contains(t) || ContentRules.LAYOUT_TOKENS.contains(t))
+    return tokens.stream().anyMatch(t -> ContentRules.NEVER_CONTENT_TOKENS.contains(t)
+            || ContentRules.CHROME_TOKENS.contains(t) || ContentRules.LAYOUT_TOKENS.contains(t))
         && tokens.stream().noneMatch(ContentRules.CONTENT_TOKENS::contains);
   }
 
@@ -221,7 +234,7 @@ final class MainContent {
     if (tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains)) {
       weight += ContentRules.TOKEN_WEIGHT;
     }
-    if (tokens.stream().anyMatch(ContentRules.CHROME_TOKENS::contains)) {
+    if (tokens.stream().anyMatch(t -> ContentRules.NEVER_CONTENT_TOKENS.contains(t) || ContentRules.CHROME_TOKENS.contains(t))) {
       weight -= ContentRules.TOKEN_WEIGHT;
     }
     return weight;
