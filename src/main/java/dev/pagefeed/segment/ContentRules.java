@@ -86,7 +86,13 @@ final class ContentRules {
       Map.entry("h5", -5.0), Map.entry("h6", -5.0), Map.entry("th", -5.0));
 
   /** Elements whose text is scored as a paragraph's. */
-  static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "dd", "li");
+  static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
+
+  /**
+   * Boxes whose text written straight into them (lines split by {@code <br>}) is scored as their
+   * own paragraph. Not list items: a list of teasers is not an article.
+   */
+  static final Set<String> TEXT_BOXES = Set.of("div", "section", "article", "main", "span", "font", "center", "td");
 
   /** Shorter text (in letters, digits and CJK characters) is not scored: captions, labels, links. */
   static final int MIN_PARAGRAPH_LENGTH = 20;

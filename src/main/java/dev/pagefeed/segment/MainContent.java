@@ -190,11 +190,13 @@ final class MainContent {
         length = own.letters;
         marks = own.marks;
         first = element.parent();
-      } else {
+      } else if (ContentRules.TEXT_BOXES.contains(element.normalName())) {
         // Text written straight into a box (lines split by <br>) is its own paragraph.
         length = own.inlineLetters;
         marks = own.inlineMarks;
         first = element;
+      } else {
+        continue;
       }
       if (length < ContentRules.MIN_PARAGRAPH_LENGTH || first == null) {
         continue;
@@ -365,7 +367,7 @@ final class MainContent {
             Stats own = all.get(element);
             if (ContentRules.PARAGRAPHS.contains(element.normalName())) {
               own.paragraphPoints += points(own.letters, own.marks);
-            } else {
+            } else if (ContentRules.TEXT_BOXES.contains(element.normalName())) {
               own.paragraphPoints += points(own.inlineLetters, own.inlineMarks);
             }
             Stats parent = all.get(element.parent());
