@@ -38,8 +38,18 @@ final class ContentRules {
       "dqwz", "daohang", "sitemap",
       "footer", "copyright", "bq", "banquan", "beian", "icp",
       "ad", "ads", "advert", "advertisement", "sponsor", "guanggao", "popup", "modal", "qrcode", "erweima", "ewm",
-      "comment", "comments", "pinglun", "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
+      "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
       "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop");
+
+  /**
+   * Tokens of comment boxes: beside an article they are not its text, and are removed; on a page
+   * whose running text is mostly in them ({@link #DISCUSSION_SHARE}: a thread, a page of
+   * reviews, a Q&A page's replies) they are what the page says, and are kept.
+   */
+  static final Set<String> COMMENT_TOKENS = Set.of("comment", "comments", "pinglun", "reply", "replies");
+
+  /** The share of a page's running text in comment boxes from which the page is a discussion. */
+  static final double DISCUSSION_SHARE = 0.6;
 
   /**
    * Tokens of boxes beside the article, which a site may also give the box around it: sidebars,
@@ -119,7 +129,7 @@ final class ContentRules {
   static final double PARENT_GROWTH = 1.5;
 
   /** How many levels above the current candidate a parent with more of the article is looked for. */
-  static final int MAX_LEVELS_UP = 3;
+  static final int MAX_LEVELS_UP = 6;
 
   /** A parent scoring within this factor of its child adds no text of its own (a box around it). */
   static final double SAME_TEXT = 1.1;

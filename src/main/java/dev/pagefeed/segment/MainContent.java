@@ -59,6 +59,22 @@ final class MainContent {
     return lists;
   }
 
+  /** The elements that pass {@code test} and lie in no other that does, in document order. */
+  private static List<Element> outermost(Element root, java.util.function.Predicate<Element> test) {
+    List<Element> found = new ArrayList<>();
+    NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element element && element != root && test.test(element)) {
+          found.add(element);
+          return FilterResult.SKIP_CHILDREN;
+        }
+        return FilterResult.CONTINUE;
+      }
+    }, root);
+    return found;
+  }
+
   private static boolean isInside(Element element, Element container) {
     for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
       if (parent == container) {
@@ -109,7 +125,11 @@ final class MainContent {
     double total = before.get(body).paragraphPoints;
     long letters = before.get(body).letters;
     body.select(ContentRules.CHROME_ELEMENTS).remove();
-    List<Element> chrome = new ArrayList<>();
+    List<Element> comments = outermost(body, element -> tokens(element).stream().anyMatch(ContentRules.COMMENT_TOKENS::contains)
+        && tokens(element).stream().noneMatch(ContentRules.CONTENT_TOKENS::contains));
+    double inComments = comments.stream().mapToDouble(c -> before.get(c).paragraphPoints).sum();
+    boolean discussion = total > 0 && inComments >= ContentRules.DISCUSSION_SHARE * total;
+    List<Element> chrome = new ArrayList<>(discussion ? List.of() : comments);
     for (Element element : body.getAllElements()) {
       if (element == body) {
         continue;
@@ -244,7 +264,7 @@ final class MainContent {
 
   /**
    * The ancestor of the best candidate that holds the article when its text is spread over
-   * several boxes (a thread's posts): the nearest ancestor, within {@link
+   * several boxes (a thread's posts): the nearest ancestor below the body, within {@link
    * ContentRules#MAX_LEVELS_UP} levels, whose paragraphs score {@link ContentRules#PARENT_GROWTH}
    * times the current element's, with few links; looked for again from there. Levels that add no
    * text (a post's box around its body) are passed; a level that adds some text, but not that
@@ -253,7 +273,7 @@ final class MainContent {
   static Element spreadOver(Element best, Element body, Map<Element, Stats> stats) {
     Element current = best;
     int levels = 0;
-    for (Element parent = best.parent(); parent != null && parent != body.parent() && levels < ContentRules.MAX_LEVELS_UP;
+    for (Element parent = best.parent(); parent != null && parent != body && levels < ContentRules.MAX_LEVELS_UP;
         parent = parent.parent()) {
       levels++;
       Stats mine = stats.get(current);
