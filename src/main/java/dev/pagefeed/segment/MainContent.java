@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -24,6 +25,10 @@ import org.jsoup.select.NodeVisitor;
 final class MainContent {
 
   private MainContent() {}
+
+  private static final Pattern CAMEL_CASE = Pattern.compile("([a-z])([A-Z])");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
   /**
    * What a body holds.
@@ -86,8 +91,10 @@ final class MainContent {
 
   /** A list of other pages: tokens such as {@code related}, or a child header such as 相关推荐. */
   static boolean isRelatedList(Element element) {
-    if (tokens(element).stream().anyMatch(ContentRules.RELATED_TOKENS::contains)) {
-      return true;
+    Set<String> tokens = tokens(element);
+    if (tokens.stream().anyMatch(ContentRules.RELATED_TOKENS::contains)
+        && tokens.stream().noneMatch(ContentRules.COMMENT_TOKENS::contains)) {
+      return true; // (a comment list "recommended" by its site is comments, not related pages)
     }
     for (Element child : element.children()) {
       if (isRelatedHeader(child)) {
@@ -180,14 +187,14 @@ final class MainContent {
       return Set.of();
     }
     Set<String> tokens = new java.util.HashSet<>();
-    String spaced = marks.replaceAll("([a-z])([A-Z])", "$1 $2");
-    for (String token : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+    String spaced = CAMEL_CASE.matcher(marks).replaceAll("$1 $2");
+    for (String token : NOT_ALPHANUMERIC.split(spaced.toLowerCase(Locale.ROOT))) {
       if (!token.isEmpty()) {
         tokens.add(token);
       }
     }
     // Joined forms count too: "article-content", "page_nav".
-    for (String word : marks.toLowerCase(Locale.ROOT).split("\\s+")) {
+    for (String word : WHITE_SPACE.split(marks.toLowerCase(Locale.ROOT))) {
       if (!word.isEmpty()) {
         tokens.add(word.replace('_', '-'));
       }

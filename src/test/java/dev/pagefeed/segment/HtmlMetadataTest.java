@@ -49,6 +49,24 @@ class HtmlMetadataTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
+    "<head><title>医保报销指南_健康网</title></head><body><h1><img src=\"logo.png\"></h1>",
+    "<head><meta property=\"og:title\" content=\"医保报销指南\"></head><body><h1> </h1>",
+    "<head><title></title></head><body><div class=\"content\"><h2>医保报销指南</h2>",
+  })
+  void aPageWithAnyTitleCandidateIsNeverRefused(String start) throws Exception {
+    SegmentedPage page = PageSegmenter.segmentHtml("<html>" + start
+        + "<p>参保人员应按照规定到定点医疗机构就医，并妥善保管好相关的票据和病历资料，以便报销时使用。</p></div></body></html>");
+    assertEquals("医保报销指南", page.title());
+  }
+
+  @Test
+  void aPageWithNoTitleCandidateAtAllIsRefused() {
+    org.junit.jupiter.api.Assertions.assertThrows(dev.pagefeed.model.RejectedInputException.class,
+        () -> PageSegmenter.segmentHtml("<html><head><title></title></head><body><h1></h1></body></html>"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
     "<meta property=\"article:published_time\" content=\"2021-03-05T10:20:00+08:00\">",
     "<meta name=\"PubDate\" content=\"2021-03-05 10:20\">",
     "<meta name=\"publishdate\" content=\"2021年3月5日\">",

@@ -148,6 +148,38 @@ class MainContentTest {
     assertEquals(HtmlRenderer.UNNAMED_RELATED, page.cards().get(0).section());
   }
 
+  /** Comments: short remarks on the page, one box each, in a list named as comments. */
+  private static String comments(int n, String remark) {
+    StringBuilder html = new StringBuilder("<div class=\"comment-list\">");
+    for (int i = 0; i < n; i++) {
+      html.append("<div class=\"item\"><p>").append(remark).append(i).append("。</p></div>");
+    }
+    return html.append("</div>").toString();
+  }
+
+  @Test
+  void commentsBesideAnArticleAreNotItsText() throws Exception {
+    SegmentedPage page = page(article("div", "class=\"article\"") + comments(2, "说得很对，我也是这样报销的，谢谢楼主分享经验"));
+    assertEquals(String.join("\n", PARAGRAPHS), text(page));
+  }
+
+  @Test
+  void onADiscussionPageTheCommentsAreTheText() throws Exception {
+    // A page of remarks with little else: a thread, a page of reviews.
+    SegmentedPage page = page("<p>职工医保怎么报销？</p>" + comments(12, "我上个月去医院看病，医保直接结算了大部分费用，个人只付了一小部分"));
+    String text = text(page);
+    assertTrue(text.contains("个人只付了一小部分0。") && text.contains("个人只付了一小部分11。"), text);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"page-ad-margins", "non-ad-column", "share-wrapper"})
+  void aBoxAroundTheWholePageIsNotChromeWhateverItsName(String className) throws Exception {
+    SegmentedPage page = PageSegmenter.segmentHtml("<html><body>" + links("div", "", 3) + "<div class=\"" + className
+        + "\"><h1>医保报销指南</h1>" + article("div", "") + "</div></body></html>");
+    assertEquals("医保报销指南", page.title());
+    assertEquals(String.join("\n", PARAGRAPHS), text(page));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
     "上一篇：职工医保怎么交", "下一篇: 居民医保缴费", "分享到：微信 微博", "版权所有 © 2024 健康网", "Copyright 2024 health.example.cn",
