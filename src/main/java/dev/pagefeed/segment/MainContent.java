@@ -235,7 +235,7 @@ final class MainContent {
           break;
         }
         Double was = scores.get(ancestor);
-        scores.put(ancestor, (was == null ? weight(ancestor) : was) + points * share);
+        scores.put(ancestor, (was == null ? weight(ancestor, stats) : was) + points * share);
         ancestor = ancestor.parent();
       }
     }
@@ -256,12 +256,17 @@ final class MainContent {
     return score * (1 - (own == null ? 0 : own.linkDensity()));
   }
 
-  /** The score an element starts with: its tag's weight, and its tokens'. */
-  static double weight(Element element) {
+  /**
+   * The score an element starts with: its tag's weight, and its tokens'. A content token counts
+   * no more than the element's own running text: a name says where the article is, but a small
+   * box named "text" or "content" (a teaser's snippet) is not the article for it.
+   */
+  static double weight(Element element, Map<Element, Stats> stats) {
     double weight = ContentRules.TAG_WEIGHTS.getOrDefault(element.normalName(), 0.0);
     Set<String> tokens = tokens(element);
     if (tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains)) {
-      weight += ContentRules.TOKEN_WEIGHT;
+      Stats own = stats.get(element);
+      weight += Math.min(ContentRules.TOKEN_WEIGHT, own == null ? 0 : own.paragraphPoints);
     }
     if (tokens.stream().anyMatch(t -> ContentRules.NEVER_CONTENT_TOKENS.contains(t) || ContentRules.CHROME_TOKENS.contains(t))) {
       weight -= ContentRules.TOKEN_WEIGHT;
@@ -331,7 +336,7 @@ final class MainContent {
       return 0;
     }
     double points = own.paragraphPoints;
-    return (weight(element) + points) * (1 - own.linkDensity());
+    return (weight(element, stats) + points) * (1 - own.linkDensity());
   }
 
   /** Removes lists, tables and boxes inside the article whose text is mostly links. */
