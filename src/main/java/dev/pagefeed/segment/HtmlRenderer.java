@@ -137,13 +137,7 @@ public final class HtmlRenderer {
    * title line (the item's first link, or its first heading) and the item's other text lines.
    */
   static void renderRelated(Element list, List<Line> lines) {
-    Element header = null;
-    for (Element child : list.children()) {
-      if (MainContent.isRelatedHeader(child)) {
-        header = child;
-        break;
-      }
-    }
+    Element header = list.childrenSize() > 0 && MainContent.isRelatedHeader(list.child(0)) ? list.child(0) : null;
     if (header == null) {
       header = list.selectFirst("h2, h3, h4, h5, h6");
       if (header != null && header.selectFirst("a[href]") != null) {

@@ -89,19 +89,16 @@ final class MainContent {
     return false;
   }
 
-  /** A list of other pages: tokens such as {@code related}, or a child header such as 相关推荐. */
+  /** A list of other pages: tokens such as {@code related}, or a first child that is a header such as 相关推荐. */
   static boolean isRelatedList(Element element) {
     Set<String> tokens = tokens(element);
     if (tokens.stream().anyMatch(ContentRules.RELATED_TOKENS::contains)
         && tokens.stream().noneMatch(ContentRules.COMMENT_TOKENS::contains)) {
       return true; // (a comment list "recommended" by its site is comments, not related pages)
     }
-    for (Element child : element.children()) {
-      if (isRelatedHeader(child)) {
-        return true;
-      }
-    }
-    return false;
+    // Headed by it: a box whose first child is such a header. (A box that holds the article and,
+    // further down, a related header is not a list.)
+    return element.childrenSize() > 0 && isRelatedHeader(element.child(0));
   }
 
   /**

@@ -40,7 +40,8 @@ final class SegmentRules {
 
   /** Headers of the related-items sections under the article; each may hold no card. */
   static final Set<String> RELATED_HEADERS =
-      Set.of("大家都在搜", "相关推荐", "相关问题", "相关阅读", "猜你喜欢", "相关文章", "热门推荐");
+      Set.of("大家都在搜", "相关推荐", "相关问题", "相关阅读", "猜你喜欢", "相关文章", "热门推荐", "相关新闻", "相关报道",
+          "延伸阅读", "推荐阅读", "为你推荐", "更多推荐", "相关链接", "热门文章", "最新文章");
 
   /** A card's trailer: its category, a space, and its publish date. */
   static final Pattern CARD_TRAILER =
