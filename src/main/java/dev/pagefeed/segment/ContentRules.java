@@ -135,7 +135,7 @@ final class ContentRules {
   static final double SAME_TEXT = 1.1;
 
   /** A parent with more of its text in links than this is not taken for the article. */
-  static final double MAX_PARENT_LINK_DENSITY = 0.35;
+  static final double MAX_PARENT_LINK_DENSITY = 0.2;
 
   /** A sibling of the best candidate joins it when it scores at least this share of the best... */
   static final double SIBLING_SHARE = 0.2;
