@@ -20,9 +20,9 @@ final class ContentRules {
       "script, style, noscript, template, iframe, svg, canvas, object, embed, input, select, textarea, button, "
           + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
 
-  /** Chrome by tag or ARIA role: navigation, site header and footer, sidebars, search. */
+  /** Chrome by tag or ARIA role: navigation, site header and footer, sidebars, image captions, search. */
   static final String CHROME_ELEMENTS =
-      "nav, aside, footer, header, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
+      "nav, aside, footer, header, figcaption, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "
           + "[role=search], [role=menu], [role=menubar]";
 
   /**
@@ -39,7 +39,9 @@ final class ContentRules {
       "footer", "copyright", "bq", "banquan", "beian", "icp",
       "ad", "ads", "advert", "advertisement", "sponsor", "guanggao", "popup", "modal", "qrcode", "erweima", "ewm",
       "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
-      "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop");
+      "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop",
+      // an image's caption and credit, the byline and time stamp beside the text
+      "caption", "credit", "credits", "byline", "timestamp", "dateline");
 
   /**
    * Tokens of comment boxes: beside an article they are not its text, and are removed; on a page

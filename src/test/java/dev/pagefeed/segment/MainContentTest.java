@@ -69,6 +69,7 @@ class MainContentTest {
     "<div class=\"share-bar\">{links}</div>", "<div id=\"comments\">{links}</div>", "<div class=\"copyright\">{links}</div>",
     "<div class=\"ad-box\">{links}</div>", "<div class=\"hotNews\">{links}</div>", "<div class=\"dqwz\">{links}</div>",
     "<div class=\"moreStories\">{links}</div>", "<div style=\"display: none\">{links}</div>",
+    "<figure><img src=\"a.jpg\"><figcaption>{links}</figcaption></figure>", "<div class=\"photo-credit\">{links}</div>",
   })
   void chromeIsNotTheArticle(String chrome) throws Exception {
     String menu = chrome.replace("{links}", links("div", "", 12));
