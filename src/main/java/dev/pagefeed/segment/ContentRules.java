@@ -139,6 +139,12 @@ final class ContentRules {
   /** A parent with more of its text in links than this is not taken for the article. */
   static final double MAX_PARENT_LINK_DENSITY = 0.2;
 
+  /** How many levels above the candidate a run of boxes of one kind (posts) is looked for. */
+  static final int MAX_RECORD_LEVELS = 3;
+
+  /** The fewest boxes of one kind, with text, that make a run of records. */
+  static final int MIN_RECORDS = 3;
+
   /** A sibling of the best candidate joins it when it scores at least this share of the best... */
   static final double SIBLING_SHARE = 0.2;
 

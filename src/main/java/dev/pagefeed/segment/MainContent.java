@@ -46,7 +46,7 @@ final class MainContent {
     removeChrome(body);
     Map<Element, Stats> stats = Stats.of(body);
     Element best = bestCandidate(body, stats);
-    List<Element> article = best == null ? List.of(body) : withSiblings(spreadOver(best, body, stats), stats);
+    List<Element> article = best == null ? List.of(body) : repeated(spreadOver(best, body, stats), body, stats);
     for (Element element : article) {
       removeLinkLists(element, stats);
     }
@@ -300,6 +300,34 @@ final class MainContent {
       }
     }
     return current;
+  }
+
+  /**
+   * The article, when it is one of a run of boxes of one kind (a thread's posts, a page's
+   * answers): the candidate or one of its nearest ancestors with siblings of its tag and class, all
+   * of them that hold text with few links; else the candidate with the siblings that score nearly
+   * as well ({@link #withSiblings}).
+   */
+  static List<Element> repeated(Element candidate, Element body, Map<Element, Stats> stats) {
+    Element box = candidate;
+    for (int level = 0; level <= ContentRules.MAX_RECORD_LEVELS && box != null && box != body; level++, box = box.parent()) {
+      Element parent = box.parent();
+      if (parent == null || box.className().isBlank()) {
+        continue;
+      }
+      List<Element> records = new ArrayList<>();
+      for (Element sibling : parent.children()) {
+        Stats own = stats.get(sibling);
+        if (sibling.normalName().equals(box.normalName()) && sibling.className().equals(box.className())
+            && own != null && own.paragraphPoints > 0 && own.linkDensity() < ContentRules.MAX_LINK_DENSITY) {
+          records.add(sibling);
+        }
+      }
+      if (records.size() >= ContentRules.MIN_RECORDS) {
+        return records;
+      }
+    }
+    return withSiblings(candidate, stats);
   }
 
   /** The best candidate and those of its siblings that score nearly as well or read as text. */
