@@ -20,6 +20,9 @@ final class ContentRules {
       "script, style, noscript, template, iframe, svg, canvas, object, embed, input, select, textarea, button, "
           + "[hidden], [aria-hidden=true], [style~=(?i)display\\s*:\\s*none]";
 
+  /** Code, inside which no token names chrome (syntax highlighting names spans "comment", "tag"). */
+  static final Set<String> CODE = Set.of("pre", "code");
+
   /** Chrome by tag or ARIA role: navigation, site header and footer, sidebars, image captions, search. */
   static final String CHROME_ELEMENTS =
       "nav, aside, footer, header, figcaption, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], "

@@ -64,6 +64,19 @@ final class MainContent {
     return lists;
   }
 
+  /**
+   * Whether an element lies in code ({@code <pre>}, {@code <code>}), whose highlighting names its
+   * parts "comment", "tag" or "keyword": they are the code's, not the page's chrome.
+   */
+  private static boolean inCode(Element element) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      if (ContentRules.CODE.contains(parent.normalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The elements that pass {@code test} and lie in no other that does, in document order. */
   private static List<Element> outermost(Element root, java.util.function.Predicate<Element> test) {
     List<Element> found = new ArrayList<>();
@@ -130,7 +143,7 @@ final class MainContent {
     long letters = before.get(body).letters;
     body.select(ContentRules.CHROME_ELEMENTS).remove();
     List<Element> comments = outermost(body, element -> tokens(element).stream().anyMatch(ContentRules.COMMENT_TOKENS::contains)
-        && tokens(element).stream().noneMatch(ContentRules.CONTENT_TOKENS::contains));
+        && tokens(element).stream().noneMatch(ContentRules.CONTENT_TOKENS::contains) && !inCode(element));
     double inComments = comments.stream().mapToDouble(c -> before.get(c).paragraphPoints).sum();
     boolean discussion = total > 0 && inComments >= ContentRules.DISCUSSION_SHARE * total;
     List<Element> chrome = new ArrayList<>(discussion ? List.of() : comments);
@@ -139,7 +152,7 @@ final class MainContent {
         continue;
       }
       Set<String> tokens = tokens(element);
-      if (tokens.isEmpty() || tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains)) {
+      if (tokens.isEmpty() || tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains) || inCode(element)) {
         continue;
       }
       Stats own = before.get(element);

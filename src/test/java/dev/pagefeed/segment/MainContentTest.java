@@ -172,6 +172,13 @@ class MainContentTest {
     assertTrue(text.contains("个人只付了一小部分0。") && text.contains("个人只付了一小部分11。"), text);
   }
 
+  @Test
+  void codeKeepsItsHighlightedComments() throws Exception {
+    String code = "<pre><code><span class=\"token comment\"># 每月缴费基数</span>\nbase = 5000</code></pre>";
+    SegmentedPage page = page("<div class=\"article\">" + article("div", "") + code + "</div>");
+    assertTrue(text(page).contains("每月缴费基数"), text(page));
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"page-ad-margins", "non-ad-column", "share-wrapper"})
   void aBoxAroundTheWholePageIsNotChromeWhateverItsName(String className) throws Exception {
