@@ -44,7 +44,9 @@ final class ContentRules {
       "share", "sharing", "bdshare", "jiathis", "social", "subscribe", "newsletter",
       "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop",
       // an image's caption and credit, the byline and time stamp beside the text
-      "caption", "credit", "credits", "byline", "timestamp", "dateline");
+      "caption", "credit", "credits", "byline", "timestamp", "dateline",
+      // a media player's controls and messages ("player" alone names a sports table's rows too)
+      "video-player", "videoplayer", "audio-player", "media-player", "mplayer", "playercontainer", "controlbar");
 
   /**
    * Tokens of comment boxes: beside an article they are not its text, and are removed; on a page
@@ -168,6 +170,8 @@ final class ContentRules {
       Pattern.compile("^(当前位置|您的位置|你的位置|您现在的位置|所在位置)\\s*[:：]"),
       Pattern.compile("^[【\\[]?(责任编辑|编辑|责编|审核|校对)\\s*[:：].{0,20}[】\\]]?$"),
       Pattern.compile("^(浏览次数|阅读次数|点击数|阅读量|浏览量)\\s*[:：]?\\s*\\d*$"),
+      // a platform's statement about the article: "平台声明：该文观点仅代表作者本人…"
+      Pattern.compile("^[【\\[]?(平台声明|版权声明|免责声明|特别声明)[】\\]]?\\s*[:：]"),
       Pattern.compile("^(首页|返回首页|返回顶部|回到顶部|返回列表)$"),
       // a pager: "首页|上一页1 2 3下一页|尾页"
       Pattern.compile("^(?:(?:首页|上一页|下一页|尾页|末页|共\\d+页|第\\d+页|\\d+|[|｜/…·\\s])){2,}$"));

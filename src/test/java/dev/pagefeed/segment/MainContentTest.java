@@ -70,6 +70,7 @@ class MainContentTest {
     "<div class=\"ad-box\">{links}</div>", "<div class=\"hotNews\">{links}</div>", "<div class=\"dqwz\">{links}</div>",
     "<div class=\"moreStories\">{links}</div>", "<div style=\"display: none\">{links}</div>",
     "<figure><img src=\"a.jpg\"><figcaption>{links}</figcaption></figure>", "<div class=\"photo-credit\">{links}</div>",
+    "<div class=\"video-player\">{links}</div>",
   })
   void chromeIsNotTheArticle(String chrome) throws Exception {
     String menu = chrome.replace("{links}", links("div", "", 12));
@@ -192,6 +193,7 @@ class MainContentTest {
   @ValueSource(strings = {
     "上一篇：职工医保怎么交", "下一篇: 居民医保缴费", "分享到：微信 微博", "版权所有 © 2024 健康网", "Copyright 2024 health.example.cn",
     "当前位置：首页 > 医保", "责任编辑：王明", "京ICP备12345678号", "浏览次数：1024", "返回顶部",
+    "平台声明：该文观点仅代表作者本人，本站仅提供信息存储空间服务。", "首页|上一页1 2 3下一页|尾页",
   })
   void chromeLinesAreDroppedWhereverTheyStand(String line) throws Exception {
     SegmentedPage page = page("<div class=\"content\">" + article("div", "") + "<p>" + line + "</p></div>");
