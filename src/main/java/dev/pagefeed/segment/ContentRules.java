@@ -45,6 +45,9 @@ final class ContentRules {
       "pager", "pagination", "prevnext", "updown", "login", "register", "cookie", "gotop", "backtop",
       // an image's caption and credit, the byline and time stamp beside the text
       "caption", "credit", "credits", "byline", "timestamp", "dateline",
+      // a wiki's references, navigation and info boxes, notices, edit links, contents box, categories
+      "reflist", "references", "navbox", "editsection", "mw-editsection", "toc", "catlinks", "printfooter", "noprint",
+      "infobox", "ambox", "hatnote", "metadata",
       // a media player's controls and messages ("player" alone names a sports table's rows too)
       "video-player", "videoplayer", "audio-player", "media-player", "mplayer", "playercontainer", "controlbar");
 

@@ -70,7 +70,8 @@ class MainContentTest {
     "<div class=\"ad-box\">{links}</div>", "<div class=\"hotNews\">{links}</div>", "<div class=\"dqwz\">{links}</div>",
     "<div class=\"moreStories\">{links}</div>", "<div style=\"display: none\">{links}</div>",
     "<figure><img src=\"a.jpg\"><figcaption>{links}</figcaption></figure>", "<div class=\"photo-credit\">{links}</div>",
-    "<div class=\"video-player\">{links}</div>",
+    "<div class=\"video-player\">{links}</div>", "<div class=\"reflist\">{links}</div>",
+    "<table class=\"infobox\"><tr><td>{links}</td></tr></table>",
   })
   void chromeIsNotTheArticle(String chrome) throws Exception {
     String menu = chrome.replace("{links}", links("div", "", 12));
