@@ -173,6 +173,8 @@ final class ContentRules {
       Pattern.compile("^(当前位置|您的位置|你的位置|您现在的位置|所在位置)\\s*[:：]"),
       Pattern.compile("^[【\\[]?(责任编辑|编辑|责编|审核|校对)\\s*[:：].{0,20}[】\\]]?$"),
       Pattern.compile("^(浏览次数|阅读次数|点击数|阅读量|浏览量)\\s*[:：]?\\s*\\d*$"),
+      // where the text came from and how to reprint it: "转载请注明：原文链接…", "本文来源于…", "原标题：…"
+      Pattern.compile("^[【\\[]?(转载请注明|本文来源于|本文来源|文章来源|原文链接|原标题)"),
       // a platform's statement about the article: "平台声明：该文观点仅代表作者本人…"
       Pattern.compile("^[【\\[]?(平台声明|版权声明|免责声明|特别声明)[】\\]]?\\s*[:：]"),
       Pattern.compile("^(首页|返回首页|返回顶部|回到顶部|返回列表)$"),

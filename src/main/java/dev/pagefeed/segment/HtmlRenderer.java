@@ -144,7 +144,9 @@ public final class HtmlRenderer {
         header = null; // a heading that is a link is an item's title
       }
     }
-    lines.add(Line.of(Line.Role.RELATED_HEADER, header == null ? UNNAMED_RELATED : TextCleaner.clean(header.text()), null));
+    String name = header == null ? UNNAMED_RELATED : TextCleaner.clean(header.text());
+    String section = SegmentRules.relatedSection(name);
+    lines.add(Line.of(Line.Role.RELATED_HEADER, section != null ? section : name, null));
     if (header != null) {
       header.remove();
     }

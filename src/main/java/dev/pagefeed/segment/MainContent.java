@@ -123,7 +123,7 @@ final class MainContent {
     boolean shallow = element.childrenSize() == 0
         || (element.childrenSize() == 1 && element.child(0).childrenSize() == 0
             && !HtmlRenderer.BLOCKS.contains(element.child(0).normalName()));
-    return shallow && SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(element.text()));
+    return shallow && SegmentRules.relatedSection(TextCleaner.clean(element.text())) != null;
   }
 
   /**

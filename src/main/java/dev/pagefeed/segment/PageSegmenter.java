@@ -160,7 +160,14 @@ public final class PageSegmenter {
   }
 
   private static boolean isRelatedHeader(Line line) {
-    return line.role() == Line.Role.RELATED_HEADER || SegmentRules.RELATED_HEADERS.contains(TextCleaner.clean(line.text()));
+    return line.role() == Line.Role.RELATED_HEADER || SegmentRules.relatedSection(TextCleaner.clean(line.text())) != null;
+  }
+
+  /** The section a related header line names. */
+  private static String sectionOf(Line line) {
+    String text = TextCleaner.clean(line.text());
+    String named = SegmentRules.relatedSection(text);
+    return named != null ? named : text;
   }
 
   /** A line made only of footer words; "首页 顶部" is "首页顶部" once cleaned. */
@@ -195,7 +202,7 @@ public final class PageSegmenter {
         if (section != null) {
           related.add(new RelatedSection(section, sectionCards));
         }
-        section = text;
+        section = sectionOf(line);
         sectionCards = 0;
         continue;
       }

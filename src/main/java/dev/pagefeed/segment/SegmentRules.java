@@ -43,6 +43,15 @@ final class SegmentRules {
       Set.of("大家都在搜", "相关推荐", "相关问题", "相关阅读", "猜你喜欢", "相关文章", "热门推荐", "相关新闻", "相关报道",
           "延伸阅读", "推荐阅读", "为你推荐", "更多推荐", "相关链接", "热门文章", "最新文章");
 
+  /**
+   * The section a related header names ("猜你喜欢：" → "猜你喜欢"), or null when {@code cleaned} is
+   * not one of {@link #RELATED_HEADERS}, with or without a colon after it.
+   */
+  static String relatedSection(String cleaned) {
+    String name = cleaned.endsWith(":") || cleaned.endsWith("：") ? cleaned.substring(0, cleaned.length() - 1).strip() : cleaned;
+    return RELATED_HEADERS.contains(name) ? name : null;
+  }
+
   /** A card's trailer: its category, a space, and its publish date. */
   static final Pattern CARD_TRAILER =
       Pattern.compile("^([^\\d\\s]{1,12})\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");

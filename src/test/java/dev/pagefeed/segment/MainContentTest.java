@@ -144,6 +144,13 @@ class MainContentTest {
   }
 
   @Test
+  void aRelatedHeaderMayEndInAColon() throws Exception {
+    SegmentedPage page = page(article("div", "") + "<div><p>猜你喜欢：</p><ul><li><a href=\"/1\">职工医保报销比例</a></li></ul></div>");
+    assertEquals(String.join("\n", PARAGRAPHS), text(page));
+    assertEquals("猜你喜欢", page.cards().get(0).section());
+  }
+
+  @Test
   void aRelatedListMarkedOnlyByItsClassIsNamedAsRelated() throws Exception {
     SegmentedPage page = page(article("div", "") + "<div class=\"related-posts\"><a href=\"/1\">职工医保报销比例</a>"
         + "<a href=\"/2\">居民医保缴费标准</a></div>");
@@ -195,6 +202,7 @@ class MainContentTest {
     "上一篇：职工医保怎么交", "下一篇: 居民医保缴费", "分享到：微信 微博", "版权所有 © 2024 健康网", "Copyright 2024 health.example.cn",
     "当前位置：首页 > 医保", "责任编辑：王明", "京ICP备12345678号", "浏览次数：1024", "返回顶部",
     "平台声明：该文观点仅代表作者本人，本站仅提供信息存储空间服务。", "首页|上一页1 2 3下一页|尾页",
+    "转载请注明：原文链接-https://health.example.cn/a/1", "本文来源于北京商报2024-05-20 09:47:48", "原标题：医保新规",
   })
   void chromeLinesAreDroppedWhereverTheyStand(String line) throws Exception {
     SegmentedPage page = page("<div class=\"content\">" + article("div", "") + "<p>" + line + "</p></div>");
