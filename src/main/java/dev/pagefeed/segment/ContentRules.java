@@ -163,6 +163,16 @@ final class ContentRules {
   static final double MAX_LINK_DENSITY = 0.5;
 
   /**
+   * The labels of a forum's, a Q&A page's or a player's controls: a line made only of these (and
+   * separators, counts) is chrome, as a text dump's footer words are.
+   */
+  static final List<String> CONTROL_WORDS = List.of(
+      "展开全部", "展开阅读全文", "阅读全文", "查看全部", "查看更多", "显示全部", "加载更多", "展开", "收起", "更多",
+      "举报", "播报", "编辑", "删除", "回复", "引用", "评论", "点赞", "赞同", "反对", "收藏", "分享", "关注", "私信",
+      "复制链接", "抢首赞", "已赞过", "已踩过", "电梯直达", "只看该作者", "倒序浏览", "阅读模式", "楼主", "沙发", "板凳",
+      "地板", "楼", "赞", "踩");
+
+  /**
    * Lines that are chrome wherever they stand: prev/next links, share bars, copyright and
    * editor lines, breadcrumbs, print and font-size buttons, view counters.
    */

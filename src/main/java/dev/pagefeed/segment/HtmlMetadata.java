@@ -34,7 +34,7 @@ final class HtmlMetadata {
 
   /** Words of a byline: a short line with one of them is chrome, with or without a date. */
   static final Pattern BYLINE_WORDS = Pattern.compile(
-      "(发布时间|发布日期|发表时间|发文日期|更新时间|来源[:：]|作者[:：]|编辑[:：]|责任编辑|浏览次数|点击[数量率]|阅读[数量]|字号)");
+      "(发布时间|发布日期|发表时间|发表于|发文日期|更新时间|来源[:：]|作者[:：]|编辑[:：]|责任编辑|浏览次数|点击[数量率]|阅读[数量]|字号)");
 
   /** The longest line read as a date or byline line. */
   static final int MAX_DATE_LINE = 80;

@@ -104,8 +104,9 @@ public final class HtmlRenderer {
     lines.add(new Line(0, title, false));
     for (int i = 0; i < article.size(); i++) {
       String text = article.get(i).text();
-      if (i < DATE_LINE_REACH && HtmlMetadata.isDateOrByline(text)) {
-        if (published == null) {
+      if (HtmlMetadata.isDateOrByline(text)) {
+        // By the title it dates the page; further down (a post's header) it is chrome all the same.
+        if (published == null && i < DATE_LINE_REACH) {
           published = HtmlMetadata.isoDate(text);
         }
         continue;
@@ -121,7 +122,7 @@ public final class HtmlRenderer {
     return new Rendered(lines, url, published);
   }
 
-  /** Whether a line is chrome wherever it stands: prev/next, share, copyright, breadcrumb… */
+  /** Whether a line is chrome wherever it stands: prev/next, share, copyright, breadcrumb, controls… */
   static boolean isChromeLine(String text) {
     String cleaned = TextCleaner.clean(text);
     for (Pattern chrome : ContentRules.CHROME_LINES) {
@@ -129,8 +130,30 @@ public final class HtmlRenderer {
         return true;
       }
     }
-    return false;
+    return onlyControlWords(cleaned);
   }
+
+  /** Whether a line is made only of {@link ContentRules#CONTROL_WORDS}, separators and counts. */
+  static boolean onlyControlWords(String cleaned) {
+    String rest = CONTROL_SEPARATORS.matcher(cleaned).replaceAll("");
+    if (rest.isEmpty()) {
+      return false; // a line of digits or marks is not a control's label
+    }
+    boolean progressed = true;
+    while (!rest.isEmpty() && progressed) {
+      progressed = false;
+      for (String word : ContentRules.CONTROL_WORDS) {
+        if (rest.startsWith(word)) {
+          rest = rest.substring(word.length());
+          progressed = true;
+          break;
+        }
+      }
+    }
+    return rest.isEmpty();
+  }
+
+  private static final Pattern CONTROL_SEPARATORS = Pattern.compile("[\\s\\d|｜·•<>()（）\\[\\]【】:：/,，.。+]+");
 
   /**
    * A related-items list as lines: its header (or {@link #UNNAMED_RELATED}), then per item a card

@@ -203,6 +203,8 @@ class MainContentTest {
     "当前位置：首页 > 医保", "责任编辑：王明", "京ICP备12345678号", "浏览次数：1024", "返回顶部",
     "平台声明：该文观点仅代表作者本人，本站仅提供信息存储空间服务。", "首页|上一页1 2 3下一页|尾页",
     "转载请注明：原文链接-https://health.example.cn/a/1", "本文来源于北京商报2024-05-20 09:47:48", "原标题：医保新规",
+    "展开全部", "举报 | 收起", "抢首赞 已赞过 已踩过<", "电梯直达 楼主", "回复 (12) 点赞 3", "2023-12-13 01:04",
+    "发表于 2024-5-18 19:27:00 | 只看该作者",
   })
   void chromeLinesAreDroppedWhereverTheyStand(String line) throws Exception {
     SegmentedPage page = page("<div class=\"content\">" + article("div", "") + "<p>" + line + "</p></div>");
