@@ -36,6 +36,13 @@ final class HtmlMetadata {
   static final Pattern BYLINE_WORDS = Pattern.compile(
       "(发布时间|发布日期|发表时间|发表于|发文日期|更新时间|来源[:：]|作者[:：]|编辑[:：]|责任编辑|浏览次数|点击[数量率]|阅读[数量]|字号)");
 
+  /** A feed's relative time at the end of a short line, simplified or traditional: "法新社·2天前", "3小時前", "刚刚". */
+  static final Pattern RELATIVE_TIME =
+      Pattern.compile("(?:\\d+\\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|刚刚|剛剛|昨天\\s*\\d{1,2}:\\d{2})$");
+
+  /** The longest line whose relative time makes it a byline (a sentence may end "…三天前"). */
+  static final int MAX_RELATIVE_TIME_LINE = 30;
+
   /** The longest line read as a date or byline line. */
   static final int MAX_DATE_LINE = 80;
 
@@ -121,7 +128,8 @@ final class HtmlMetadata {
     if (text.codePointCount(0, text.length()) > MAX_DATE_LINE) {
       return false;
     }
-    if (BYLINE_WORDS.matcher(text).find()) {
+    if (BYLINE_WORDS.matcher(text).find()
+        || (text.codePointCount(0, text.length()) <= MAX_RELATIVE_TIME_LINE && RELATIVE_TIME.matcher(text).find())) {
       return true;
     }
     Matcher date = DATE.matcher(text);

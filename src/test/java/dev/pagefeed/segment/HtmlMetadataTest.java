@@ -95,7 +95,14 @@ class HtmlMetadataTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"2021年是医保改革的关键一年，各地陆续出台了新的缴费和报销政策，参保人员应及时了解。", "作者认为"})
+  @ValueSource(strings = {"法新社·2天前", "Yahoo地產·1小時前", "am730 · 3分钟前", "发表于 2024-5-18 19:27"})
+  void aFeedsSourceAndRelativeTimeIsAByline(String line) {
+    org.junit.jupiter.api.Assertions.assertTrue(HtmlMetadata.isDateOrByline(line));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"医保局在今年一月发布了新规，参保人员反映报销流程比三年前简化了许多，办理时间缩短到2天前后。",
+    "2021年是医保改革的关键一年，各地陆续出台了新的缴费和报销政策，参保人员应及时了解。", "作者认为"})
   void runningTextIsNotADateLine(String line) {
     assertFalse(HtmlMetadata.isDateOrByline(line));
   }
