@@ -1,14 +1,14 @@
 package dev.pagefeed;
 
-import dev.pagefeed.extract.EntityExtractor;
+import dev.pagefeed.extract.Budget;
 import dev.pagefeed.extract.Match;
 import dev.pagefeed.extract.PageExtractor;
-import dev.pagefeed.extract.Text;
 import dev.pagefeed.io.Json;
 import dev.pagefeed.model.EntityKind;
 import dev.pagefeed.model.EntityValue;
 import dev.pagefeed.model.Flag;
 import dev.pagefeed.model.Mod;
+import dev.pagefeed.model.RejectedInputException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class ExtractText {
   private ExtractText() {}
 
   public static void main(String[] args) throws IOException {
-    EntityExtractor extractor = new EntityExtractor();
+    PageExtractor extractor = new PageExtractor();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     int n = 0;
@@ -50,14 +50,20 @@ public final class ExtractText {
     out.flush();
   }
 
-  /** The entities of one line of text, offsets in code points. */
-  static List<TextEntity> entities(EntityExtractor extractor, String text) {
+  /**
+   * The entities of one line of text, as a page's block of that text gives them (the same code:
+   * offsets in code points, context, the area-code check with the line as its own place context).
+   */
+  static List<TextEntity> entities(PageExtractor extractor, String text) {
     List<TextEntity> found = new ArrayList<>();
-    for (Match m : extractor.find(Text.of(text))) {
-      int start = text.codePointCount(0, m.start());
-      found.add(new TextEntity(m.kind(), text.substring(m.start(), m.end()), start,
-          start + text.codePointCount(m.start(), m.end()), m.normalized(), m.value(), m.mod(),
-          m.flags().stream().sorted().toList(), PageExtractor.context(text, m.start(), m.end())));
+    try {
+      for (PageExtractor.Located located : extractor.locate(text, false, text, Budget.UNLIMITED)) {
+        Match m = located.match();
+        found.add(new TextEntity(m.kind(), located.text(), located.start(), located.end(), m.normalized(), m.value(),
+            m.mod(), m.flags().stream().sorted().toList(), located.context()));
+      }
+    } catch (RejectedInputException e) {
+      throw new IllegalStateException("an unlimited budget ran out", e);
     }
     return found;
   }

@@ -97,9 +97,41 @@ public final class PageExtractor {
       List<String> sectionPath, String text, boolean truncated, String placeContext, Budget budget,
       PlacesMemo places)
       throws RejectedInputException {
-    if (text == null || text.isEmpty()) {
-      return;
+    for (Located found : locate(text, truncated, placeContext, budget, places)) {
+      Match m = found.match();
+      out.add(new Entity(
+          Ids.entityId(pageId, block, found.start(), m.kind()), pageId, cardId, block, sectionPath,
+          m.kind(), found.text(), found.start(), found.end(), m.normalized(), m.value(), m.mod(),
+          m.flags().stream().sorted().toList(), found.context()));
     }
+  }
+
+  /**
+   * An entity found in a text, where a page's records and {@code ExtractText} both take it from.
+   *
+   * @param match what was found, with the area-code check applied
+   * @param start where it starts, in code points of the text
+   * @param end where it ends (exclusive), in code points
+   * @param text the text of the span
+   * @param context the sentence around it
+   */
+  public record Located(Match match, int start, int end, String text, String context) {}
+
+  /**
+   * The entities of one text: offsets in code points, context sentences, and the area-code check
+   * against the places named in {@code placeContext}. A bare sentence is its own place context.
+   */
+  public List<Located> locate(String text, boolean truncated, String placeContext, Budget budget)
+      throws RejectedInputException {
+    return locate(text, truncated, placeContext, budget, new PlacesMemo());
+  }
+
+  private List<Located> locate(String text, boolean truncated, String placeContext, Budget budget, PlacesMemo places)
+      throws RejectedInputException {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<Located> found = new ArrayList<>();
     int charsSeen = 0;
     int codePointsSeen = 0;
     for (Match match : extractor.find(Text.of(text, truncated), budget)) {
@@ -113,12 +145,10 @@ public final class PageExtractor {
       charsSeen = checked.start();
       int start = codePointsSeen;
       int end = start + text.codePointCount(checked.start(), checked.end());
-      out.add(new Entity(
-          Ids.entityId(pageId, block, start, checked.kind()), pageId, cardId, block, sectionPath,
-          checked.kind(), text.substring(checked.start(), checked.end()), start, end,
-          checked.normalized(), checked.value(), checked.mod(),
-          checked.flags().stream().sorted().toList(), context(text, checked.start(), checked.end())));
+      found.add(new Located(checked, start, end, text.substring(checked.start(), checked.end()),
+          context(text, checked.start(), checked.end())));
     }
+    return found;
   }
 
   /** The segmenter's warnings, and decoding's: {@code decode_replaced} when stray bytes were replaced. */
