@@ -70,10 +70,10 @@ public final class EntityExtractor {
     return mapped;
   }
 
-  /** Besides digits, the characters one of the kinds needs: numerals, @ and dots, 对折. */
-  private static final String NEEDED = "〇零一二两三四五六七八九十百千万亿兆@.对";
+  /** Besides digits, the characters one of the kinds needs: numerals, @, dots and {@code ://}, 对折 and 半折. */
+  private static final String NEEDED = "〇零一二两三四五六七八九十百千万亿兆@.:对半";
 
-  /** Every kind needs a digit, a Chinese numeral, an @, a dot or 对折; some prose has none. */
+  /** Every kind needs a digit, a Chinese numeral, an @, a dot, a colon or 对/半; some prose has none. */
   private static boolean hasDigitOrNumeral(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

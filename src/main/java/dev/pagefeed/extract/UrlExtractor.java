@@ -11,27 +11,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * URLs: {@code http(s)://…}, {@code www.…}, and bare domains under a known top-level domain
- * ({@code ylbz.pingliang.gov.cn}). CJK text and closing punctuation never belong to a URL.
- * Normalized with lower-case scheme and host and a default path {@code /}; the fragment is kept;
- * a missing scheme becomes {@code http://} with flag {@code scheme_inferred}.
+ * URLs: any known scheme ({@code http(s)://…}, {@code ftp://…}, {@link #SCHEMES}), {@code www.…},
+ * {@code localhost[:port]}, and bare hosts under any public suffix of the Public Suffix List
+ * ({@code ylbz.pingliang.gov.cn}, {@code bit.ly}, {@code shop.co.uk}; Guava's {@code
+ * InternetDomainName}). A single-label host counts only after a scheme ({@code https://intranet/x})
+ * or as {@code localhost}. CJK text and closing punctuation never belong to a URL. The text keeps
+ * its case; normalized has a lower-case scheme and host and a default path {@code /}, the fragment
+ * kept; a missing scheme becomes {@code http://} with flag {@code scheme_inferred}.
  */
 public final class UrlExtractor implements Extractor {
 
   /** Characters RFC 3986 allows in a URL after the host. */
   private static final String URL_CHARS = "[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]";
 
-  /** Top-level domains a bare domain may end in (with no scheme and no www). */
-  static final String BARE_TLDS =
-      "gov\\.cn|com\\.cn|org\\.cn|edu\\.cn|net\\.cn|ac\\.cn|cn|com|net|org|gov|edu|info|io|hk|tw";
+  /**
+   * URI schemes that stand before {@code ://} in text people write (the IANA registry's common
+   * ones); a word of letters before {@code ://} that is not one ({@code httt://}) makes no URL.
+   */
+  static final List<String> SCHEMES = List.of(
+      "https", "http", "ftps", "ftp", "sftp", "wss", "ws", "file", "git", "ssh", "svn", "rtsp", "rtmp", "mms",
+      "telnet", "ldaps", "ldap", "nntp", "news", "irc", "ircs", "gopher", "webcal", "smb", "nfs", "s3", "hdfs");
+
+  /** Schemes longest first, so that an alternation takes "https" before "http". */
+  private static final String SCHEME_ALTERNATION = SCHEMES.stream()
+      .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
+      .collect(java.util.stream.Collectors.joining("|"));
+
+  /** A host label: letters, digits and inner hyphens, at most 63 characters. */
+  private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?";
 
   static final Pattern URL =
       Pattern.compile(
           "(?i)(?:"
-              + "(?<![A-Za-z0-9])(?<scheme>https?)://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
-              + "|(?<![A-Za-z0-9@.\\-/])www\\.[A-Za-z0-9\\-]+(?:\\.[A-Za-z0-9\\-]+)+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
-              + "|(?<![A-Za-z0-9@.\\-/])(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,62})\\.){1,8}(?:" + BARE_TLDS + ")(?![A-Za-z0-9\\-@])"
-              + "(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "(?<![A-Za-z0-9])(?<scheme>" + SCHEME_ALTERNATION + ")://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "|(?<![A-Za-z0-9@.\\-/])(?<bare>(?:" + LABEL + "\\.){1,8}[A-Za-z][A-Za-z0-9\\-]{1,62}|localhost)(?![A-Za-z0-9\\-@])"
+              + "(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
               + ")");
 
   /** Punctuation that ends a sentence rather than a URL when it is the URL's last character. */
@@ -40,7 +54,7 @@ public final class UrlExtractor implements Extractor {
   @Override
   public List<Match> find(Text text) {
     String s = text.view();
-    if (s.indexOf('.') < 0 && !s.contains("://")) {
+    if (s.indexOf('.') < 0 && !s.contains("://") && !containsLocalhost(s)) {
       return List.of();
     }
     List<Match> out = new ArrayList<>();
@@ -74,6 +88,10 @@ public final class UrlExtractor implements Extractor {
     return n;
   }
 
+  private static boolean containsLocalhost(String s) {
+    return s.toLowerCase(Locale.ROOT).contains("localhost");
+  }
+
   static Match toMatch(String raw, int start, int end, boolean hasScheme) {
     String scheme = hasScheme ? raw.substring(0, raw.indexOf(':')).toLowerCase(Locale.ROOT) : "http";
     String rest = hasScheme ? raw.substring(raw.indexOf("://") + 3) : raw;
@@ -82,7 +100,11 @@ public final class UrlExtractor implements Extractor {
     String tail = pathAt < 0 ? "" : rest.substring(pathAt);
     String host = authority.replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
     String port = authority.substring(Math.min(authority.length(), host.length()));
-    if (host.isEmpty() || host.startsWith(".") || host.endsWith(".") || (!hasScheme && !host.contains("."))) {
+    if (host.isEmpty() || host.startsWith(".") || host.endsWith(".") || host.contains("..")) {
+      return null;
+    }
+    // Without a scheme, a host is a URL only under a public suffix (or as localhost).
+    if (!hasScheme && !host.equals("localhost") && !underPublicSuffix(host)) {
       return null;
     }
     if (!tail.startsWith("/")) {
@@ -94,6 +116,16 @@ public final class UrlExtractor implements Extractor {
         Match.of(EntityKind.URL, start, end, url,
             new UrlValue(url, scheme, host, registrableDomain(host), gov));
     return hasScheme ? match : match.withFlag(Flag.SCHEME_INFERRED);
+  }
+
+  /** Whether {@code host} is a name below a public suffix: {@code bit.ly} yes, {@code co.uk} or {@code a.b} no. */
+  static boolean underPublicSuffix(String host) {
+    try {
+      InternetDomainName name = InternetDomainName.from(host);
+      return name.isUnderPublicSuffix();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   static String registrableDomain(String host) {

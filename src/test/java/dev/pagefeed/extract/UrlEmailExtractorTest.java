@@ -23,6 +23,14 @@ class UrlEmailExtractorTest {
         "见https://example.com/a?b=1&c=2)。 | https://example.com/a?b=1&c=2 | https://example.com/a?b=1&c=2 | ''",
         "本地服务http://localhost:8080/#/123 | http://localhost:8080/#/123 | http://localhost:8080/#/123 | ''",
         "五月五.https://t.co/YCUZfuyyHZ | https://t.co/YCUZfuyyHZ | https://t.co/YCUZfuyyHZ | ''",
+        "资料在ftp://files.example.org/pub/医保.pdf下载 | ftp://files.example.org/pub/ | ftp://files.example.org/pub/ | ''",
+        "内网地址https://intranet/x,外网不可用 | https://intranet/x | https://intranet/x | ''",
+        "短链bit.ly/3xYz可以打开 | bit.ly/3xYz | http://bit.ly/3xYz | scheme_inferred",
+        "文档在go.dev查看 | go.dev | http://go.dev/ | scheme_inferred",
+        "报名网站example.academy已开放 | example.academy | http://example.academy/ | scheme_inferred",
+        "英国网店shop.co.uk上有卖 | shop.co.uk | http://shop.co.uk/ | scheme_inferred",
+        "官网是ExAmple.COM/Path | ExAmple.COM/Path | http://example.com/Path | scheme_inferred",
+        "本机localhost:3000/api可调试 | localhost:3000/api | http://localhost:3000/api | scheme_inferred",
       })
   void findsUrl(String sentence, String text, String normalized, String flags) {
     assertEquals(List.of(new Found(EntityKind.URL, text, normalized, null, flags)),
@@ -53,6 +61,14 @@ class UrlEmailExtractorTest {
     assertEquals(
         List.of(new Found(EntityKind.EMAIL, "904632671@qq", null, null, "truncated")),
         Found.in("和电子邮箱(904632671@qq", true).stream().filter(f -> f.kind() == EntityKind.EMAIL).toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+    "版本号是3.5.2，请升级", "剂量为2.5mg每日", "报告见co.uk", "单标签主机intranet不算", "文件a.b打不开", "e.g.如此",
+  })
+  void notAUrl(String sentence) {
+    assertEquals(List.of(), Found.in(sentence, EntityKind.URL));
   }
 
   @Test
