@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Dates at the precision written: {@code 2025年}, {@code 2025年3月21日}, {@code 2025-03-21},
- * {@code 2025/3/21}, {@code 2025.03.21}, {@code 3月21日} (no year), {@code 公元前257年},
+ * {@code 2025/3/21}, {@code 2025.03.21}, day first {@code 21/3/2025} (ambiguous when both could
+ * be months), month first {@code 10/23/2019} (when the day is over 12), {@code 3月21日} (no year), {@code 公元前257年},
  * {@code 二〇二五年}, and ranges ({@code 2016-2020年}, {@code 9月至12月}). Normalized to ISO 8601:
  * {@code 2025}, {@code 2025-03}, {@code 2025-03-21}, {@code --03-21}; BCE years in astronomical
  * numbering ({@code 公元前257年} → {@code -0256}); a range is {@code low/high}.
@@ -42,6 +43,7 @@ public final class DateExtractor implements Extractor {
               + CN_YEAR + ")\\s*年(?:\\s*(?<month>" + MONTH + ")\\s*月(?:\\s*(?<day>" + DAY + ")" + DAY_END + WEEKDAY + ")?"
               + "|的?第(?<ordmonth>" + MONTH + ")个月|的?(?<holiday>" + Holidays.alternation() + "))?"
               + "|(?<ny>(?:1[5-9]|20|21)\\d{2})(?<sep>[-/.])(?<nm>1[0-2]|0?[1-9])\\k<sep>(?<nd>3[01]|[12]\\d|0?[1-9])(?![\\d])"
+              + "|(?<mf>1[0-2]|0?[1-9])(?<msep>[-/.])(?<md>3[01]|2\\d|1[3-9])\\k<msep>(?<my>(?:19|20|21)\\d{2})(?![\\d])"
               + "|(?<dd>3[01]|[12]\\d|0?[1-9])(?<dsep>[-/.])(?<dm>1[0-2]|0?[1-9])\\k<dsep>(?<dy>(?:19|20|21)\\d{2})(?![\\d])"
               + "|(?<ym>(?:19|20|21)\\d{2})(?<ysep>[-/])(?<mm>1[0-2]|0[1-9])(?![\\d\\-/.])"
               + "|(?<bm>" + MONTH + ")\\s*月(?:\\s*(?<bd>" + DAY + ")" + DAY_END + WEEKDAY + ")?"
@@ -188,6 +190,10 @@ public final class DateExtractor implements Extractor {
     if (m.group("ny") != null) {
       return checked(number(m.group("ny")), number(m.group("nm")), number(m.group("nd")));
     }
+    if (m.group("mf") != null) {
+      // Month first, as American pages write 10/23/2019: only when the second number cannot be a month.
+      return checked(number(m.group("my")), number(m.group("mf")), number(m.group("md")));
+    }
     if (m.group("dd") != null) {
       // Day first, as Chinese and European pages write 3-7-2017; ambiguous when both could be months.
       Parsed p = checked(number(m.group("dy")), number(m.group("dm")), number(m.group("dd")));
@@ -204,6 +210,11 @@ public final class DateExtractor implements Extractor {
       return null;
     }
     if (day != null && (day < 1 || day > 31)) {
+      return null;
+    }
+    // A day the month does not have (2月30日) is no date; without a year, 2月29日 may be one.
+    if (day != null && month != null
+        && day > (year == null ? java.time.Month.of(month).maxLength() : java.time.YearMonth.of(year, month).lengthOfMonth())) {
       return null;
     }
     return new Parsed(year, month, day, null, null);
