@@ -12,8 +12,8 @@ import java.util.Arrays;
 public final class Text {
 
   /** Characters folded one to one; each pair is (written form, form the patterns use). */
-  private static final String FOLD_FROM = "點個兩萬億圓號電話碼聯諮詢熱線壹贰貳叁參肆伍陆陸柒捌玖拾佰仟零";
-  private static final String FOLD_TO =   "点个两万亿圆号电话码联咨询热线一二二三三四五六六七八九十百千零";
+  private static final String FOLD_FROM = "點個兩萬億圓號電話碼聯諮詢熱線壹贰貳叁參肆伍陆陸柒捌玖拾佰仟零對負幣塊錢幾數";
+  private static final String FOLD_TO =   "点个两万亿圆号电话码联咨询热线一二二三三四五六六七八九十百千零对负币块钱几数";
 
   private final String original;
   private final String view;

@@ -41,6 +41,19 @@ class PercentExtractorTest {
         "降低六点五成 | 六点五成 | 65 | null | ''",
         "在村卫生室就诊报销比例为百分之七十到八十 | 百分之七十到八十 | 70..80 | null | ''",
         "在村卫生室就诊未签约报销50% | 50% | 50 | null | ''",
+        "同比增长负2.5%,降幅收窄 | 负2.5% | -2.5 | null | ''",
+        "环比变化为-2%。 | -2% | -2 | null | ''",
+        "增速为−0.8% | −0.8% | -0.8 | null | ''",
+        "全场85折 | 85折 | 85 | null | ''",
+        "会员8.5折 | 8.5折 | 85 | null | ''",
+        "老人八五折 | 八五折 | 85 | null | ''",
+        "门票半折 | 半折 | 50 | null | ''",
+        "清仓打對折 | 對折 | 50 | null | ''",
+        "约有八成五的人 | 八成五 | 85 | APPROX | ''",
+        "只占半成 | 半成 | 5 | null | ''",
+        "同比提高3個百分點 | 3個百分點 | 3 | null | ''",
+        "误差在万万分之三以内 | 万万分之三 | 0.000003 | AT_MOST | ''",
+        "增长了12.56% | 12.56% | 12.56 | null | ''",
       })
   void findsPercent(String sentence, String text, String normalized, Mod mod, String flags) {
     assertEquals(List.of(new Found(EntityKind.PERCENT, text, normalized, mod, flags)),
@@ -48,7 +61,7 @@ class PercentExtractorTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"政策一成不变", "门诊慢特病病种增至39种", "他成为了医生",
+  @CsvSource(delimiter = '|', value = {"政策一成不变", "半成品加工", "一半成本由个人承担", "门诊慢特病病种增至39种", "他成为了医生",
       "二三十个百分点", "五百分之2.2", "固定资产折旧", "这是成员名单"})
   void notAPercent(String sentence) {
     assertEquals(List.of(), Found.in(sentence, EntityKind.PERCENT));
