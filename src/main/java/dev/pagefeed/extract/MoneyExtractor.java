@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 /**
  * Amounts of money: {@code 1200元}, {@code 300-450元}, {@code 400元/年}, {@code 1.5万元},
  * {@code ￥120}, {@code 每人每年380元}, {@code 100美元}, {@code 港币2960元}, {@code 8亿元人民币},
- * {@code 一百二十到一百五十万元}, {@code 四五千块钱}, {@code 10~15k元}, {@code 50元6角三分}.
+ * {@code 一百二十到一百五十万元}, {@code 四五千块钱}, {@code 10~15k元}, {@code 50元6角三分}, sub-units
+ * alone or in ranges ({@code 8角}, {@code 三毛五}, {@code 三块二到三块五毛}), each range end with its
+ * own magnitude ({@code 2万-3万元}), approximate amounts as ranges ({@code 二十几元}, {@code 几十万块},
+ * {@code 数十亿元}).
  * Normalized {@code <ISO 4217> <amount>} or {@code <code> <low>..<high>}, then the rate units.
  */
 public final class MoneyExtractor implements Extractor {
@@ -25,7 +28,9 @@ public final class MoneyExtractor implements Extractor {
   /** The amount and what follows it; {@code %s} is where the currency word's quantifier goes. */
   private static final String BODY =
       "(?:(?<adj>[一二三四五六七八九]{2})(?<adjunit>[十百千万])"
-          + "|(?<low>" + Numbers.ANY + ")(?:" + TO + "(?<high>" + Numbers.ANY + "))?)"
+          + "|(?<few>[数几])(?<fewunit>[十百千万])"
+          + "|(?<tens>[一二三四五六七八九]?十)几"
+          + "|(?<low>" + Numbers.ANY + ")(?:(?<lowmag>" + MAGNITUDES + ")?" + TO + "(?<high>" + Numbers.ANY + "))?)"
           + "\\s*(?<mag>" + MAGNITUDES + ")?(?<infix>多|余)?"
           + "(?<cur>" + Currencies.alternation(Currencies.WORDS) + ")%s"
           + "(?<after>" + Currencies.namedPrefixes() + ")?"
@@ -46,7 +51,23 @@ public final class MoneyExtractor implements Extractor {
       Pattern.compile("(?<![\\dA-Za-z])(?<sign>" + Currencies.alternation(Currencies.SIGNS) + "|"
           + Currencies.namedPrefixes() + ")\\s*" + BODY.formatted("?"));
 
-  private static final Anchors AMOUNT_STARTS = new Anchors(Anchors.NUMERALS, true);
+  /** A digit of a sub-unit: 角 (毛) and 分 are counted one digit at a time. */
+  private static final String SUB_DIGIT = "(?:\\d|[一二两三四五六七八九])";
+
+  /**
+   * An amount written with yuan's sub-units, {@code %s} naming its groups: 三块二 (3.2), 十块三毛
+   * (10.3), 六元七角 (6.7), 50元6角三分 (50.63), 8角 (0.8), 三毛五 (0.35).
+   */
+  private static final String SUB_AMOUNT =
+      "(?:(?<y%1$s>" + Numbers.ANY + ")[元块圆](?<j%1$s>" + SUB_DIGIT + ")[角毛]?(?:(?<f%1$s>" + SUB_DIGIT + ")分)?"
+          + "|(?<k%1$s>" + SUB_DIGIT + ")[角毛](?:(?<g%1$s>" + SUB_DIGIT + ")分?)?)";
+
+  /** Sub-unit amounts, alone or as a range whose ends each carry their own: 5角到6角, 三块二到三块五毛. */
+  static final Pattern SUBUNITS =
+      Pattern.compile("(?<![\\d.])" + SUB_AMOUNT.formatted("1") + "(?:" + TO + SUB_AMOUNT.formatted("2") + ")?"
+          + "钱?(?![\\d零〇十百千万亿角毛分])");
+
+  private static final Anchors AMOUNT_STARTS = new Anchors(Anchors.NUMERALS + "几数", true);
   private static final Anchors SIGNED_STARTS = new Anchors(Currencies.signStarts(), false);
 
   /** A bare number at the end of a truncated text: an amount if words before it say so. */
@@ -86,6 +107,10 @@ public final class MoneyExtractor implements Extractor {
     String s = text.view();
     List<Match> out = new ArrayList<>();
     SpanSet taken = new SpanSet();
+    if (Numbers.containsAny(s, "角毛块元圆")) {
+      // First: "三块二到三块五毛" is one range, not "二到三块" and a stray "五毛".
+      AMOUNT_STARTS.collect(Anchors.matcher(SUBUNITS, s), s, m -> subunitMatch(s, m), out, taken);
+    }
     if (Numbers.containsAny(s, INDICATORS)) {
       SIGNED_STARTS.collect(Anchors.matcher(SIGNED, s), s, m -> toMatch(s, m), out, taken);
       AMOUNT_STARTS.collect(Anchors.matcher(AMOUNT, s), s, m -> toMatch(s, m), out, taken);
@@ -121,10 +146,11 @@ public final class MoneyExtractor implements Extractor {
     if ("块".equals(cur) && !subunits && !BARE_KUAI_END.matcher(s).region(m.end("cur"), s.length()).lookingAt()) {
       return null; // "2块肥皂" counts soap, not yuan
     }
-    int numberStart = m.group("adj") != null ? m.start("adj") : m.start("low");
-    String number = m.group("adj") != null ? m.group("adj") : m.group("low");
+    boolean approximate = m.group("adj") != null || m.group("few") != null || m.group("tens") != null;
+    int numberStart = approximate ? m.start() : m.start("low");
+    String number = approximate ? "" : m.group("low");
     boolean named = !generic || sign != null || subunits;
-    if (!named && m.group("high") == null && m.group("adj") == null
+    if (!named && m.group("high") == null && !approximate
         && !ChineseNumeralContext.standsAlone(s, numberStart, number)) {
       return null; // "统一元旦" holds "一元" but no amount
     }
@@ -137,6 +163,15 @@ public final class MoneyExtractor implements Extractor {
       BigDecimal unit = Numbers.magnitude(m.group("adjunit"));
       low = Numbers.parse(m.group("adj").substring(0, 1)).multiply(unit);
       high = Numbers.parse(m.group("adj").substring(1)).multiply(unit);
+    } else if (m.group("few") != null) {
+      // 几十万, 数百万, 数十亿: some tens (hundreds…) of the unit, one to ten of them.
+      BigDecimal unit = Numbers.magnitude(m.group("fewunit"));
+      low = unit;
+      high = unit.multiply(BigDecimal.TEN);
+    } else if (m.group("tens") != null) {
+      // 二十几, 十几: the tens and some units more, 20..30.
+      low = Numbers.parse(m.group("tens"));
+      high = low.add(BigDecimal.TEN);
     } else {
       low = Numbers.parse(m.group("low"));
       if (m.group("high") != null) {
@@ -152,7 +187,16 @@ public final class MoneyExtractor implements Extractor {
         low = low.multiply(sharedUnit(m.group("low"), m.group("high")));
       }
     }
-    low = Numbers.canonical(low.multiply(magnitude));
+    if (high != null && m.group("lowmag") != null) {
+      // Each end with its own magnitude: 2万-3万元, 3万至8.5万元.
+      low = low.multiply(Numbers.magnitude(m.group("lowmag")));
+    } else if (high == null || approximate || low.compareTo(high) <= 0) {
+      // The low end borrows the high end's magnitude when it has none of its own (2-3万元 is
+      // 20000..30000), unless borrowing would put it above the high end: 6000到2万 is
+      // 6000..20000, not 6000万..2万.
+      low = low.multiply(magnitude);
+    }
+    low = Numbers.canonical(low);
     high = high == null ? null : Numbers.canonical(high.multiply(magnitude));
     boolean reversed = high != null && low.compareTo(high) > 0;
     if (reversed) {
@@ -193,6 +237,40 @@ public final class MoneyExtractor implements Extractor {
     Mod mod = m.group("infix") != null ? Mod.MORE_THAN : Modifiers.forNumber(s, m.start(), m.end());
     match = match.withMod(mod);
     return reversed ? match.withFlag(Flag.REVERSED_RANGE) : match;
+  }
+
+  /** A sub-unit amount or range (see {@link #SUBUNITS}), in yuan. */
+  private static Match subunitMatch(String s, Matcher m) {
+    BigDecimal low = subunitAmount(m, "1");
+    BigDecimal high = m.group("j2") != null || m.group("k2") != null ? subunitAmount(m, "2") : null;
+    if (low == null || (high == null && (m.group("j2") != null || m.group("k2") != null))) {
+      return null;
+    }
+    String normalized = "CNY " + Numbers.format(low);
+    MoneyValue value = new MoneyValue(low, null, null, "CNY", List.of());
+    boolean reversed = false;
+    if (high != null) {
+      reversed = low.compareTo(high) > 0;
+      BigDecimal a = reversed ? high : low;
+      BigDecimal b = reversed ? low : high;
+      normalized = "CNY " + Numbers.format(a) + ".." + Numbers.format(b);
+      value = new MoneyValue(null, a, b, "CNY", List.of());
+    }
+    Match match = Match.of(EntityKind.MONEY, m.start(), m.end(), normalized, value)
+        .withMod(Modifiers.forNumber(s, m.start(), m.end()));
+    return reversed ? match.withFlag(Flag.REVERSED_RANGE) : match;
+  }
+
+  /** One end of a sub-unit amount: yuan, then 角 (a tenth) and 分 (a hundredth). */
+  private static BigDecimal subunitAmount(Matcher m, String end) {
+    String yuan = m.group("y" + end);
+    BigDecimal whole = yuan == null ? BigDecimal.ZERO : Numbers.parse(yuan);
+    if (whole == null) {
+      return null;
+    }
+    String jiao = yuan == null ? m.group("k" + end) : m.group("j" + end);
+    String fen = yuan == null ? m.group("g" + end) : m.group("f" + end);
+    return Numbers.canonical(whole.add(subunit(jiao, "0.1")).add(subunit(fen, "0.01")));
   }
 
   private static BigDecimal subunit(String digit, String worth) {

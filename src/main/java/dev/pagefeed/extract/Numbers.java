@@ -12,8 +12,14 @@ public final class Numbers {
 
   private Numbers() {}
 
-  /** An Arabic number: digits with optional thousands separators and decimals. */
-  public static final String ARABIC = "\\d+(?:,\\d{3})*(?:\\.\\d+)?";
+  /**
+   * An Arabic number: digits with optional thousands separators and decimals. The full-width
+   * comma is also the Chinese list comma ("$20，300美圆" is two prices), so it separates thousands
+   * only where a list cannot be meant: two or more groups (1，234，567), or one before decimals
+   * (12，345.60).
+   */
+  public static final String ARABIC =
+      "\\d{1,3}(?:，\\d{3}){2,}(?!\\d)(?:\\.\\d+)?|\\d{1,3}，\\d{3}\\.\\d+|\\d+(?:,\\d{3})*(?:\\.\\d+)?";
 
   /**
    * A run of Chinese numeral characters, with an optional decimal part after 点 ("六点五"); it is
@@ -75,7 +81,7 @@ public final class Numbers {
     char first = text.charAt(0);
     if (first >= '0' && first <= '9') {
       try {
-        return new BigDecimal(text.replace(",", ""));
+        return new BigDecimal(text.replace(",", "").replace("，", ""));
       } catch (NumberFormatException e) {
         return null;
       }

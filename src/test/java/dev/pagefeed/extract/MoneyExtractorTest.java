@@ -49,6 +49,25 @@ class MoneyExtractorTest {
         "达到445奈拉兑换 | 445奈拉 | NGN 445 | null",
         "这台电脑两美元又三美分 | 两美元又三美分 | USD 2.03 | null",
         "税额共计壹仟玖佰圆整 | 壹仟玖佰圆整 | CNY 1900 | null",
+        "找零8角 | 8角 | CNY 0.8 | null",
+        "白菜三毛五一斤 | 三毛五 | CNY 0.35 | null",
+        "一个四块二 | 四块二 | CNY 4.2 | null",
+        "单价三块二到三块五毛 | 三块二到三块五毛 | CNY 3.2..3.5 | null",
+        "每支5角到6角 | 5角到6角 | CNY 0.5..0.6 | null",
+        "只要两毛钱 | 两毛钱 | CNY 0.2 | null",
+        "共计12，345.60元 | 12，345.60元 | CNY 12345.6 | null",
+        "总价1，234，567元 | 1，234，567元 | CNY 1234567 | null",
+        "一顿饭二十几元 | 二十几元 | CNY 20..30 | null",
+        "装修花了几十万块 | 几十万块 | CNY 100000..1000000 | null",
+        "投入人民币数十亿元 | 人民币数十亿元 | CNY 1000000000..10000000000 | null",
+        "亏损数百万元 | 数百万元 | CNY 1000000..10000000 | null",
+        "年收入2万-3万元 | 2万-3万元 | CNY 20000..30000 | null",
+        "月薪3万至8.5万元 | 3万至8.5万元 | CNY 30000..85000 | null",
+        "从6000到2万港元不等 | 6000到2万港元 | HKD 6000..20000 | null",
+        "补贴2-3万元 | 2-3万元 | CNY 20000..30000 | null",
+        "港幣300 | 港幣300 | HKD 300 | null",
+        "人民幣500元 | 人民幣500元 | CNY 500 | null",
+        "总额12345678901234567890元 | 12345678901234567890元 | CNY 12345678901234567890 | null",
       })
   void findsMoney(String sentence, String text, String normalized, Mod mod) {
     assertEquals(List.of(new Found(EntityKind.MONEY, text, normalized, mod, "")),
@@ -76,8 +95,8 @@ class MoneyExtractorTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiter = '|', value = {"统一元旦假期安排", "门诊慢特病病种增至39种", "买了2块肥皂", "人民币数十亿元",
-      "几十万块", "他们一块去的"})
+  @CsvSource(delimiter = '|', value = {"统一元旦假期安排", "门诊慢特病病种增至39种", "买了2块肥皂", "他们一块去的",
+      "数据显示百分之十", "几个人一起"})
   void notMoney(String sentence) {
     assertEquals(List.of(), Found.in(sentence, EntityKind.MONEY));
   }
