@@ -3,7 +3,7 @@ package dev.pagefeed.extract;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Currency words and signs with their ISO 4217 codes; longest words first where they nest. */
+/** Currency words and signs with their ISO 4217 codes; patterns take them longest first. */
 final class Currencies {
 
   private Currencies() {}
@@ -41,13 +41,7 @@ final class Currencies {
 
   /** Currency names that may also stand before the amount: "港币2960元", "人民币500元". */
   static String namedPrefixes() {
-    StringBuilder out = new StringBuilder();
-    for (String word : WORDS.keySet()) {
-      if (!GENERIC.contains(word)) {
-        out.append(out.length() == 0 ? "" : "|").append(java.util.regex.Pattern.quote(word));
-      }
-    }
-    return out.toString();
+    return longestFirst(WORDS.keySet().stream().filter(word -> !GENERIC.contains(word)).toList());
   }
 
   /** Characters one of which every amount of money holds: a currency word's last, a sign's first. */
@@ -76,15 +70,16 @@ final class Currencies {
     return chars.toString();
   }
 
-  /** An alternation of the keys, regex-quoted, in map order. */
+  /** An alternation of the keys, regex-quoted, longest first, so that "新台币" wins over "台币" and "元". */
   static String alternation(Map<String, String> map) {
-    StringBuilder out = new StringBuilder();
-    for (String key : map.keySet()) {
-      if (out.length() > 0) {
-        out.append('|');
-      }
-      out.append(java.util.regex.Pattern.quote(key));
-    }
-    return out.toString();
+    return longestFirst(map.keySet());
+  }
+
+  /** Words as a regex alternation, longest first (ties in text order), each quoted. */
+  static String longestFirst(java.util.Collection<String> words) {
+    return words.stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()))
+        .map(java.util.regex.Pattern::quote)
+        .collect(java.util.stream.Collectors.joining("|"));
   }
 }

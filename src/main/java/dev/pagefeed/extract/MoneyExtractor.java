@@ -41,10 +41,14 @@ public final class MoneyExtractor implements Extractor {
 
   /**
    * An amount followed by its currency word ("1200元", "100美元"). The currency is required, so
-   * that the many Chinese numerals of ordinary prose fail fast. {@code sign} never matches here.
+   * that the many Chinese numerals of ordinary prose fail fast.
    */
   static final Pattern AMOUNT =
-      Pattern.compile("(?<![\\d.])(?<!\\d,)(?<sign>(?!))?" + BODY.formatted(""));
+      Pattern.compile("(?<![\\d.])(?<!\\d,)" + BODY.formatted(""));
+
+  /** 两个亿, 三个亿元: a count of 亿 is money (yuan) even without the word for it. */
+  static final Pattern HUNDRED_MILLIONS =
+      Pattern.compile("(?<![\\d.])(?<count>\\d+|[一二两三四五六七八九十]{1,3})个亿(?<yuan>元|人民币)?");
 
   /** An amount after a sign or currency name ("￥120", "港币2960元"); its currency word is optional. */
   static final Pattern SIGNED =
@@ -112,8 +116,11 @@ public final class MoneyExtractor implements Extractor {
       AMOUNT_STARTS.collect(Anchors.matcher(SUBUNITS, s), s, m -> subunitMatch(s, m), out, taken);
     }
     if (Numbers.containsAny(s, INDICATORS)) {
-      SIGNED_STARTS.collect(Anchors.matcher(SIGNED, s), s, m -> toMatch(s, m), out, taken);
-      AMOUNT_STARTS.collect(Anchors.matcher(AMOUNT, s), s, m -> toMatch(s, m), out, taken);
+      SIGNED_STARTS.collect(Anchors.matcher(SIGNED, s), s, m -> toMatch(s, m, true), out, taken);
+      AMOUNT_STARTS.collect(Anchors.matcher(AMOUNT, s), s, m -> toMatch(s, m, false), out, taken);
+    }
+    if (s.contains("个亿")) {
+      AMOUNT_STARTS.collect(Anchors.matcher(HUNDRED_MILLIONS, s), s, m -> hundredMillions(s, m), out, taken);
     }
     if (text.truncated()) {
       Matcher cut = Anchors.atEnd(CUT_NUMBER, s, trailingNumberLength(s));
@@ -128,9 +135,13 @@ public final class MoneyExtractor implements Extractor {
     return out;
   }
 
-  private static Match toMatch(String s, Matcher m) {
+  /**
+   * An amount matched by {@link #SIGNED} ({@code signed}: its sign or currency name before it) or
+   * by {@link #AMOUNT}.
+   */
+  private static Match toMatch(String s, Matcher m, boolean signed) {
     String cur = m.group("cur");
-    String sign = m.group("sign");
+    String sign = signed ? m.group("sign") : null;
     boolean generic = cur == null || Currencies.GENERIC.contains(cur);
     String currency;
     if (m.group("after") != null && cur != null && generic) {
@@ -237,6 +248,19 @@ public final class MoneyExtractor implements Extractor {
     Mod mod = m.group("infix") != null ? Mod.MORE_THAN : Modifiers.forNumber(s, m.start(), m.end());
     match = match.withMod(mod);
     return reversed ? match.withFlag(Flag.REVERSED_RANGE) : match;
+  }
+
+  /** 两个亿: CNY 200000000. */
+  private static Match hundredMillions(String s, Matcher m) {
+    BigDecimal count = Numbers.parse(m.group("count"));
+    // "个亿" is specific enough that only an ordinal or a longer numeral run before it says otherwise.
+    char before = m.start() == 0 ? ' ' : s.charAt(m.start() - 1);
+    if (count == null || before == '第' || ChineseNumeralContext.NUMERALS.indexOf(before) >= 0) {
+      return null;
+    }
+    BigDecimal amount = Numbers.canonical(count.multiply(Numbers.magnitude("亿")));
+    return Match.of(EntityKind.MONEY, m.start(), m.end(), "CNY " + Numbers.format(amount),
+        new MoneyValue(amount, null, null, "CNY", List.of())).withMod(Modifiers.forNumber(s, m.start(), m.end()));
   }
 
   /** A sub-unit amount or range (see {@link #SUBUNITS}), in yuan. */
