@@ -118,10 +118,12 @@ public final class PhoneExtractor implements Extractor {
     }
     String dial = digits.startsWith("00") ? "+" + digits.substring(2)
         : !other && m.group("intl") != null && !digits.startsWith("+") ? "+" + digits : digits;
-    PhoneNumber number = parse(dial);
+    // "(212) 555-0187": a parenthesised area code without China's trunk 0 is North America's.
+    boolean northAmerican = other && PhoneRules.NORTH_AMERICAN.matcher(m.group("other")).matches();
+    PhoneNumber number = northAmerican ? parse(dial, "US") : parse(dial);
     boolean valid = number != null && UTIL.isValidNumber(number);
     boolean intl = !other && m.group("intl") != null;
-    if (valid && (intl || number.getCountryCode() == 86 || dial.startsWith("+"))) {
+    if (valid && (intl || northAmerican || number.getCountryCode() == 86 || dial.startsWith("+"))) {
       return Match.of(EntityKind.PHONE, m.start(), m.end(), UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
           value(number, ext));
     }
@@ -233,8 +235,12 @@ public final class PhoneExtractor implements Extractor {
   }
 
   private static PhoneNumber parse(String dial) {
+    return parse(dial, "CN");
+  }
+
+  private static PhoneNumber parse(String dial, String region) {
     try {
-      return UTIL.parse(dial, "CN");
+      return UTIL.parse(dial, region);
     } catch (NumberParseException e) {
       return null; // not a number libphonenumber can read; the caller falls back to the cue rule
     }

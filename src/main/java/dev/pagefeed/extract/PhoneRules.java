@@ -92,4 +92,11 @@ final class PhoneRules {
   static boolean isService(String digits) {
     return SERVICE_NUMBERS.containsKey(digits) || NINE_FIVE.matcher(digits).matches();
   }
+
+  /**
+   * North America's written form, "(212) 555-0187": a parenthesised three-digit area code that does
+   * not start with China's trunk 0 (or 1), then three and four digits; parsed for the US.
+   */
+  static final java.util.regex.Pattern NORTH_AMERICAN =
+      java.util.regex.Pattern.compile("\\([2-9]\\d{2}\\)\\s?[2-9]\\d{2}[\\s.-]\\d{4}");
 }
