@@ -162,12 +162,23 @@ public final class PhoneExtractor implements Extractor {
     }
     boolean cue = hasCue(s, m.start());
     int end = m.end();
-    boolean unitAfter = amountFollows(s, end);
+    boolean unitAfter = amountFollows(s, end) || amountSignBefore(s, m.start())
+        || PhoneRules.RANGE_AFTER.matcher(s).region(end, s.length()).lookingAt();
     if (unitAfter || (!cue && (digits.length() < PhoneRules.SHORTEST_WITHOUT_CUE || !standsApart(s, m)))) {
       return null;
     }
     return Match.of(EntityKind.PHONE, m.start(), m.end(), digits,
         new PhoneValue(null, digits, PhoneType.SERVICE, null, null, null, m.group("ext")));
+  }
+
+  /** Whether a currency sign stands right before a number ("￥95000" is money, not a 95xxx hotline). */
+  private static boolean amountSignBefore(String s, int start) {
+    for (String sign : Currencies.SIGNS.keySet()) {
+      if (s.startsWith(sign, Math.max(0, start - sign.length())) && start >= sign.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the text after a number shows it is an amount or a count ("120元", "3.5"), not a phone. */
@@ -179,7 +190,19 @@ public final class PhoneExtractor implements Extractor {
     if (next == '.') {
       return end + 1 < s.length() && Character.isDigit(s.charAt(end + 1));
     }
-    return PhoneRules.NOT_AFTER_SHORT.indexOf(next) >= 0;
+    if (PhoneRules.NOT_AFTER_SHORT.indexOf(next) >= 0) {
+      return true;
+    }
+    int from = end;
+    while (from < s.length() && s.charAt(from) == ' ') {
+      from++;
+    }
+    for (String currency : Currencies.WORDS.keySet()) {
+      if (s.startsWith(currency, from)) {
+        return true; // "119美元", "95000 新台币"
+      }
+    }
+    return false;
   }
 
   /** Whether the parentheses in a span open and close in pairs. */

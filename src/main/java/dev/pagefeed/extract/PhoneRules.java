@@ -99,4 +99,7 @@ final class PhoneRules {
    */
   static final java.util.regex.Pattern NORTH_AMERICAN =
       java.util.regex.Pattern.compile("\\([2-9]\\d{2}\\)\\s?[2-9]\\d{2}[\\s.-]\\d{4}");
+
+  /** A short number that opens a range ("119~120元", "120到150人") is a count or an amount, not a hotline. */
+  static final java.util.regex.Pattern RANGE_AFTER = java.util.regex.Pattern.compile("\\s*(?:~|～|至|到|—)\\s*\\d");
 }

@@ -1,0 +1,202 @@
+package dev.pagefeed.properties;
+
+import dev.pagefeed.extract.EntityExtractor;
+import dev.pagefeed.extract.Match;
+import dev.pagefeed.extract.Text;
+import dev.pagefeed.model.EntityKind;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The extractors against the grammar of their forms, not against lines seen: each generator
+ * composes a value from SPEC section 4's forms (Arabic, full-width, lower-case and financial
+ * Chinese numerals; magnitudes; currencies by word and sign; range connectors; sub-units; tenths
+ * and discounts; date layouts), writes it into a sentence (at the start, in the middle, at the end,
+ * after another entity), and checks that the extractor finds exactly that span, with that kind
+ * and value, and nothing overlapping it.
+ */
+class FormProperties {
+
+  private static final EntityExtractor EXTRACTOR = new EntityExtractor();
+
+  /**
+   * A written form and what it must give.
+   *
+   * @param lead words written right before the form that belong to the sentence, not to the span
+   *     (a discount's 打)
+   */
+  record Form(EntityKind kind, String lead, String text, String normalized) {
+    Form(EntityKind kind, String text, String normalized) {
+      this(kind, "", text, normalized);
+    }
+  }
+
+  /** Sentences around a form: where it stands, and what stands next to it. */
+  private static final List<String[]> CONTEXTS = List.of(
+      new String[] {"", "。"},
+      new String[] {"根据最新规定，", "，请参保人知悉。"},
+      new String[] {"咨询电话0951-5555216，另外有", ""},
+      new String[] {"2024年的标准是", "；详见官网。"},
+      new String[] {"（", "）"},
+      new String[] {"记录：", ""});
+
+  @Provide
+  Arbitrary<String[]> contexts() {
+    return Arbitraries.of(CONTEXTS);
+  }
+
+  /** A number written in one of the ways pages write them, with its value. */
+  record Written(String text, long value) {}
+
+  static Arbitrary<Written> numbers(long min, long max) {
+    return Arbitraries.longs().between(min, max).flatMap(n -> Arbitraries.of(
+        new Written(Long.toString(n), n),
+        new Written(ChineseNumerals.fullWidth(Long.toString(n)), n),
+        new Written(ChineseNumerals.lower(n), n),
+        new Written(ChineseNumerals.financial(n), n)));
+  }
+
+  /** Currencies written after an amount, with their codes (the generic 元 and 块钱 are CNY). */
+  private static final Map<String, String> CURRENCY_WORDS = Map.ofEntries(
+      Map.entry("元", "CNY"), Map.entry("块钱", "CNY"), Map.entry("人民币", "CNY"), Map.entry("美元", "USD"),
+      Map.entry("欧元", "EUR"), Map.entry("港币", "HKD"), Map.entry("港元", "HKD"), Map.entry("日元", "JPY"),
+      Map.entry("英镑", "GBP"), Map.entry("澳元", "AUD"), Map.entry("新台币", "TWD"), Map.entry("韩元", "KRW"),
+      Map.entry("泰铢", "THB"), Map.entry("加元", "CAD"), Map.entry("卢布", "RUB"));
+
+  /** Magnitudes written after an Arabic amount, with their factor. */
+  private static final Map<String, Long> MAGNITUDES =
+      Map.of("", 1L, "万", 10_000L, "亿", 100_000_000L, "千", 1_000L, "百万", 1_000_000L);
+
+  private static final List<String> RANGE_WORDS = List.of("-", "~", "～", "到", "至");
+
+  @Provide
+  Arbitrary<Form> money() {
+    Arbitrary<Form> single = Combinators.combine(numbers(1, 99_999), Arbitraries.of(CURRENCY_WORDS.keySet()))
+        .as((n, word) -> new Form(EntityKind.MONEY, n.text() + word, CURRENCY_WORDS.get(word) + " " + n.value()));
+    Arbitrary<Form> magnitude = Combinators.combine(Arbitraries.longs().between(1, 999),
+            Arbitraries.of(MAGNITUDES.keySet()), Arbitraries.of(CURRENCY_WORDS.keySet()))
+        .as((n, mag, word) -> new Form(EntityKind.MONEY, n + mag + word,
+            CURRENCY_WORDS.get(word) + " " + n * MAGNITUDES.get(mag)));
+    Arbitrary<Form> sign = Combinators.combine(Arbitraries.longs().between(1, 99_999), Arbitraries.of("￥", "¥", "$", "€", "£"))
+        .as((n, s) -> new Form(EntityKind.MONEY, s + n, Map.of("￥", "CNY", "¥", "CNY", "$", "USD", "€", "EUR", "£", "GBP").get(s) + " " + n));
+    Arbitrary<Form> range = Combinators.combine(Arbitraries.longs().between(1, 499), Arbitraries.longs().between(1, 500),
+            Arbitraries.of(RANGE_WORDS), Arbitraries.of("", "万"), Arbitraries.of("元", "美元", "港元"))
+        .as((a, d, to, mag, word) -> {
+          long factor = mag.isEmpty() ? 1 : 10_000;
+          return new Form(EntityKind.MONEY, a + to + (a + d) + mag + word,
+              CURRENCY_WORDS.get(word) + " " + a * factor + ".." + (a + d) * factor);
+        });
+    Arbitrary<Form> eachEnd = Combinators.combine(Arbitraries.longs().between(1, 49), Arbitraries.longs().between(1, 50),
+            Arbitraries.of(RANGE_WORDS))
+        .as((a, d, to) -> new Form(EntityKind.MONEY, a + "万" + to + (a + d) + "万元",
+            "CNY " + a * 10_000 + ".." + (a + d) * 10_000));
+    Arbitrary<Form> subunits = Combinators.combine(Arbitraries.integers().between(1, 99), Arbitraries.integers().between(1, 9),
+            Arbitraries.of("块", "元"), Arbitraries.of("角", "毛", ""))
+        .as((yuan, jiao, unit, sub) -> new Form(EntityKind.MONEY,
+            ChineseNumerals.lower(yuan) + unit + ChineseNumerals.lower(jiao) + sub,
+            "CNY " + new BigDecimal(yuan).add(new BigDecimal(jiao).movePointLeft(1)).stripTrailingZeros().toPlainString()));
+    return Arbitraries.oneOf(single, magnitude, sign, range, eachEnd, subunits);
+  }
+
+  @Provide
+  Arbitrary<Form> percents() {
+    Arbitrary<Form> arabic = Combinators.combine(Arbitraries.integers().between(1, 100), Arbitraries.integers().between(0, 9),
+            Arbitraries.of("%", "％"))
+        .as((n, tenth, sign) -> {
+          String value = tenth == 0 ? Integer.toString(n) : n + "." + tenth;
+          return new Form(EntityKind.PERCENT, value + sign, value);
+        });
+    Arbitrary<Form> chinese = Arbitraries.integers().between(1, 100)
+        .map(n -> new Form(EntityKind.PERCENT, "百分之" + ChineseNumerals.lower(n), Integer.toString(n)));
+    Arbitrary<Form> range = Combinators.combine(Arbitraries.integers().between(1, 50), Arbitraries.integers().between(1, 49),
+            Arbitraries.of(RANGE_WORDS), Arbitraries.of(true, false))
+        .as((a, d, to, both) -> new Form(EntityKind.PERCENT, a + (both ? "%" : "") + to + (a + d) + "%", a + ".." + (a + d)));
+    Arbitrary<Form> tenths = Combinators.combine(Arbitraries.integers().between(1, 9), Arbitraries.integers().between(0, 9))
+        .as((t, u) -> new Form(EntityKind.PERCENT, ChineseNumerals.lower(t) + "成" + (u == 0 ? "" : ChineseNumerals.lower(u)),
+            Integer.toString(t * 10 + u)));
+    Arbitrary<Form> discount = Combinators.combine(Arbitraries.integers().between(1, 9), Arbitraries.integers().between(0, 9),
+            Arbitraries.of("chinese", "arabic", "decimal"))
+        .as((t, u, how) -> {
+          String written = switch (how) {
+            case "chinese" -> ChineseNumerals.lower(t) + (u == 0 ? "" : ChineseNumerals.lower(u));
+            case "arabic" -> u == 0 ? Integer.toString(t) : t + "" + u;
+            default -> u == 0 ? Integer.toString(t) : t + "." + u;
+          };
+          return new Form(EntityKind.PERCENT, "打", written + "折", Integer.toString(t * 10 + u));
+        });
+    Arbitrary<Form> negative = Combinators.combine(Arbitraries.integers().between(1, 99), Arbitraries.of("负", "-"))
+        .as((n, minus) -> new Form(EntityKind.PERCENT, minus + n + "%", "-" + n));
+    return Arbitraries.oneOf(arabic, chinese, range, tenths, discount, negative);
+  }
+
+  @Provide
+  Arbitrary<Form> dates() {
+    Arbitrary<java.time.LocalDate> day = Arbitraries.longs().between(0, 200 * 365)
+        .map(d -> java.time.LocalDate.of(1900, 1, 1).plusDays(d));
+    return Combinators.combine(day, Arbitraries.of("ymd", "dash", "slash", "dot", "monthFirst", "cnYear"))
+        .as((date, layout) -> {
+          int y = date.getYear();
+          int m = date.getMonthValue();
+          int d = date.getDayOfMonth();
+          String iso = date.toString();
+          return switch (layout) {
+            case "ymd" -> new Form(EntityKind.DATE, y + "年" + m + "月" + d + "日", iso);
+            case "dash" -> new Form(EntityKind.DATE, date.toString(), iso);
+            case "slash" -> new Form(EntityKind.DATE, y + "/" + m + "/" + d, iso);
+            case "dot" -> new Form(EntityKind.DATE, String.format("%d.%02d.%02d", y, m, d), iso);
+            case "monthFirst" -> d > 12 ? new Form(EntityKind.DATE, m + "/" + d + "/" + y, iso)
+                : new Form(EntityKind.DATE, y + "年" + m + "月", String.format("%d-%02d", y, m));
+            default -> new Form(EntityKind.DATE, cnDigits(y) + "年", Integer.toString(y));
+          };
+        });
+  }
+
+  /** A year digit by digit: 2025 → 二〇二五. */
+  private static String cnDigits(int year) {
+    StringBuilder out = new StringBuilder();
+    for (char c : Integer.toString(year).toCharArray()) {
+      out.append("〇一二三四五六七八九".charAt(c - '0'));
+    }
+    return out.toString();
+  }
+
+  @Property(tries = 400)
+  void moneyFormsGiveTheirValue(@ForAll("money") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  @Property(tries = 300)
+  void percentFormsGiveTheirValue(@ForAll("percents") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  @Property(tries = 300)
+  void dateFormsGiveTheirValue(@ForAll("dates") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  /** The form is found as written, with its value, and nothing else overlaps it. */
+  private static void check(Form form, String[] context) {
+    String sentence = context[0] + form.lead() + form.text() + context[1];
+    int start = context[0].length() + form.lead().length();
+    int end = start + form.text().length();
+    Statistics.label("form").collect(form.kind());
+    List<Match> found = EXTRACTOR.find(Text.of(sentence));
+    List<Match> overlapping = found.stream().filter(m -> m.start() < end && m.end() > start).toList();
+    String expected = form.kind() + " [" + form.text() + "] " + form.normalized();
+    String actual = overlapping.stream()
+        .map(m -> m.kind() + " [" + sentence.substring(m.start(), m.end()) + "] " + m.normalized()).toList().toString();
+    if (overlapping.size() != 1 || overlapping.get(0).kind() != form.kind() || overlapping.get(0).start() != start
+        || overlapping.get(0).end() != end || !form.normalized().equals(overlapping.get(0).normalized())) {
+      throw new AssertionError("in \"" + sentence + "\": expected " + expected + ", found " + actual);
+    }
+  }
+}
