@@ -87,7 +87,7 @@ final class PhoneRules {
   static final int CUE_REACH = 24;
 
   /** Characters that, right after a short number, show it is an amount or a count, not a phone. */
-  static final String NOT_AFTER_SHORT = "元人个年月日号次万亿%％位名家种项天岁分秒";
+  static final String NOT_AFTER_SHORT = "元人个年月日号次十百千万亿%％位名家种项天岁分秒";
 
   static boolean isService(String digits) {
     return SERVICE_NUMBERS.containsKey(digits) || NINE_FIVE.matcher(digits).matches();

@@ -159,6 +159,56 @@ class FormProperties {
         });
   }
 
+  /** Hosts: labels and public suffixes from the Public Suffix List, as pages write them. */
+  private static final List<String> LABELS = List.of("nhsa", "ylbz", "health", "example", "bit", "go", "shop", "yb-gov", "a1");
+  private static final List<String> SUFFIXES = List.of("com", "cn", "gov.cn", "com.cn", "org", "co.uk", "io", "ly", "dev",
+      "academy", "net", "hk");
+
+  @Provide
+  Arbitrary<Form> urls() {
+    Arbitrary<String> host = Combinators.combine(Arbitraries.of(LABELS), Arbitraries.of(LABELS), Arbitraries.of(SUFFIXES),
+            Arbitraries.of(true, false))
+        .as((sub, name, suffix, twoLabels) -> (twoLabels ? sub + "." : "") + name + "." + suffix);
+    Arbitrary<String> path = Arbitraries.of("", "/", "/a/b.html", "/q?id=12&x=y", "/#/Index", "/政策".substring(0, 1) + "p1");
+    return Combinators.combine(Arbitraries.of("http://", "https://", "ftp://", "HTTPS://", "www.", ""), host, path,
+            Arbitraries.of("", ":8080"), Arbitraries.of(true, false))
+        .as((scheme, h, p, port, upper) -> {
+          String written = upper ? h.toUpperCase(java.util.Locale.ROOT) : h;
+          String text = (scheme.equals("www.") ? "www." : scheme) + written + port + p;
+          String lowerScheme = scheme.isEmpty() || scheme.equals("www.") ? "http://" : scheme.toLowerCase(java.util.Locale.ROOT);
+          String hostPart = (scheme.equals("www.") ? "www." : "") + h;
+          String normalized = lowerScheme + hostPart + port + (p.isEmpty() || !p.startsWith("/") ? "/" + p : p);
+          return new Form(EntityKind.URL, text, normalized);
+        });
+  }
+
+  /** Mobile prefixes libphonenumber's metadata gives China. */
+  private static final List<String> MOBILE_PREFIXES = List.of("130", "133", "135", "138", "139", "150", "153", "158", "180",
+      "186", "189");
+
+  @Provide
+  Arbitrary<Form> phones() {
+    Arbitrary<Form> mobile = Combinators.combine(Arbitraries.of(MOBILE_PREFIXES), Arbitraries.integers().between(0, 9999_9999),
+            Arbitraries.of("plain", "dashes", "spaces", "plus", "plusDash"))
+        .as((prefix, rest, how) -> {
+          String digits = prefix + String.format("%08d", rest);
+          String text = switch (how) {
+            case "plain" -> digits;
+            case "dashes" -> digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7);
+            case "spaces" -> digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7);
+            case "plus" -> "+86 " + digits;
+            default -> "+86-" + digits;
+          };
+          return new Form(EntityKind.PHONE, "电话", text, "+86" + digits);
+        });
+    Arbitrary<Form> hotline = Arbitraries.of("12333", "12345", "12320", "12393", "12315", "12361")
+        .map(number -> new Form(EntityKind.PHONE, "热线", number, number));
+    Arbitrary<Form> areaHotline = Combinators.combine(Arbitraries.of("0375", "0951", "0933", "010", "0371"),
+            Arbitraries.of("12333", "12345"))
+        .as((area, number) -> new Form(EntityKind.PHONE, "拨打", area + "-" + number, area + "-" + number));
+    return Arbitraries.oneOf(mobile, hotline, areaHotline);
+  }
+
   /** A year digit by digit: 2025 → 二〇二五. */
   private static String cnDigits(int year) {
     StringBuilder out = new StringBuilder();
@@ -175,6 +225,16 @@ class FormProperties {
 
   @Property(tries = 300)
   void percentFormsGiveTheirValue(@ForAll("percents") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  @Property(tries = 300)
+  void urlFormsGiveTheirValue(@ForAll("urls") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  @Property(tries = 300)
+  void phoneFormsGiveTheirValue(@ForAll("phones") Form form, @ForAll("contexts") String[] context) {
     check(form, context);
   }
 
