@@ -92,23 +92,38 @@ public final class PhoneExtractor implements Extractor {
     return match != null && text.cutAt(match.end()) && isIncomplete(match) ? match.truncated() : match;
   }
 
+  /** The form a candidate is written in: which alternative of {@link #PHONE} matched, or {@link #OTHER}. */
+  static PhoneRules.Form formOf(Matcher m) {
+    if (m.pattern() == OTHER) {
+      return PhoneRules.Form.OTHER;
+    }
+    if (m.group("intl") != null) {
+      return PhoneRules.Form.INTERNATIONAL;
+    }
+    if (m.group("area") != null) {
+      return PhoneRules.Form.LANDLINE;
+    }
+    if (m.group("areahot") != null) {
+      return PhoneRules.Form.AREA_HOTLINE;
+    }
+    if (m.group("mobile") != null) {
+      return PhoneRules.Form.MOBILE;
+    }
+    return m.group("tollfree") != null ? PhoneRules.Form.TOLL_FREE : PhoneRules.Form.SERVICE;
+  }
+
+  /** A candidate accepted as {@link PhoneRules#ACCEPTANCE} says for its form, or null. */
   private static Match toMatch(String s, Matcher m) {
     String ext = m.group("ext");
     String digits = m.group().substring(0, ext == null ? m.group().length() : m.start("ext") - m.start());
     digits = digitsOf(digits, true);
-    boolean other = m.pattern() == OTHER;
-    if (!other && m.group("short") != null) {
-      return shortNumber(s, m, digits);
+    PhoneRules.Form form = formOf(m);
+    PhoneRules.Acceptance rule = PhoneRules.ACCEPTANCE.get(form);
+    if (!rule.parsed()) {
+      // Listed numbers, which libphonenumber does not know: taken or refused by the list.
+      return form == PhoneRules.Form.SERVICE ? shortNumber(s, m, digits) : areaHotline(m, digits);
     }
-    if (!other && m.group("areahot") != null) {
-      if (!PhoneRules.isService(m.group("hot")) && !m.group("hot").startsWith("12")) {
-        return null;
-      }
-      String normalized = m.group("areahot") + "-" + m.group("hot");
-      return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
-          new PhoneValue(null, digits, PhoneType.SERVICE, m.group("areahot"), null, null, null));
-    }
-    if (other) {
+    if (rule.cueFirst()) {
       // Any grouping counts only after a cue and with a phone's number of digits: checked before
       // libphonenumber, which most candidates (years, counts) would not get past anyway.
       int count = digits.replace("+", "").length();
@@ -116,36 +131,46 @@ public final class PhoneExtractor implements Extractor {
         return null;
       }
     }
+    boolean international = form == PhoneRules.Form.INTERNATIONAL;
     String dial = digits.startsWith("00") ? "+" + digits.substring(2)
-        : !other && m.group("intl") != null && !digits.startsWith("+") ? "+" + digits : digits;
+        : international && !digits.startsWith("+") ? "+" + digits : digits;
     // "(212) 555-0187": a parenthesised area code without China's trunk 0 is North America's.
-    boolean northAmerican = other && PhoneRules.NORTH_AMERICAN.matcher(m.group("other")).matches();
+    boolean northAmerican = form == PhoneRules.Form.OTHER && PhoneRules.NORTH_AMERICAN.matcher(m.group("other")).matches();
     PhoneNumber number = northAmerican ? parse(dial, "US") : parse(dial);
     boolean valid = number != null && UTIL.isValidNumber(number);
-    boolean intl = !other && m.group("intl") != null;
-    if (valid && (intl || northAmerican || number.getCountryCode() == 86 || dial.startsWith("+"))) {
+    if (valid && (international || northAmerican || number.getCountryCode() == 86 || dial.startsWith("+"))) {
       return Match.of(EntityKind.PHONE, m.start(), m.end(), UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
           value(number, ext));
     }
-    int digitCount = dial.replace("+", "").length();
     boolean unitAfter = amountFollows(s, m.end());
-    if (intl && !unitAfter) {
+    if (rule.invalid() == PhoneRules.WhenInvalid.KEEP_AS_DIALLED && !unitAfter) {
       // An explicit country code makes a phone number even when libphonenumber rejects it.
       return Match.of(EntityKind.PHONE, m.start(), m.end(), dial,
           new PhoneValue(null, dial, PhoneType.LANDLINE, null, null, null, ext));
     }
+    int digitCount = dial.replace("+", "").length();
     if (!hasCue(s, m.start()) || unitAfter || digitCount < MIN_DIGITS || digitCount > MAX_DIGITS
         || !balanced(m.group())) {
       return null;
     }
-    String area = other || m.group("area") == null ? null : m.group("area").replace("(", "").replace(")", "");
+    String area = form == PhoneRules.Form.LANDLINE ? m.group("area").replace("(", "").replace(")", "") : null;
     String normalized = area != null ? area + "-" + digits.substring(area.length()) : digits;
     if (ext != null) {
       normalized += "-" + ext;
     }
-    PhoneType type = !other && m.group("mobile") != null ? PhoneType.MOBILE : PhoneType.LANDLINE;
+    PhoneType type = form == PhoneRules.Form.MOBILE ? PhoneType.MOBILE : PhoneType.LANDLINE;
     return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
         new PhoneValue(null, digits, type, area, null, null, ext));
+  }
+
+  /** 0375-12333: a listed service number (or any 12xxx) behind an area code; not parsed. */
+  private static Match areaHotline(Matcher m, String digits) {
+    if (!PhoneRules.isService(m.group("hot")) && !m.group("hot").startsWith("12")) {
+      return null;
+    }
+    String normalized = m.group("areahot") + "-" + m.group("hot");
+    return Match.of(EntityKind.PHONE, m.start(), m.end(), normalized,
+        new PhoneValue(null, digits, PhoneType.SERVICE, m.group("areahot"), null, null, null));
   }
 
   /** A number libphonenumber rejects, other than a service number: cut short if at a cut. */

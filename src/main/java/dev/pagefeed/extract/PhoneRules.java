@@ -12,6 +12,67 @@ final class PhoneRules {
 
   private PhoneRules() {}
 
+  /** The forms a phone number is written in: the named alternatives of {@link PhoneExtractor#PHONE}, and any other grouping. */
+  enum Form {
+    /** An explicit country code: {@code +44 161 123 4567}, {@code 0044 …}, {@code +86 138…}. */
+    INTERNATIONAL,
+    /** A Chinese landline with its area code: {@code 0933-8618795}, {@code (010)62288559}. */
+    LANDLINE,
+    /** An area code and a service number: {@code 0375-12333}. */
+    AREA_HOTLINE,
+    /** A Chinese mobile: {@code 13800138000}, {@code 138 0013 8000}. */
+    MOBILE,
+    /** A 400 or 800 number. */
+    TOLL_FREE,
+    /** A short service number: {@code 12333}, {@code 95567}, {@code 120}. */
+    SERVICE,
+    /** Any other grouping of 7 to 15 digits: {@code 1 (877) 609-2233}, {@code (212) 555-0187}. */
+    OTHER
+  }
+
+  /** What a number libphonenumber does not validate becomes. */
+  enum WhenInvalid {
+    /** Kept, as its digits with {@code +}: an explicit country code says it is a phone. */
+    KEEP_AS_DIALLED,
+    /** Kept after a cue word only, as its digits (a landline's with one {@code -} after the area code). */
+    KEEP_AFTER_CUE,
+    /** Not parsed at all: kept when listed (a service number), as written. */
+    LISTED_ONLY
+  }
+
+  /**
+   * How each form is accepted.
+   *
+   * @param cueFirst whether a cue word must stand before it even when it is valid
+   * @param parsed whether libphonenumber parses and validates it (then normalized to E.164)
+   * @param invalid what it becomes when libphonenumber does not validate it (or does not parse it)
+   */
+  record Acceptance(boolean cueFirst, boolean parsed, WhenInvalid invalid) {}
+
+  /**
+   * The acceptance table, one row per form: the rules {@link PhoneExtractor} applies, in one place.
+   *
+   * <pre>
+   *   form           cue first  libphonenumber  when not valid
+   *   INTERNATIONAL  no         yes (any land)  kept as dialled (+digits)
+   *   LANDLINE       no         yes (CN)        kept after a cue: area-local
+   *   AREA_HOTLINE   no         no              listed service numbers (and 12xxx): area-number
+   *   MOBILE         no         yes (CN)        kept after a cue: digits
+   *   TOLL_FREE      no         yes (CN)        kept after a cue: digits
+   *   SERVICE        see below  no              listed only; a cue word when short or run into text
+   *   OTHER          yes        yes (CN; US for  kept after the cue: digits
+   *                             "(212) 555-0187")
+   * </pre>
+   */
+  static final Map<Form, Acceptance> ACCEPTANCE = Map.of(
+      Form.INTERNATIONAL, new Acceptance(false, true, WhenInvalid.KEEP_AS_DIALLED),
+      Form.LANDLINE, new Acceptance(false, true, WhenInvalid.KEEP_AFTER_CUE),
+      Form.AREA_HOTLINE, new Acceptance(false, false, WhenInvalid.LISTED_ONLY),
+      Form.MOBILE, new Acceptance(false, true, WhenInvalid.KEEP_AFTER_CUE),
+      Form.TOLL_FREE, new Acceptance(false, true, WhenInvalid.KEEP_AFTER_CUE),
+      Form.SERVICE, new Acceptance(false, false, WhenInvalid.LISTED_ONLY),
+      Form.OTHER, new Acceptance(true, true, WhenInvalid.KEEP_AFTER_CUE));
+
   /**
    * Nationwide short service numbers (12xxx government hotlines, emergency numbers, carriers),
    * with what they are for. 95xxx numbers (banks, insurers, airlines) are all accepted, by pattern.
