@@ -8,7 +8,16 @@ final class Currencies {
 
   private Currencies() {}
 
-  /** Words written after the amount: "100美元", "1200元". */
+  /**
+   * Currency names that several countries' currencies share, or that pagefeed has no code for:
+   * the amount is kept with {@code currency: null} ("300第纳尔" is an amount, but which dinar?).
+   * Declared before {@link #WORDS}, whose building reads it.
+   */
+  static final java.util.List<String> UNRESOLVED = java.util.List.of(
+      "第纳尔", "法郎", "克朗", "先令", "里亚尔", "迪拉姆", "兹罗提", "福林", "列伊", "列弗", "格里夫纳", "坚戈", "苏姆",
+      "基普", "瑞尔", "缅元", "塔卡", "卢菲亚");
+
+  /** Words written after the amount: "100美元", "1200元"; a word of {@link #UNRESOLVED} maps to null. */
   static final Map<String, String> WORDS = new LinkedHashMap<>();
 
   /** Signs and codes written before the amount: "￥120", "$100", "人民币500元". */
@@ -26,6 +35,9 @@ final class Currencies {
     };
     for (int i = 0; i < words.length; i += 2) {
       WORDS.put(words[i], words[i + 1]);
+    }
+    for (String name : UNRESOLVED) {
+      WORDS.put(name, null);
     }
     String[] signs = {
       "人民币", "CNY", "RMB", "CNY", "CNY", "CNY", "US$", "USD", "HK$", "HKD", "USD", "USD",

@@ -233,7 +233,8 @@ public final class MoneyExtractor implements Extractor {
     if (m.group("per") != null) {
       per.add(PER_UNITS.get(m.group("per")));
     }
-    StringBuilder normalized = new StringBuilder(currency).append(' ').append(Numbers.format(low));
+    // An amount in a currency pagefeed cannot name is normalized without a code: "300".
+    StringBuilder normalized = new StringBuilder(currency == null ? "" : currency + " ").append(Numbers.format(low));
     if (high != null) {
       normalized.append("..").append(Numbers.format(high));
     }
