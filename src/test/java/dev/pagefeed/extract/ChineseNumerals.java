@@ -1,4 +1,4 @@
-package dev.pagefeed.properties;
+package dev.pagefeed.extract;
 
 /**
  * Writes numbers as people write them in Chinese, for the generators: lower-case numerals

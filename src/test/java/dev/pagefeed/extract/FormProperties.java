@@ -1,8 +1,5 @@
-package dev.pagefeed.properties;
+package dev.pagefeed.extract;
 
-import dev.pagefeed.extract.EntityExtractor;
-import dev.pagefeed.extract.Match;
-import dev.pagefeed.extract.Text;
 import dev.pagefeed.model.EntityKind;
 import java.math.BigDecimal;
 import java.util.List;
@@ -64,12 +61,21 @@ class FormProperties {
         new Written(ChineseNumerals.financial(n), n)));
   }
 
-  /** Currencies written after an amount, with their codes (the generic 元 and 块钱 are CNY). */
-  private static final Map<String, String> CURRENCY_WORDS = Map.ofEntries(
-      Map.entry("元", "CNY"), Map.entry("块钱", "CNY"), Map.entry("人民币", "CNY"), Map.entry("美元", "USD"),
-      Map.entry("欧元", "EUR"), Map.entry("港币", "HKD"), Map.entry("港元", "HKD"), Map.entry("日元", "JPY"),
-      Map.entry("英镑", "GBP"), Map.entry("澳元", "AUD"), Map.entry("新台币", "TWD"), Map.entry("韩元", "KRW"),
-      Map.entry("泰铢", "THB"), Map.entry("加元", "CAD"), Map.entry("卢布", "RUB"));
+  /**
+   * Every currency word pagefeed knows, with the normalized prefix it gives ("CNY ", or nothing for
+   * a name it cannot resolve): the generators draw from the extractor's own table.
+   */
+  private static final Map<String, String> CURRENCY_WORDS = currencyWords();
+
+  private static Map<String, String> currencyWords() {
+    Map<String, String> words = new java.util.LinkedHashMap<>();
+    Currencies.WORDS.forEach((word, code) -> {
+      if (!word.equals("块")) { // a bare 块 is money only at a clause end or before 钱: tested by example
+        words.put(word, code == null ? "" : code + " ");
+      }
+    });
+    return words;
+  }
 
   /** Magnitudes written after an Arabic amount, with their factor. */
   private static final Map<String, Long> MAGNITUDES =
@@ -80,19 +86,19 @@ class FormProperties {
   @Provide
   Arbitrary<Form> money() {
     Arbitrary<Form> single = Combinators.combine(numbers(1, 99_999), Arbitraries.of(CURRENCY_WORDS.keySet()))
-        .as((n, word) -> new Form(EntityKind.MONEY, n.text() + word, CURRENCY_WORDS.get(word) + " " + n.value()));
+        .as((n, word) -> new Form(EntityKind.MONEY, n.text() + word, CURRENCY_WORDS.get(word) + n.value()));
     Arbitrary<Form> magnitude = Combinators.combine(Arbitraries.longs().between(1, 999),
             Arbitraries.of(MAGNITUDES.keySet()), Arbitraries.of(CURRENCY_WORDS.keySet()))
         .as((n, mag, word) -> new Form(EntityKind.MONEY, n + mag + word,
-            CURRENCY_WORDS.get(word) + " " + n * MAGNITUDES.get(mag)));
-    Arbitrary<Form> sign = Combinators.combine(Arbitraries.longs().between(1, 99_999), Arbitraries.of("￥", "¥", "$", "€", "£"))
-        .as((n, s) -> new Form(EntityKind.MONEY, s + n, Map.of("￥", "CNY", "¥", "CNY", "$", "USD", "€", "EUR", "£", "GBP").get(s) + " " + n));
+            CURRENCY_WORDS.get(word) + n * MAGNITUDES.get(mag)));
+    Arbitrary<Form> sign = Combinators.combine(Arbitraries.longs().between(1, 99_999), Arbitraries.of(Currencies.SIGNS.keySet()))
+        .as((n, s) -> new Form(EntityKind.MONEY, s + n, Currencies.SIGNS.get(s) + " " + n));
     Arbitrary<Form> range = Combinators.combine(Arbitraries.longs().between(1, 499), Arbitraries.longs().between(1, 500),
             Arbitraries.of(RANGE_WORDS), Arbitraries.of("", "万"), Arbitraries.of("元", "美元", "港元"))
         .as((a, d, to, mag, word) -> {
           long factor = mag.isEmpty() ? 1 : 10_000;
           return new Form(EntityKind.MONEY, a + to + (a + d) + mag + word,
-              CURRENCY_WORDS.get(word) + " " + a * factor + ".." + (a + d) * factor);
+              CURRENCY_WORDS.get(word) + a * factor + ".." + (a + d) * factor);
         });
     Arbitrary<Form> eachEnd = Combinators.combine(Arbitraries.longs().between(1, 49), Arbitraries.longs().between(1, 50),
             Arbitraries.of(RANGE_WORDS))
@@ -209,6 +215,20 @@ class FormProperties {
     return Arbitraries.oneOf(mobile, hotline, areaHotline);
   }
 
+  /** Units of people, visits and measure: every one {@link QuantityExtractor} knows. */
+  private static final List<String> QUANTITY_UNITS = List.of(QuantityExtractor.UNITS.split("\\|"));
+
+  @Provide
+  Arbitrary<Form> quantities() {
+    Arbitrary<Form> unit = Combinators.combine(Arbitraries.longs().between(2, 9_999), Arbitraries.of(QUANTITY_UNITS),
+            Arbitraries.of("", "万", "亿"))
+        .as((n, u, mag) -> new Form(EntityKind.QUANTITY, n + mag + u,
+            n * (mag.isEmpty() ? 1 : mag.equals("万") ? 10_000L : 100_000_000L) + " " + u));
+    Arbitrary<Form> chinese = Combinators.combine(Arbitraries.integers().between(2, 99), Arbitraries.of("公里", "平方米", "人次"))
+        .as((n, u) -> new Form(EntityKind.QUANTITY, ChineseNumerals.lower(n) + u, n + " " + u));
+    return Arbitraries.oneOf(unit, chinese);
+  }
+
   /** A year digit by digit: 2025 → 二〇二五. */
   private static String cnDigits(int year) {
     StringBuilder out = new StringBuilder();
@@ -225,6 +245,11 @@ class FormProperties {
 
   @Property(tries = 300)
   void percentFormsGiveTheirValue(@ForAll("percents") Form form, @ForAll("contexts") String[] context) {
+    check(form, context);
+  }
+
+  @Property(tries = 300)
+  void quantityFormsGiveTheirValue(@ForAll("quantities") Form form, @ForAll("contexts") String[] context) {
     check(form, context);
   }
 
