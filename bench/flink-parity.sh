@@ -16,7 +16,9 @@ cp input/*.txt "$work/corpus/"
 
 run_both() { # extra options for both runs
   java -jar target/pagefeed-flink.jar --input="$work/corpus" --output="$work/direct" --quiet "$@"
-  java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 --input="$work/corpus" \
+  # FLINK_ARGS: more options for the Flink run, e.g. a session cluster's --flinkMaster (bench/flink-cluster.sh).
+  # shellcheck disable=SC2086
+  java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 ${FLINK_ARGS:-} --input="$work/corpus" \
     --output="$work/flink" --quiet "$@"
 }
 
@@ -51,5 +53,5 @@ run_both --incremental
 compare
 reused=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counters']['sources_reused'])" "$work/flink/manifest.json")
 echo "incremental: $reused files reused on Flink, $(wc -l < "$work/flink/changes.jsonl") pages changed"
-[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner wrote byte-identical output ($((pages + 2)) pages, full and incremental)"
+[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner (${FLINK_LABEL:-embedded cluster}) wrote byte-identical output ($((pages + 2)) pages, full and incremental)"
 exit "$status"

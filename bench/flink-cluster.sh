@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# A real Flink session cluster: starts a JobManager and two TaskManagers as separate JVMs from the
+# Flink runner's jars (target/pagefeed-flink.jar; no Flink distribution is needed), submits pagefeed
+# to it with --flinkMaster over the seeds and a generated corpus, full and incremental, checks the
+# output is byte-identical to the DirectRunner's (bench/flink-parity.sh), and stops the cluster
+# whatever happens.
+# Usage: bench/flink-cluster.sh [pages]   (builds target/pagefeed-flink.jar when it is missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pages="${1:-300}"
+[ -f target/pagefeed-flink.jar ] || mvn -B -q -Pflink package -DskipTests
+jar="$PWD/target/pagefeed-flink.jar"
+work="$(mktemp -d)"
+pids=()
+
+stop() {
+  status=$?
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [ "$status" != 0 ]; then
+    for log in "$work"/*.log; do
+      echo "--- last lines of $(basename "$log")"
+      tail -n 20 "$log"
+    done
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap stop EXIT
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+rest_port="$(free_port)"
+rpc_port="$(free_port)"
+
+mkdir -p "$work/conf"
+cat > "$work/conf/flink-conf.yaml" <<CONF
+jobmanager.rpc.address: localhost
+jobmanager.rpc.port: $rpc_port
+jobmanager.bind-host: localhost
+taskmanager.bind-host: localhost
+taskmanager.host: localhost
+rest.address: localhost
+rest.bind-address: localhost
+rest.port: $rest_port
+taskmanager.numberOfTaskSlots: 1
+jobmanager.memory.process.size: 1024m
+taskmanager.memory.process.size: 1200m
+execution.batch.adaptive.auto-parallelism.enabled: false
+CONF
+
+echo "flink-cluster: starting a JobManager (REST port $rest_port) and two TaskManagers"
+java -cp "$jar" org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint --configDir "$work/conf" \
+  > "$work/jobmanager.log" 2>&1 &
+pids+=($!)
+
+# The TaskManager's JVM flags and settings, as Flink's own scripts compute them from the config.
+params="$(java -cp "$jar" org.apache.flink.runtime.util.bash.BashJavaUtils GET_TM_RESOURCE_PARAMS --configDir "$work/conf" \
+  | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p')"
+jvm_flags="$(echo "$params" | sed -n 1p)"
+settings="$(echo "$params" | sed -n 2p)"
+for tm in tm1 tm2; do
+  # shellcheck disable=SC2086
+  java $jvm_flags -cp "$jar" org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$work/conf" \
+    $settings -D taskmanager.resource-id="$tm" > "$work/$tm.log" 2>&1 &
+  pids+=($!)
+done
+
+for _ in $(seq 1 90); do
+  if curl -sf "http://localhost:$rest_port/overview" | grep -q '"taskmanagers":2'; then
+    break
+  fi
+  sleep 1
+done
+curl -sf "http://localhost:$rest_port/overview" | grep -q '"taskmanagers":2' \
+  || { echo "flink-cluster: the cluster did not come up with two TaskManagers in 90 s"; exit 1; }
+echo "flink-cluster: up: $(curl -sf "http://localhost:$rest_port/overview")"
+
+FLINK_ARGS="--flinkMaster=localhost:$rest_port --filesToStage=$jar" \
+  FLINK_LABEL="session cluster, a JobManager and two TaskManagers" bash bench/flink-parity.sh "$pages"
+jobs_done="$(curl -sf "http://localhost:$rest_port/jobs/overview" | python3 -c 'import json, sys; print(sum(1 for j in json.load(sys.stdin)["jobs"] if j["state"] == "FINISHED"))')"
+echo "flink-cluster: $jobs_done jobs finished on the session cluster"
+[ "$jobs_done" -ge 2 ] || { echo "flink-cluster: the runs did not go to the session cluster"; exit 1; }
