@@ -7,9 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -57,18 +54,16 @@ public final class Build {
     try {
       Path location = Path.of(Build.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       TreeMap<String, byte[]> entries = Files.isDirectory(location) ? fromFolder(location) : fromJar(location);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      com.google.common.hash.Hasher digest = dev.pagefeed.model.Ids.sha256Hasher();
       for (var entry : entries.entrySet()) {
-        digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
-        digest.update(entry.getValue());
+        digest.putBytes(entry.getKey().getBytes(StandardCharsets.UTF_8));
+        digest.putBytes(entry.getValue());
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return digest.hash().toString();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read pagefeed's own classes", e);
     } catch (URISyntaxException e) {
       throw new IllegalStateException("pagefeed's classes are not in a file or folder", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

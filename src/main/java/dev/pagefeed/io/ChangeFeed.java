@@ -10,12 +10,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,20 +63,17 @@ public final class ChangeFeed {
     }
     Path target = staging.resolve(OutputFile.CHANGES);
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(
-          new DigestOutputStream(Files.newOutputStream(target), digest), StandardCharsets.UTF_8))) {
+      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(Files.newOutputStream(target));
+      try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(digest, StandardCharsets.UTF_8))) {
         for (PageChange change : changes) {
           out.write(Json.line(change));
           out.write('\n');
           byKind.merge(change.change().label(), 1L, Long::sum);
         }
       }
-      return new FileSummary(OutputFile.CHANGES, changes.size(), Files.size(target), HexFormat.of().formatHex(digest.digest()), byKind);
+      return new FileSummary(OutputFile.CHANGES, changes.size(), Files.size(target), digest.hash().toString(), byKind);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

@@ -12,14 +12,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -361,9 +357,9 @@ public final class PartFiles {
     List<Lines> open = new ArrayList<>(inputs);
     try {
       Files.createDirectories(staging);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(Files.newOutputStream(target));
       try (OutputStream out = new BufferedOutputStream(
-              new DigestOutputStream(Files.newOutputStream(target), digest), 1 << 16);
+              digest, 1 << 16);
           RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
         if (file.isCsv()) {
           if (bom) {
@@ -398,11 +394,9 @@ public final class PartFiles {
       }
       Map<String, Long> counts = new TreeMap<>();
       tags.forEach((tag, count) -> counts.put(tag, count[0]));
-      return new FileSummary(file.fileName(), records, Files.size(target), HexFormat.of().formatHex(digest.digest()), counts);
+      return new FileSummary(file.fileName(), records, Files.size(target), digest.hash().toString(), counts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

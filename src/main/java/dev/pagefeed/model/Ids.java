@@ -1,27 +1,37 @@
 package dev.pagefeed.model;
 
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import com.google.common.hash.HashingOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** The stable ids and hashes of SPEC section 4; none depends on paths or run time. */
+/**
+ * The stable ids and hashes of SPEC section 4, and the one SHA-256 helper every file and record
+ * hash goes through (Guava's {@code Hashing}).
+ */
 public final class Ids {
 
   private Ids() {}
 
   /** Lower-case hex sha256 of the UTF-8 bytes of {@code text}. */
   public static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
+    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
   }
 
   /** Lower-case hex sha256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return Hashing.sha256().hashBytes(bytes).toString();
+  }
+
+  /** A stream that passes bytes on to {@code out} and takes their sha256 (its {@code hash()}, lower-case hex by {@code toString}). */
+  public static HashingOutputStream sha256Of(OutputStream out) {
+    return new HashingOutputStream(Hashing.sha256(), out);
+  }
+
+  /** A sha256 fed piece by piece (its {@code hash()}, lower-case hex by {@code toString}). */
+  public static Hasher sha256Hasher() {
+    return Hashing.sha256().newHasher();
   }
 
   /** First 16 hex of the sha256 of the parts joined with "|". */
