@@ -1,39 +1,58 @@
 package dev.pagefeed;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pure packages stay free of Beam, so every rule is testable without a pipeline. */
+/**
+ * The layering, checked on the compiled classes (ArchUnit): the pure packages use no Beam, so
+ * every rule is testable without a pipeline, and data flows one way, model ← segment ← extract ←
+ * process ← pipeline, with io (decoding, encoding, parts, the commit) below the pipeline only.
+ */
 class ArchitectureTest {
 
-  @ParameterizedTest
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.pagefeed");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"model", "segment", "extract", "process", "io"})
-  void purePackageImportsNoBeam(String pkg) throws IOException {
-    Path root = Path.of("src/main/java/dev/pagefeed", pkg);
-    List<Path> sources;
-    try (Stream<Path> files = Files.walk(root)) {
-      sources = files.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    assertFalse(sources.isEmpty(), "no sources found under " + root);
-    List<String> offenders =
-        sources.stream()
-            .filter(p -> {
-              try {
-                return Files.readString(p).contains("org.apache.beam");
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            })
-            .map(Path::toString)
-            .toList();
-    assertEquals(List.of(), offenders);
+  void purePackageUsesNoBeam(String pkg) {
+    noClasses().that().resideInAPackage("dev.pagefeed." + pkg + "..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.beam..")
+        .because("Beam stays at the edges: every rule in " + pkg + " is testable without a pipeline")
+        .check(classes);
+  }
+
+  @ParameterizedTest(name = "{0} does not use {1}")
+  @CsvSource({
+    "model, segment", "model, extract", "model, process", "model, io", "model, pipeline",
+    "segment, extract", "segment, process", "segment, io", "segment, pipeline",
+    "extract, process", "extract, io", "extract, pipeline",
+    "process, pipeline",
+    "io, pipeline", "io, segment", "io, extract",
+  })
+  void dataFlowsOneWay(String from, String to) {
+    noClasses().that().resideInAPackage("dev.pagefeed." + from + "..")
+        .should().dependOnClassesThat().resideInAPackage("dev.pagefeed." + to + "..")
+        .check(classes);
+  }
+
+  @Test
+  void theCommandLineToolsUseNoRunner() {
+    noClasses().that().haveSimpleName("ExtractText")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.beam..")
+        .check(classes);
   }
 }
