@@ -98,6 +98,7 @@ public final class OutputCommitter {
           },
           record -> after.size() - 1));
     }
+    CommitStep.SOURCES_MERGED.reached();
     List<PartFiles.Part> allParts = new ArrayList<>(parts);
     if (!identities.losers().isEmpty()) {
       allParts.add(PartFiles.write(staging, OutputFile.ERRORS_JSONL, identities.losers().stream()
@@ -141,27 +142,33 @@ public final class OutputCommitter {
       pool.shutdownNow();
     }
     PartFiles.delete(allParts);
+    CommitStep.FILES_MERGED.reached();
     List<FileSummary> summaries = new ArrayList<>(byFile.values());
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
     summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId)));
+    CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), options, summaries,
         kept.cardinality(), duplicates.size());
     try {
       deleteTree(staging.resolve("parts"));
       Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
+      CommitStep.MANIFEST_WRITTEN.reached();
       Path runs = output.resolve(RUNS);
       Path link = output.resolve(".current-" + staging.getFileName());
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, output.relativize(staging));
       Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      CommitStep.SWITCHED.reached();
       linkFiles(output);
+      CommitStep.LINKED.reached();
       try (Stream<Path> old = Files.list(runs)) {
         for (Path run : old.filter(r -> !r.getFileName().equals(staging.getFileName())).toList()) {
           deleteTree(run);
         }
       }
+      CommitStep.CLEANED.reached();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the output into " + output, e);
     }

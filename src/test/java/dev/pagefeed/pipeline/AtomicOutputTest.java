@@ -14,21 +14,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs pagefeed in child JVMs and kills them ({@code kill -9}) at several points: the output
- * folder then always holds one complete run, the previous or the new, matching its manifest. Two
- * runs into one folder at once: the second refuses.
+ * Runs pagefeed in child JVMs and kills them ({@code kill -9}) at every step of the commit, and an
+ * incremental run midway: the output folder then always holds one complete run, the previous or
+ * the new as the step says, matching its manifest. Two runs into one folder at once: the second
+ * refuses.
  */
 class AtomicOutputTest {
-
-  /** When each killed run is killed, as a share of how long a whole run takes here. */
-  static final List<Double> KILL_AT = List.of(0.1, 0.4, 0.7, 0.85, 0.92, 0.97, 1.0, 1.03, 1.1, 1.5);
 
   @TempDir static Path temp;
   static Path corpusA;
@@ -52,9 +49,14 @@ class AtomicOutputTest {
   }
 
   private static Process start(Path input, Path output, String... more) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
+    return start(List.of(), input, output, more);
+  }
+
+  /** A pagefeed run in a child JVM, with {@code jvm} options (system properties) before its class. */
+  private static Process start(List<String> jvm, Path input, Path output, String... more) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvm);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
         "--input=" + input, "--output=" + output));
     command.addAll(List.of(more));
     return new ProcessBuilder(command)
@@ -77,38 +79,54 @@ class AtomicOutputTest {
     return manifest.get("run_id").asText();
   }
 
+  /**
+   * A run killed ({@code kill -9}) at each step of its commit, for certain: the commit pauses at
+   * the step (a test-only hook, {@link dev.pagefeed.io.CommitStep}) and says so, and only then is
+   * the run killed. Before the switch the output is still the previous run; from it on, the new
+   * one; always complete and matching its manifest. Each run writes the other corpus than the
+   * one the output holds, so either outcome shows.
+   */
   @Test
-  void killedRunsLeaveOneCompleteRun() throws Exception {
+  void aRunKilledAtAnyStepOfItsCommitLeavesOneCompleteRun() throws Exception {
     Path output = temp.resolve("out");
     Process first = start(corpusA, output);
     assertTrue(first.waitFor(180, TimeUnit.SECONDS));
     assertEquals(0, first.exitValue());
     String runA = completeRun(output);
-    long started = System.nanoTime();
     Process full = start(corpusB, temp.resolve("reference"));
     assertTrue(full.waitFor(180, TimeUnit.SECONDS));
-    long wholeRunMillis = (System.nanoTime() - started) / 1_000_000;
     String runB = completeRun(temp.resolve("reference"));
 
-    // Each run writes the other corpus than the one the output holds, so every kill can leave
-    // either the previous run or the new one.
-    List<String> seen = new ArrayList<>();
     String held = runA;
-    for (double share : KILL_AT) {
+    List<String> seen = new ArrayList<>();
+    for (dev.pagefeed.io.CommitStep step : dev.pagefeed.io.CommitStep.values()) {
       boolean writesB = held.equals(runA);
-      Process run = start(writesB ? corpusB : corpusA, output);
-      long killAfter = (long) (share * wholeRunMillis);
-      if (run.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
-        seen.add(share + ":finished");
+      Path signal = temp.resolve("paused-" + step);
+      Process run = start(List.of("-Dpagefeed.pauseAt=" + step, "-Dpagefeed.pauseSignal=" + signal),
+          writesB ? corpusB : corpusA, output);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (!Files.exists(signal) && run.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
       }
+      assertTrue(Files.exists(signal), "the run never reached " + step);
       run.destroyForcibly();
       assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+
       String left = completeRun(output);
-      assertTrue(Set.of(runA, runB).contains(left), "output holds neither run: " + left);
-      seen.add(share + "x" + wholeRunMillis + "ms:" + (left.equals(held) ? "previous" : "new"));
+      String written = writesB ? runB : runA;
+      boolean switched = step.compareTo(dev.pagefeed.io.CommitStep.SWITCHED) >= 0;
+      assertEquals(switched ? written : held, left,
+          "killed at " + step + ": " + (switched ? "after the switch the new run" : "before it the previous run") + " is the output");
+      seen.add(step + ":" + (left.equals(held) ? "previous" : "new"));
       held = left;
     }
-    System.out.println("kill -9 results (what the output held afterwards): " + seen);
+    // A run after all that ends as a clean one would.
+    boolean writesB = held.equals(runA);
+    Process again = start(writesB ? corpusB : corpusA, output);
+    assertTrue(again.waitFor(180, TimeUnit.SECONDS));
+    assertEquals(0, again.exitValue());
+    assertEquals(writesB ? runB : runA, completeRun(output));
+    System.out.println("kill -9 at each commit step (what the output held afterwards): " + seen);
   }
 
   /**
