@@ -142,8 +142,7 @@ final class MainContent {
     double total = before.get(body).paragraphPoints;
     long letters = before.get(body).letters;
     body.select(ContentRules.CHROME_ELEMENTS).remove();
-    List<Element> comments = outermost(body, element -> tokens(element).stream().anyMatch(ContentRules.COMMENT_TOKENS::contains)
-        && tokens(element).stream().noneMatch(ContentRules.CONTENT_TOKENS::contains) && !inCode(element));
+    List<Element> comments = outermost(body, element -> isComments(tokens(element)) && !inCode(element));
     double inComments = comments.stream().mapToDouble(c -> before.get(c).paragraphPoints).sum();
     boolean discussion = total > 0 && inComments >= ContentRules.DISCUSSION_SHARE * total;
     List<Element> chrome = new ArrayList<>(discussion ? List.of() : comments);
@@ -152,7 +151,7 @@ final class MainContent {
         continue;
       }
       Set<String> tokens = tokens(element);
-      if (tokens.isEmpty() || tokens.stream().anyMatch(ContentRules.CONTENT_TOKENS::contains) || inCode(element)) {
+      if (!isChrome(tokens) || inCode(element)) {
         continue;
       }
       Stats own = before.get(element);
@@ -182,9 +181,14 @@ final class MainContent {
     chrome.forEach(Element::remove);
   }
 
-  /** Whether an element's class or id says it is chrome (and nothing says it is content). */
-  static boolean isChrome(Element element) {
-    Set<String> tokens = tokens(element);
+  /** Whether class and id tokens say comments and nothing says content. */
+  private static boolean isComments(Set<String> tokens) {
+    return tokens.stream().anyMatch(ContentRules.COMMENT_TOKENS::contains)
+        && tokens.stream().noneMatch(ContentRules.CONTENT_TOKENS::contains);
+  }
+
+  /** Whether class and id tokens say chrome (of any strength) and nothing says content. */
+  static boolean isChrome(Set<String> tokens) {
     return tokens.stream().anyMatch(t -> ContentRules.NEVER_CONTENT_TOKENS.contains(t)
             || ContentRules.CHROME_TOKENS.contains(t) || ContentRules.LAYOUT_TOKENS.contains(t))
         && tokens.stream().noneMatch(ContentRules.CONTENT_TOKENS::contains);
