@@ -3,7 +3,7 @@ package dev.pagefeed;
 import dev.pagefeed.extract.Budget;
 import dev.pagefeed.extract.Match;
 import dev.pagefeed.extract.PageExtractor;
-import dev.pagefeed.io.Json;
+import dev.pagefeed.encode.Json;
 import dev.pagefeed.model.EntityKind;
 import dev.pagefeed.model.EntityValue;
 import dev.pagefeed.model.Flag;

@@ -3,7 +3,7 @@ package dev.pagefeed.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import dev.pagefeed.io.SourceKeys;
+import dev.pagefeed.run.SourceKeys;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;

@@ -1,11 +1,11 @@
 package dev.pagefeed.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.pagefeed.io.Json;
-import dev.pagefeed.io.Manifest;
-import dev.pagefeed.io.OutputCommitter;
-import dev.pagefeed.io.PreviousRun;
-import dev.pagefeed.io.SourceKeys;
+import dev.pagefeed.encode.Json;
+import dev.pagefeed.run.Manifest;
+import dev.pagefeed.run.OutputCommitter;
+import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.run.SourceKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ public final class PagefeedPipeline {
     build(pipeline, options, inputs);
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
-    Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.io.OutputFile.MANIFEST);
+    Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.encode.OutputFile.MANIFEST);
     try {
       return Json.mapper().readValue(Files.readString(manifest), Manifest.class);
     } catch (JsonProcessingException e) {

@@ -1,16 +1,16 @@
 package dev.pagefeed.pipeline;
 
-import dev.pagefeed.io.OutputFile;
-import dev.pagefeed.io.PartFiles;
-import dev.pagefeed.io.PreviousRun;
-import dev.pagefeed.io.RecordEncoder;
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.model.Entity;
 import dev.pagefeed.model.EntityKind;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.RejectedInputException;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
-import dev.pagefeed.process.PageProcessor;
+import dev.pagefeed.ingest.PageProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

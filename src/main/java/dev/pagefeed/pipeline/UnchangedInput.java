@@ -1,6 +1,6 @@
 package dev.pagefeed.pipeline;
 
-import dev.pagefeed.io.PreviousRun;
+import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.SourceRecord;
 import java.io.IOException;

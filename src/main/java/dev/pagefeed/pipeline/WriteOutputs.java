@@ -1,10 +1,10 @@
 package dev.pagefeed.pipeline;
 
-import dev.pagefeed.io.Json;
-import dev.pagefeed.io.Manifest;
-import dev.pagefeed.io.OutputCommitter;
-import dev.pagefeed.io.PartFiles;
-import dev.pagefeed.io.PreviousRun;
+import dev.pagefeed.encode.Json;
+import dev.pagefeed.run.Manifest;
+import dev.pagefeed.run.OutputCommitter;
+import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.run.PreviousRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.pagefeed.bench;
 
-import dev.pagefeed.io.RecordEncoder;
+import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.model.Ids;
-import dev.pagefeed.process.PageProcessor;
+import dev.pagefeed.ingest.PageProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

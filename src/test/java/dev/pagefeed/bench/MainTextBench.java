@@ -3,7 +3,7 @@ package dev.pagefeed.bench;
 import dev.pagefeed.model.Block;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.Page;
-import dev.pagefeed.process.PageProcessor;
+import dev.pagefeed.ingest.PageProcessor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -81,7 +81,7 @@ class AtomicOutputTest {
 
   /**
    * A run killed ({@code kill -9}) at each step of its commit, for certain: the commit pauses at
-   * the step (a test-only hook, {@link dev.pagefeed.io.CommitStep}) and says so, and only then is
+   * the step (a test-only hook, {@link dev.pagefeed.run.CommitStep}) and says so, and only then is
    * the run killed. Before the switch the output is still the previous run; from it on, the new
    * one; always complete and matching its manifest. Each run writes the other corpus than the
    * one the output holds, so either outcome shows.
@@ -99,7 +99,7 @@ class AtomicOutputTest {
 
     String held = runA;
     List<String> seen = new ArrayList<>();
-    for (dev.pagefeed.io.CommitStep step : dev.pagefeed.io.CommitStep.values()) {
+    for (dev.pagefeed.run.CommitStep step : dev.pagefeed.run.CommitStep.values()) {
       boolean writesB = held.equals(runA);
       Path signal = temp.resolve("paused-" + step);
       Process run = start(List.of("-Dpagefeed.pauseAt=" + step, "-Dpagefeed.pauseSignal=" + signal),
@@ -114,7 +114,7 @@ class AtomicOutputTest {
 
       String left = completeRun(output);
       String written = writesB ? runB : runA;
-      boolean switched = step.compareTo(dev.pagefeed.io.CommitStep.SWITCHED) >= 0;
+      boolean switched = step.compareTo(dev.pagefeed.run.CommitStep.SWITCHED) >= 0;
       assertEquals(switched ? written : held, left,
           "killed at " + step + ": " + (switched ? "after the switch the new run" : "before it the previous run") + " is the output");
       seen.add(step + ":" + (left.equals(held) ? "previous" : "new"));
@@ -170,7 +170,7 @@ class AtomicOutputTest {
     assertEquals(0, retry.exitValue());
     assertEquals(tonight, completeRun(output));
     List<String> compared = new ArrayList<>(List.of("changes.jsonl"));
-    for (dev.pagefeed.io.OutputFile file : dev.pagefeed.io.OutputFile.values()) {
+    for (dev.pagefeed.encode.OutputFile file : dev.pagefeed.encode.OutputFile.values()) {
       compared.add(file.fileName());
     }
     for (String file : finished ? compared.subList(1, compared.size()) : compared) {

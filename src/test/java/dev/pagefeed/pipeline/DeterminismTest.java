@@ -3,7 +3,7 @@ package dev.pagefeed.pipeline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pagefeed.io.OutputFile;
+import dev.pagefeed.encode.OutputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

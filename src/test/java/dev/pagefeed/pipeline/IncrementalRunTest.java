@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pagefeed.bench.CorpusGenerator;
-import dev.pagefeed.io.Manifest;
-import dev.pagefeed.io.OutputFile;
+import dev.pagefeed.run.Manifest;
+import dev.pagefeed.encode.OutputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

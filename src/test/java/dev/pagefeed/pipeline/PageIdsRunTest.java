@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pagefeed.io.Manifest;
+import dev.pagefeed.run.Manifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;

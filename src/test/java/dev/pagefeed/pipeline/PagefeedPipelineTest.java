@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagefeed.io.OutputFile;
+import dev.pagefeed.encode.OutputFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ class PagefeedPipelineTest {
 
   @Test
   void outputFilesAreLinksThroughTheOneCurrentRun() throws IOException {
-    Path runs = first.resolve(dev.pagefeed.io.OutputCommitter.RUNS);
+    Path runs = first.resolve(dev.pagefeed.run.OutputCommitter.RUNS);
     try (Stream<Path> folders = Files.list(runs)) {
       List<Path> all = folders.toList();
       assertEquals(1, all.size(), "earlier and staging folders are removed: " + all);

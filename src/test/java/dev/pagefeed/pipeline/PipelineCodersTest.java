@@ -2,8 +2,8 @@ package dev.pagefeed.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pagefeed.io.OutputFile;
-import dev.pagefeed.io.PartFiles;
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.util.CoderUtils;

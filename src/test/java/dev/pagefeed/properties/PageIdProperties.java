@@ -1,13 +1,13 @@
 package dev.pagefeed.properties;
 
-import dev.pagefeed.io.PageIdentities;
-import dev.pagefeed.io.SourceKeys;
+import dev.pagefeed.run.PageIdentities;
+import dev.pagefeed.run.SourceKeys;
 import dev.pagefeed.model.Card;
 import dev.pagefeed.model.Entity;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.PageRecords;
 import dev.pagefeed.model.SourceRecord;
-import dev.pagefeed.process.PageProcessor;
+import dev.pagefeed.ingest.PageProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.pagefeed.properties;
 
-import dev.pagefeed.io.FileSummary;
-import dev.pagefeed.io.OutputCommitter;
-import dev.pagefeed.io.OutputFile;
-import dev.pagefeed.io.OutputLine;
-import dev.pagefeed.io.PartFiles;
-import dev.pagefeed.io.RecordEncoder;
+import dev.pagefeed.parts.FileSummary;
+import dev.pagefeed.run.OutputCommitter;
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.encode.RecordEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,99 @@
+package dev.pagefeed.ingest;
+
+import dev.pagefeed.extract.Budget;
+import dev.pagefeed.extract.PageExtractor;
+import dev.pagefeed.decode.PageDecoder;
+import dev.pagefeed.encode.RecordEncoder;
+import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.PageRecords;
+import dev.pagefeed.model.RawPage;
+import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.segment.PageSegmenter;
+import dev.pagefeed.segment.SegmentedPage;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One input file's whole journey, without a pipeline: decode, segment, extract. A file that is not
+ * a page, a page without a title and a page whose extraction outlasts its time budget become error
+ * records, each naming the stage that refused it. A bug is not an error record: it stops the run,
+ * naming the file.
+ */
+public final class PageProcessor {
+
+  private final PageDecoder decoder;
+  private final PageExtractor extractor = new PageExtractor();
+  private final Duration pageTimeout;
+
+  /**
+   * @param maxPageBytes larger pages become errors
+   * @param encoding the charset every page is decoded with, or null to detect it
+   * @param pageTimeout the time one page's extraction may take
+   */
+  public PageProcessor(long maxPageBytes, Charset encoding, Duration pageTimeout) {
+    this.decoder = new PageDecoder(maxPageBytes, encoding);
+    this.pageTimeout = pageTimeout;
+  }
+
+  /**
+   * What one file became: its page's records or an error record, exactly one of them.
+   *
+   * @param page the page's records, or null
+   * @param error why the file gave no page, or null
+   */
+  public record Outcome(PageRecords page, ErrorRecord error) {
+
+    public static Outcome of(ErrorRecord error) {
+      return new Outcome(null, error);
+    }
+
+    /**
+     * A file refused while reading it: unreadable, too large, or not a page's text.
+     *
+     * @param sha256 the bytes' hash, or null when they were not read
+     * @param bytes the file's size
+     */
+    public static Outcome unread(String path, RejectedInputException refusal, String sha256, long bytes) {
+      return of(new ErrorRecord(path, "read", refusal.type(), refusal.getMessage(), "", sha256, bytes));
+    }
+
+    /** The lines the outcome adds to the output files. */
+    public List<RecordEncoder.Encoded> lines(RecordEncoder encoder) {
+      return page != null ? encoder.encode(page) : encoder.encode(error);
+    }
+  }
+
+  /**
+   * Processes one file's bytes.
+   *
+   * @param path the file's path as the records name it
+   * @param key the file's source key, what a page without a URL takes its id from
+   * @param sha256 the bytes' hash, already taken
+   */
+  public Outcome process(String path, String key, byte[] bytes, String sha256) {
+    RawPage raw;
+    try {
+      raw = decoder.decode(path, key, bytes, sha256);
+    } catch (RejectedInputException e) {
+      return Outcome.unread(path, e, sha256, bytes.length);
+    }
+    SegmentedPage segmented;
+    try {
+      segmented = raw.source().format().equals("html")
+          ? PageSegmenter.segmentHtml(raw.text(), raw.wrapperUrl(), raw.wrapperTitle())
+          : PageSegmenter.segmentText(raw.text(), raw.wrapperUrl());
+    } catch (RejectedInputException e) {
+      return Outcome.of(ErrorRecord.of(raw.source(), "segment", e, ErrorRecord.excerptOf(raw.text())));
+    } catch (RuntimeException bug) {
+      throw new IllegalStateException("bug while segmenting " + path, bug);
+    }
+    try {
+      return new Outcome(extractor.extract(raw.source(), segmented, Budget.startingNow(pageTimeout)), null);
+    } catch (RejectedInputException e) {
+      return Outcome.of(ErrorRecord.of(raw.source(), "extract", e, ErrorRecord.excerptOf(segmented.title())));
+    } catch (RuntimeException bug) {
+      throw new IllegalStateException("bug while extracting " + path, bug);
+    }
+  }
+}

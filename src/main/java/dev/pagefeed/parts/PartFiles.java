@@ -1,0 +1,471 @@
+package dev.pagefeed.parts;
+
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.encode.RecordEncoder;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.ToIntFunction;
+
+/**
+ * Sorted runs of output lines ("parts"), each written by one bundle, and their merge into a
+ * final file. Memory stays bounded by a bundle, however large the output: a part is sorted in
+ * memory, the merge holds one line per input.
+ */
+public final class PartFiles {
+
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+  private PartFiles() {}
+
+  /**
+   * A written part.
+   *
+   * @param file the output file it belongs to
+   * @param path where it is
+   * @param records how many lines it holds
+   * @param bytes how many bytes of text they hold
+   */
+  public record Part(OutputFile file, String path, long records, long bytes) implements Serializable {}
+
+  /**
+   * Records in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. The
+   * key and the text stay in bytes (UTF-8), as they are read and as they are written.
+   */
+  public interface Lines extends Closeable {
+
+    /** Moves to the next record; false at the end. */
+    boolean advance() throws IOException;
+
+    /** The current record's sort key, UTF-8. */
+    byte[] key();
+
+    /** The {@link OutputLine#keyPrefix} of the current record's key. */
+    long keyPrefix();
+
+    /** The current record's text, UTF-8. */
+    byte[] text();
+
+    /** The current record's tag, or empty. */
+    String tag();
+
+    /** The path of the current record's source. */
+    String source();
+
+    /**
+     * The current record's source number as {@code numbering} gives it for its path; a reader may
+     * remember the number per source rather than ask for every record.
+     */
+    default int sourceNumber(ToIntFunction<String> numbering) {
+      return numbering.applyAsInt(source());
+    }
+  }
+
+  /** A {@link Lines} that holds its current record in fields its {@code advance} sets. */
+  abstract static class CurrentRecord implements Lines {
+    private byte[] key;
+    private long keyPrefix;
+    protected byte[] text;
+    protected String tag;
+    protected String source;
+
+    protected void setKey(byte[] key) {
+      this.key = key;
+      this.keyPrefix = OutputLine.keyPrefix(key, 0, key.length);
+    }
+
+    @Override
+    public byte[] key() {
+      return key;
+    }
+
+    @Override
+    public long keyPrefix() {
+      return keyPrefix;
+    }
+
+    @Override
+    public byte[] text() {
+      return text;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+
+    @Override
+    public String source() {
+      return source;
+    }
+  }
+
+  /** {@link OutputLine#ORDER} over the current records. */
+  private static int compare(Lines a, Lines b) {
+    int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
+    if (byPrefix != 0) {
+      return byPrefix;
+    }
+    int byKey = Arrays.compareUnsigned(a.key(), b.key());
+    return byKey != 0 ? byKey : Arrays.compareUnsigned(a.text(), b.text());
+  }
+
+  /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
+  public static Part write(Path staging, OutputFile file, List<OutputLine> lines) {
+    PendingPart part = new PendingPart();
+    lines.forEach(part::add);
+    return part.write(staging, file);
+  }
+
+  /**
+   * The lines being gathered for parts, by file: {@link #flush} writes each file's lines as one
+   * sorted part. Whoever fills it bounds its memory by flushing when it is {@link #full}; its
+   * arrays are kept for the next lines.
+   */
+  public static final class Buffer {
+
+    /** Lines buffered before the buffer counts as full. */
+    public static final int MAX_LINES = 100_000;
+
+    /** Bytes of keys and text buffered before the buffer counts as full (pages can be large). */
+    public static final long MAX_BYTES = 64L << 20;
+
+    private final Path staging;
+    private final Map<OutputFile, PendingPart> parts = new EnumMap<>(OutputFile.class);
+    private int lines;
+    private long bytes;
+
+    /** @param staging the run's staging folder, where parts are written */
+    public Buffer(Path staging) {
+      this.staging = staging;
+    }
+
+    public void add(RecordEncoder.Encoded line) {
+      bytes += parts.computeIfAbsent(line.file(), f -> new PendingPart()).add(line.line());
+      lines++;
+    }
+
+    public boolean full() {
+      return lines >= MAX_LINES || bytes >= MAX_BYTES;
+    }
+
+    /** Writes the buffered lines as parts, one per file that has lines, and empties the buffer. */
+    public List<Part> flush() {
+      List<Part> written = new ArrayList<>();
+      for (Map.Entry<OutputFile, PendingPart> part : parts.entrySet()) {
+        if (part.getValue().size() > 0) {
+          written.add(part.getValue().write(staging, part.getKey()));
+        }
+      }
+      lines = 0;
+      bytes = 0;
+      return written;
+    }
+
+    /** Drops the buffered lines without writing them (those of a bundle that failed). */
+    public void clear() {
+      parts.values().forEach(PendingPart::clear);
+      lines = 0;
+      bytes = 0;
+    }
+  }
+
+  /**
+   * One file's lines waiting to be sorted and written, laid out as the part will hold them: a
+   * table of the distinct tags and sources (a page's sixty records share one path), then per record
+   * its key, its text and its tag's and source's numbers in the table. The records lie end to end
+   * in one array, copied there as they arrive; sorting moves small slots, not the records.
+   */
+  private static final class PendingPart {
+    private final Map<String, Integer> table = new LinkedHashMap<>();
+    private byte[] data = new byte[1 << 16];
+    private int used;
+    private int[] starts = new int[1 << 10];
+    private int count;
+    private long textBytes;
+    private String source;
+    private int sourceEntry;
+
+    int size() {
+      return count;
+    }
+
+    /** Adds a line; returns the bytes it takes. */
+    int add(OutputLine line) {
+      if (!line.source().equals(source)) { // a page's lines come together
+        source = line.source();
+        sourceEntry = entryOf(source);
+      }
+      byte[] key = line.sortKey().getBytes(StandardCharsets.UTF_8);
+      byte[] text = line.text();
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * count);
+      }
+      starts[count++] = used;
+      reserve(4 * Integer.BYTES + key.length + text.length);
+      used = putBytes(putBytes(used, key), text);
+      INT.set(data, used, entryOf(line.tag()));
+      INT.set(data, used + Integer.BYTES, sourceEntry);
+      used += 2 * Integer.BYTES;
+      textBytes += text.length;
+      return key.length + text.length;
+    }
+
+    /** Sorts the lines, writes them as a part of {@code file} and empties this for the next lines. */
+    Part write(Path staging, OutputFile file) {
+      Slot[] slots = new Slot[count];
+      for (int i = 0; i < count; i++) {
+        int keyAt = starts[i] + Integer.BYTES;
+        int keyEnd = keyAt + (int) INT.get(data, starts[i]);
+        slots[i] = new Slot(OutputLine.keyPrefix(data, keyAt, keyEnd), starts[i]);
+      }
+      Arrays.sort(slots, this::compare);
+      Path dir = staging.resolve("parts").resolve(file.fileName());
+      Path path = dir.resolve(UUID.randomUUID() + ".part");
+      try {
+        Files.createDirectories(dir);
+        try (BinaryFiles.Output out = BinaryFiles.out(path)) {
+          out.writeInt(table.size());
+          for (String value : table.keySet()) {
+            out.writeString(value);
+          }
+          for (Slot slot : slots) {
+            out.write(data, slot.start(), end(slot.start()) - slot.start());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + path, e);
+      }
+      Part part = new Part(file, path.toString(), count, textBytes);
+      clear();
+      return part;
+    }
+
+    /** Drops the lines, keeping the arrays. */
+    void clear() {
+      table.clear();
+      source = null;
+      used = 0;
+      count = 0;
+      textBytes = 0;
+    }
+
+    /** {@link OutputLine#ORDER} on two records in the array. */
+    private int compare(Slot a, Slot b) {
+      int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
+      if (byPrefix != 0) {
+        return byPrefix;
+      }
+      int keyA = a.start() + Integer.BYTES;
+      int keyB = b.start() + Integer.BYTES;
+      int keyEndA = keyA + (int) INT.get(data, a.start());
+      int keyEndB = keyB + (int) INT.get(data, b.start());
+      int byKey = Arrays.compareUnsigned(data, keyA, keyEndA, data, keyB, keyEndB);
+      if (byKey != 0) {
+        return byKey;
+      }
+      int textA = keyEndA + Integer.BYTES;
+      int textB = keyEndB + Integer.BYTES;
+      return Arrays.compareUnsigned(data, textA, textA + (int) INT.get(data, keyEndA),
+          data, textB, textB + (int) INT.get(data, keyEndB));
+    }
+
+    /** Where the record starting at {@code start} ends: after its key, its text and two numbers. */
+    private int end(int start) {
+      int keyEnd = start + Integer.BYTES + (int) INT.get(data, start);
+      return keyEnd + Integer.BYTES + (int) INT.get(data, keyEnd) + 2 * Integer.BYTES;
+    }
+
+    private int putBytes(int at, byte[] bytes) {
+      INT.set(data, at, bytes.length);
+      System.arraycopy(bytes, 0, data, at + Integer.BYTES, bytes.length);
+      return at + Integer.BYTES + bytes.length;
+    }
+
+    private void reserve(int bytes) {
+      if (data.length - used < bytes) {
+        data = Arrays.copyOf(data, Math.max(2 * data.length, used + bytes));
+      }
+    }
+
+    /** The number of {@code value} in the table, added if new. */
+    private int entryOf(String value) {
+      Integer known = table.putIfAbsent(value, table.size());
+      return known == null ? table.size() - 1 : known;
+    }
+
+    /** A record in the array, with its key prefix at hand for sorting. */
+    private record Slot(long keyPrefix, int start) {}
+  }
+
+  /** Opens a part to read its lines. */
+  public static Lines open(Part part) {
+    try {
+      return new PartReader(Path.of(part.path()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + part.path(), e);
+    }
+  }
+
+  /**
+   * What a merge writes for each record: its text as it is, another text for it, or null to leave
+   * the record out. A rewrite must keep the record's place in the order (its key).
+   */
+  @FunctionalInterface
+  public interface Rewrite {
+
+    /** Every record as it is. */
+    Rewrite NONE = Lines::text;
+
+    /** The text to write for the current record of {@code record}, or null to leave it out. */
+    byte[] apply(Lines record);
+  }
+
+  /**
+   * Merges sorted inputs into {@code staging/<file name>} in line order, with the CSV header (and
+   * BOM) first, and writes the file's {@link RecordIndex} beside it. Closes the inputs.
+   *
+   * @param rewrite what is written for each record (see {@link Rewrite})
+   * @param sourceNumber the number of the current record's source in this run's sources.jsonl,
+   *     asked after {@code rewrite}
+   */
+  public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
+      Rewrite rewrite, ToIntFunction<Lines> sourceNumber) {
+    Map<String, long[]> tags = new HashMap<>();
+    long records = 0;
+    Path target = staging.resolve(file.fileName());
+    PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
+    List<Lines> open = new ArrayList<>(inputs);
+    try {
+      Files.createDirectories(staging);
+      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(Files.newOutputStream(target));
+      try (OutputStream out = new BufferedOutputStream(
+              digest, 1 << 16);
+          RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
+        if (file.isCsv()) {
+          if (bom) {
+            out.write(UTF8_BOM);
+          }
+          out.write(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
+        }
+        for (Lines input : inputs) {
+          if (input.advance()) {
+            queue.add(input);
+          }
+        }
+        while (!queue.isEmpty()) {
+          Lines next = queue.poll();
+          byte[] bytes = rewrite.apply(next);
+          if (bytes != null) {
+            out.write(bytes);
+            index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
+            records++;
+            if (!next.tag().isEmpty()) {
+              tags.computeIfAbsent(next.tag(), tag -> new long[1])[0]++;
+            }
+          }
+          if (next.advance()) {
+            queue.add(next);
+          }
+        }
+      } finally {
+        for (Lines input : open) {
+          input.close();
+        }
+      }
+      Map<String, Long> counts = new TreeMap<>();
+      tags.forEach((tag, count) -> counts.put(tag, count[0]));
+      return new FileSummary(file.fileName(), records, Files.size(target), digest.hash().toString(), counts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    }
+  }
+
+  /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
+  public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
+    Map<String, Integer> numbers = new HashMap<>();
+    FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
+        record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
+    delete(parts);
+    return summary;
+  }
+
+  /** Removes merged parts. */
+  public static void delete(List<Part> parts) {
+    try {
+      for (Part part : parts) {
+        Files.deleteIfExists(Path.of(part.path()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove a merged part", e);
+    }
+  }
+
+  /** Reads a part one record at a time. */
+  private static final class PartReader extends CurrentRecord {
+    private final BinaryFiles.Input in;
+    private final String[] table;
+    /** The source number of each table entry, once asked for (-1 before). */
+    private final int[] numbers;
+    private int sourceEntry;
+
+    PartReader(Path path) throws IOException {
+      in = BinaryFiles.in(path);
+      table = new String[in.readInt()];
+      for (int i = 0; i < table.length; i++) {
+        table[i] = in.readString();
+      }
+      numbers = new int[table.length];
+      java.util.Arrays.fill(numbers, -1);
+    }
+
+    @Override
+    public int sourceNumber(ToIntFunction<String> numbering) {
+      if (numbers[sourceEntry] < 0) {
+        numbers[sourceEntry] = numbering.applyAsInt(source);
+      }
+      return numbers[sourceEntry];
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      if (in.atEnd()) {
+        return false;
+      }
+      setKey(in.readBytes());
+      text = in.readBytes();
+      tag = table[in.readInt()];
+      sourceEntry = in.readInt();
+      source = table[sourceEntry];
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

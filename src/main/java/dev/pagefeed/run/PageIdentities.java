@@ -1,0 +1,112 @@
+package dev.pagefeed.run;
+
+import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.SourceRecord;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * What only the commit can decide, because it alone sees every page of a run: which file's page
+ * holds an id that several files give, and which pages are copies of another.
+ *
+ * <ul>
+ *   <li>A page id is held by one file: two files whose pages have one URL (or, rarely, one
+ *       source key) give one id, and the first file by path keeps it. The others become error
+ *       records of type {@link ErrorType#DUPLICATE_ID}, and their page, cards and entities are
+ *       left out, so that no two records of a kind share an id.
+ *   <li>Pages with the same content hash are all kept; each but the first in page id order
+ *       carries {@code duplicate_of}, the id of that first one.
+ * </ul>
+ */
+public final class PageIdentities {
+
+  /** The stage error records of files whose page id another file holds are given. */
+  public static final String STAGE = "commit";
+
+  /** Page id → the path of the file that holds it. */
+  private final Map<String, String> holders = new HashMap<>();
+
+  /** The files that lost their page id, by path, with the record of what they gave. */
+  private final Map<String, Loser> losers = new LinkedHashMap<>();
+
+  /**
+   * A file whose page's id an earlier file holds.
+   *
+   * @param source what the file gave: its page's id and content hash
+   * @param holder the path of the file that holds the id
+   */
+  public record Loser(SourceRecord source, String holder) {
+
+    /** Its line of errors.jsonl. */
+    public ErrorRecord error() {
+      return new ErrorRecord(source.path(), STAGE, ErrorType.DUPLICATE_ID,
+          "its page has the id " + source.pageId() + " (the same URL or source key) as the page of " + holder
+              + ", which comes first by path and is kept; this file's page, cards and entities are left out",
+          "", source.sha256(), source.bytes());
+    }
+  }
+
+  /**
+   * Takes the next source, in path order: a page whose id an earlier source gave comes back as an
+   * error ({@link ErrorType#DUPLICATE_ID}); every other source comes back as it is.
+   */
+  public SourceRecord claim(SourceRecord source) {
+    if (source.pageId() == null) {
+      return source;
+    }
+    String holder = holders.putIfAbsent(source.pageId(), source.path());
+    if (holder == null || holder.equals(source.path())) {
+      return source;
+    }
+    Loser loser = new Loser(source, holder);
+    losers.put(source.path(), loser);
+    return loser.error().sourceRecord();
+  }
+
+  /** Whether the records of the file at {@code path} are left out. */
+  public boolean lost(String path) {
+    return losers.containsKey(path);
+  }
+
+  /** The files whose page id another holds, in path order. */
+  public List<Loser> losers() {
+    return List.copyOf(losers.values());
+  }
+
+  /**
+   * Page id → {@code duplicate_of}, for each page whose content hash an earlier page in page id
+   * order has; the first of each such group and every page without a copy are not in the map.
+   */
+  public static Map<String, String> duplicates(Collection<SourceRecord> sources) {
+    Map<String, TreeSet<String>> byContent = new HashMap<>();
+    for (SourceRecord source : sources) {
+      if (source.pageId() != null && source.contentHash() != null) {
+        byContent.computeIfAbsent(source.contentHash(), hash -> new TreeSet<>()).add(source.pageId());
+      }
+    }
+    Map<String, String> duplicateOf = new HashMap<>();
+    for (TreeSet<String> pages : byContent.values()) {
+      String first = pages.first();
+      for (String pageId : pages) {
+        if (!pageId.equals(first)) {
+          duplicateOf.put(pageId, first);
+        }
+      }
+    }
+    return duplicateOf;
+  }
+
+  /**
+   * Whether a page's {@code duplicate_of} differs between two runs' duplicate maps (a twin
+   * appeared, went away, or another page became the first).
+   */
+  public static boolean duplicateChanged(String pageId, Map<String, String> before, Map<String, String> after) {
+    return !Objects.equals(before.get(pageId), after.get(pageId));
+  }
+}

@@ -1,0 +1,148 @@
+package dev.pagefeed.run;
+
+import dev.pagefeed.encode.Json;
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.parts.RecordIndex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.Schema;
+import dev.pagefeed.model.SourceRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The run that was current in the output folder when a new run started: what the new run's
+ * changes.jsonl is relative to, and whose records an incremental run reuses for unchanged files.
+ *
+ * @param folder the run's own folder ({@code output/.runs/<run>}), which stays in place until
+ *     the new run commits
+ * @param manifest its manifest
+ */
+public record PreviousRun(Path folder, Manifest manifest) {
+
+  /** The current run of {@code output}, if there is one whose manifest this pagefeed can read. */
+  public static Optional<PreviousRun> in(Path output) {
+    Path current = output.resolve(OutputCommitter.CURRENT);
+    Path manifest = current.resolve(OutputFile.MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new PreviousRun(current.toRealPath(),
+          Json.mapper().readValue(Files.readString(manifest), Manifest.class)));
+    } catch (IOException e) {
+      // A manifest of another schema: there is no previous run this one can build on.
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why this run's records cannot be reused by a run with {@code options}, or empty when they
+   * can: they must have been made by the same build, schema and record-shaping options.
+   */
+  public Optional<String> reuseRefusal(Manifest.RunOptions options) {
+    if (!Files.isRegularFile(sourcesFile()) || !Files.isRegularFile(RecordIndex.of(folder, OutputFile.SOURCES_JSONL))) {
+      return Optional.of("it has no sources.jsonl and index (an older pagefeed wrote it)");
+    }
+    if (manifest.schemaVersion() != Schema.VERSION) {
+      return Optional.of("it has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION
+          + (manifest.schemaVersion() < 2 ? " (page ids now come from the URL or the file's path below its input root)" : ""));
+    }
+    if (!Build.id().equals(manifest.build())) {
+      return Optional.of("another build of pagefeed made it (" + manifest.build() + ", this is " + Build.id() + ")");
+    }
+    Manifest.RunOptions before = manifest.options();
+    List<String> differ = new ArrayList<>();
+    if (before.maxPageBytes() != options.maxPageBytes()) {
+      differ.add("--maxPageBytes");
+    }
+    if (!Objects.equals(before.encoding(), options.encoding())) {
+      differ.add("--encoding");
+    }
+    if (before.pageTimeoutSeconds() != options.pageTimeoutSeconds()) {
+      differ.add("--pageTimeoutSeconds");
+    }
+    if (before.csvRaw() != options.csvRaw()) {
+      differ.add("--csvRaw");
+    }
+    if (before.csvBom() != options.csvBom()) {
+      differ.add("--csvBom");
+    }
+    return differ.isEmpty() ? Optional.empty()
+        : Optional.of("it was made with other " + String.join(", ", differ));
+  }
+
+  /** Its sources.jsonl. */
+  public Path sourcesFile() {
+    return folder.resolve(OutputFile.SOURCES_JSONL.fileName());
+  }
+
+  /** Its sources, in file order (empty when it has no sources.jsonl). */
+  public List<SourceRecord> sources() {
+    return Files.isRegularFile(sourcesFile()) ? read(sourcesFile()) : new ArrayList<>();
+  }
+
+  /** What its manifest says of {@code file}. */
+  public Manifest.FileEntry entryOf(OutputFile file) {
+    return manifest.files().stream().filter(f -> f.name().equals(file.fileName())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + file.fileName()));
+  }
+
+  /**
+   * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read and
+   * whose records stand alone. The others are read again by every run: a file read only in part
+   * (too large, unreadable), and a file whose page id another file held, which gets its id back
+   * when that file goes away (its page's records were never written).
+   */
+  public static Map<String, String> fingerprints(Path sourcesFile) {
+    Map<String, String> fingerprints = new HashMap<>();
+    for (SourceRecord source : read(sourcesFile)) {
+      if (source.sha256() != null && source.errorType() != ErrorType.DUPLICATE_ID) {
+        fingerprints.put(source.path(), source.sha256());
+      }
+    }
+    return fingerprints;
+  }
+
+  private static List<SourceRecord> read(Path sourcesFile) {
+    List<SourceRecord> sources = new ArrayList<>();
+    try (BufferedReader lines = Files.newBufferedReader(sourcesFile, StandardCharsets.UTF_8)) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        sources.add(parseSource(line));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the previous run's " + sourcesFile, e);
+    }
+    return sources;
+  }
+
+  /** One line of sources.jsonl. */
+  public static SourceRecord parseSource(String line) {
+    try {
+      JsonNode node = Json.mapper().readTree(line);
+      String errorType = text(node, "error_type");
+      return new SourceRecord(node.get("path").asText(), text(node, "sha256"), node.get("bytes").asLong(),
+          text(node, "page_id"), text(node, "content_hash"),
+          errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("not a line of sources.jsonl: " + line, e);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.pagefeed.parts;
+
+import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.run.OutputCommitter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xerial.snappy.SnappyInputStream;
+
+/**
+ * A run's index gives back the records of the sources an incremental run keeps, byte for byte;
+ * a file or index that no longer match each other stop the run rather than being half reused.
+ */
+class RecordIndexTest {
+
+  @TempDir Path run;
+
+  private static final List<String> SOURCES = List.of("a.txt", "b.html");
+
+  @BeforeEach
+  void writeARun() {
+    List<OutputLine> lines = new ArrayList<>();
+    lines.add(new OutputLine("0c", "{\"id\":\"0c\",\"text\":\"热线12393\"}\n".getBytes(StandardCharsets.UTF_8), "phone", "a.txt"));
+    lines.add(new OutputLine("1b", "{\"id\":\"1b\"}\n".getBytes(StandardCharsets.UTF_8), "url", "b.html"));
+    lines.add(new OutputLine("2a", "{\"id\":\"2a\"}\n".getBytes(StandardCharsets.UTF_8), "phone", "a.txt"));
+    OutputCommitter.writeFile(run, OutputFile.ENTITIES_JSONL, lines, false);
+  }
+
+  private List<String> keptLines(BitSet kept) throws Exception {
+    List<String> texts = new ArrayList<>();
+    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(run, OutputFile.ENTITIES_JSONL, SOURCES, kept)) {
+      while (lines.advance()) {
+        texts.add(new String(lines.key(), StandardCharsets.UTF_8) + " " + lines.tag() + " " + lines.source() + " "
+            + new String(lines.text(), StandardCharsets.UTF_8).strip());
+      }
+    }
+    return texts;
+  }
+
+  @Test
+  void keptSourcesComeBackWithTheirKeysTagsAndText() throws Exception {
+    BitSet onlyA = new BitSet();
+    onlyA.set(0);
+    assertEquals(List.of("0c phone a.txt {\"id\":\"0c\",\"text\":\"热线12393\"}", "2a phone a.txt {\"id\":\"2a\"}"),
+        keptLines(onlyA));
+  }
+
+  @Test
+  void aCutIndexStopsTheRun() throws Exception {
+    Path index = RecordIndex.of(run, OutputFile.ENTITIES_JSONL);
+    // The index is compressed: rewrite it less the last two bytes of its last entry.
+    byte[] whole;
+    try (SnappyInputStream in = new SnappyInputStream(Files.newInputStream(index))) {
+      whole = in.readAllBytes();
+    }
+    try (BinaryFiles.Output out = BinaryFiles.out(index)) {
+      out.write(whole, 0, whole.length - 2);
+    }
+    BitSet all = new BitSet();
+    all.set(0, 2);
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> keptLines(all));
+    assertTrue(stop.getMessage().contains("no longer matches its index"), stop.getMessage());
+  }
+
+  @Test
+  void aFileLongerThanItsIndexStopsTheRun() throws Exception {
+    Files.writeString(run.resolve("entities.jsonl"), "{\"id\":\"9z\"}\n", StandardOpenOption.APPEND);
+    BitSet all = new BitSet();
+    all.set(0, 2);
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> keptLines(all));
+    assertTrue(stop.getMessage().contains("no longer matches its index"), stop.getMessage());
+  }
+}
