@@ -268,6 +268,43 @@ class FormProperties {
     check(form, context);
   }
 
+  /**
+   * Numbers that are no entity, from the SPEC's list of what quantities, money and phones are not:
+   * classifier counts, durations, floors, street numbers, scores, ordinals in names.
+   */
+  @Provide
+  Arbitrary<String> notEntities() {
+    Arbitrary<String> count = Combinators.combine(Arbitraries.integers().between(2, 999),
+            Arbitraries.of("个科室", "位医生", "种药品", "张床位", "家医院", "项服务", "名护士"))
+        .as((n, what) -> n + what);
+    Arbitrary<String> chineseCount = Combinators.combine(Arbitraries.integers().between(2, 99),
+            Arbitraries.of("个步骤", "种场景", "位专家", "大关键领域"))
+        .as((n, what) -> ChineseNumerals.lower(n) + what);
+    Arbitrary<String> duration = Combinators.combine(Arbitraries.integers().between(2, 365),
+            Arbitraries.of("天为一个结算期", "个月的等待期", "小时内办结", "分钟左右"))
+        .as((n, what) -> n + what);
+    Arbitrary<String> place = Combinators.combine(Arbitraries.integers().between(2, 40), Arbitraries.integers().between(1, 999))
+        .as((floor, number) -> "解放路" + number + "号" + floor + "楼");
+    Arbitrary<String> score = Arbitraries.integers().between(60, 150).map(n -> "综合评分" + n + "分以上的医院");
+    return Arbitraries.oneOf(count, chineseCount, duration, place, score);
+  }
+
+  @Property(tries = 300)
+  void numbersThatAreNoEntityGiveNone(@ForAll("notEntities") String phrase, @ForAll("contexts") String[] context) {
+    String sentence = context[0] + phrase + context[1];
+    int start = context[0].length();
+    int end = start + phrase.length();
+    List<Match> inside = EXTRACTOR.find(Text.of(sentence)).stream()
+        .filter(m -> m.start() < end && m.end() > start)
+        .filter(m -> m.kind() == EntityKind.MONEY || m.kind() == EntityKind.QUANTITY || m.kind() == EntityKind.PHONE
+            || m.kind() == EntityKind.PERCENT)
+        .toList();
+    if (!inside.isEmpty()) {
+      throw new AssertionError("in \"" + sentence + "\": \"" + phrase + "\" gave " + inside.stream()
+          .map(m -> m.kind() + " [" + sentence.substring(m.start(), m.end()) + "]").toList());
+    }
+  }
+
   /** The form is found as written, with its value, and nothing else overlaps it. */
   private static void check(Form form, String[] context) {
     String sentence = context[0] + form.lead() + form.text() + context[1];
