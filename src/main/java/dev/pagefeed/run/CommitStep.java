@@ -6,8 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The steps of a commit, in order. Before {@link #SWITCHED} the previous run is the output; from
- * it on, the new one. Tests stop a run for certain between two steps: with the system property
+ * The steps of a commit, in order. Before {@link #SWITCHED} the pointer {@code output/CURRENT}
+ * names the previous run; from it on, the new one (and from {@link #LINKED} on, the convenience
+ * links too). Tests stop a run for certain between two steps: with the system property
  * {@code pagefeed.pauseAt} naming a step (and {@code pagefeed.pauseSignal} a file to create), the
  * commit creates the file when it reaches that step and waits there to be killed. Unset, as in
  * every real run, {@link #reached} does nothing.
@@ -21,9 +22,9 @@ public enum CommitStep {
   CHANGES_WRITTEN,
   /** The manifest written: the staging folder is a complete run, not yet the output. */
   MANIFEST_WRITTEN,
-  /** {@code current} names the new run: from here the output is the new run. */
+  /** {@code CURRENT} names the new run: from here the output is the new run. */
   SWITCHED,
-  /** The output's files link through {@code current}. */
+  /** The {@code current} link names it too, and the output's files link through it. */
   LINKED,
   /** Earlier runs' folders removed. */
   CLEANED;

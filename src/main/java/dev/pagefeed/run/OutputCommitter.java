@@ -53,8 +53,33 @@ public final class OutputCommitter {
   /** Inside the output folder: one folder per run, each complete before it becomes current. */
   public static final String RUNS = ".runs";
 
-  /** The link naming the current run's folder; every output file is a link through it. */
+  /** The link naming the current run's folder; the output files are links through it, for people and tools. */
   public static final String CURRENT = "current";
+
+  /**
+   * The pointer to the current run: a small file naming its folder ({@code .runs/<run>}), replaced
+   * last and at once by a rename, which works where the file system has no symbolic links. Every
+   * reader of a run (the next incremental run among them) follows it.
+   */
+  public static final String POINTER = "CURRENT";
+
+  /**
+   * The current run's folder: as {@link #POINTER} names it, or, in output of an older layout
+   * without one, as the {@link #CURRENT} link does; null when there is none.
+   */
+  public static Path currentRun(Path output) {
+    Path pointer = output.resolve(POINTER);
+    try {
+      if (Files.isRegularFile(pointer)) {
+        Path run = output.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()).normalize();
+        return run.startsWith(output.resolve(RUNS)) && Files.isDirectory(run) ? run : null;
+      }
+      Path link = output.resolve(CURRENT);
+      return Files.isDirectory(link) ? link.toRealPath() : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read which run is current in " + output, e);
+    }
+  }
 
   /** The staging folder of a new run inside {@code output}. */
   public static Path stagingFor(Path output, String token) {
@@ -65,10 +90,11 @@ public final class OutputCommitter {
    * Completes a run: merges each file's sorted parts into the file (a file with no part is empty,
    * or only a CSV header), sources.jsonl first, together with the previous run's records of the
    * {@code reused} sources; writes changes.jsonl and the manifest into {@code staging}; then makes
-   * {@code staging} current by renaming one symbolic link, {@code output/current}, which is
-   * atomic: whenever a run dies, {@code output/} holds either the previous run or this one,
-   * complete and matching its manifest. The files a user reads, {@code output/pages.jsonl} and so
-   * on, are links through {@code current}. Earlier runs' folders are removed afterwards.
+   * {@code staging} current by replacing one small pointer file, {@code output/CURRENT}, with a
+   * rename, which is atomic: whenever a run dies, the pointer names either the previous run or this
+   * one, complete and matching its manifest. The files a user reads, {@code output/pages.jsonl} and
+   * so on, are links through the link {@code output/current}, which follows the pointer right after
+   * the switch. Earlier runs' folders are removed afterwards.
    *
    * @param previous the run that was current when this one started, or null
    * @param reused the paths of the sources whose records are taken from {@code previous}
@@ -164,11 +190,16 @@ public final class OutputCommitter {
       Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
       CommitStep.MANIFEST_WRITTEN.reached();
       Path runs = output.resolve(RUNS);
+      // The switch: the pointer names the new run, replaced by one rename.
+      Path pointer = output.resolve("." + POINTER + "-" + staging.getFileName());
+      Files.writeString(pointer, output.relativize(staging).toString().replace('\\', '/') + "\n", StandardCharsets.UTF_8);
+      Files.move(pointer, output.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      CommitStep.SWITCHED.reached();
+      // Then the links that follow it, for whoever reads output/pages.jsonl.
       Path link = output.resolve(".current-" + staging.getFileName());
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, output.relativize(staging));
       Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      CommitStep.SWITCHED.reached();
       linkFiles(output);
       CommitStep.LINKED.reached();
       try (Stream<Path> old = Files.list(runs)) {

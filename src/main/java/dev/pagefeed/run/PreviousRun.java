@@ -34,9 +34,9 @@ public record PreviousRun(Path folder, Manifest manifest) {
 
   /** The current run of {@code output}, if there is one whose manifest this pagefeed can read. */
   public static Optional<PreviousRun> in(Path output) {
-    Path current = output.resolve(OutputCommitter.CURRENT);
-    Path manifest = current.resolve(OutputFile.MANIFEST);
-    if (!Files.isRegularFile(manifest)) {
+    Path current = OutputCommitter.currentRun(output);
+    Path manifest = current == null ? null : current.resolve(OutputFile.MANIFEST);
+    if (manifest == null || !Files.isRegularFile(manifest)) {
       return Optional.empty();
     }
     try {

@@ -65,11 +65,23 @@ class AtomicOutputTest {
         .start();
   }
 
-  /** The run id of the complete run in {@code output}, after checking every file against the manifest. */
+  /**
+   * The run id of the complete run the pointer {@code output/CURRENT} names, after checking every
+   * file against its manifest.
+   */
   static String completeRun(Path output) throws IOException {
-    JsonNode manifest = SeedRuns.read(Files.readString(output.resolve("manifest.json")));
+    return completeRunIn(output.resolve(Files.readString(output.resolve("CURRENT")).strip()));
+  }
+
+  /** The same through the convenience links ({@code output/manifest.json} and so on). */
+  static String completeRunThroughLinks(Path output) throws IOException {
+    return completeRunIn(output);
+  }
+
+  private static String completeRunIn(Path folder) throws IOException {
+    JsonNode manifest = SeedRuns.read(Files.readString(folder.resolve("manifest.json")));
     for (JsonNode file : manifest.get("files")) {
-      byte[] bytes = Files.readAllBytes(output.resolve(file.get("name").asText()));
+      byte[] bytes = Files.readAllBytes(folder.resolve(file.get("name").asText()));
       assertEquals(file.get("sha256").asText(), Ids.sha256(bytes), file.get("name").asText());
       if (file.get("name").asText().endsWith(".jsonl")) {
         long lines = new String(bytes, StandardCharsets.UTF_8).lines().count();
@@ -117,6 +129,9 @@ class AtomicOutputTest {
       boolean switched = step.compareTo(dev.pagefeed.run.CommitStep.SWITCHED) >= 0;
       assertEquals(switched ? written : held, left,
           "killed at " + step + ": " + (switched ? "after the switch the new run" : "before it the previous run") + " is the output");
+      // The links follow the pointer: the previous run until they are made, then the new one.
+      boolean linked = step.compareTo(dev.pagefeed.run.CommitStep.LINKED) >= 0;
+      assertEquals(linked || !switched ? left : held, completeRunThroughLinks(output), "the links at " + step);
       seen.add(step + ":" + (left.equals(held) ? "previous" : "new"));
       held = left;
     }
