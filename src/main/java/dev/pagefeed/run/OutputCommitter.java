@@ -207,6 +207,12 @@ public final class OutputCommitter {
           deleteTree(run);
         }
       }
+      // A run killed between writing its pointer or link and renaming it left the file behind.
+      try (Stream<Path> leftovers = Files.list(output)) {
+        for (Path file : leftovers.filter(OutputCommitter::isUnrenamedSwitch).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
       CommitStep.CLEANED.reached();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the output into " + output, e);
@@ -301,6 +307,12 @@ public final class OutputCommitter {
       throw new IllegalStateException("a record of " + source + " has no line in sources.jsonl");
     }
     return number;
+  }
+
+  /** A pointer or link written for a switch and never renamed into place ({@code .CURRENT-<run>}, {@code .current-<run>}). */
+  private static boolean isUnrenamedSwitch(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith("." + POINTER + "-") || name.startsWith("." + CURRENT + "-");
   }
 
   /** Makes each output file a link through {@code current}, replacing files of older layouts. */
