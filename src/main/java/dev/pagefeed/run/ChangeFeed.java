@@ -38,10 +38,17 @@ public final class ChangeFeed {
    */
   public static List<PageChange> between(Collection<SourceRecord> before, Collection<SourceRecord> after,
       String runId) {
+    return between(before, after, runId, PageIdentities.duplicates(before), PageIdentities.duplicates(after));
+  }
+
+  /**
+   * The same, with each run's {@link PageIdentities#duplicates} already known (the commit has
+   * them).
+   */
+  public static List<PageChange> between(Collection<SourceRecord> before, Collection<SourceRecord> after,
+      String runId, Map<String, String> duplicatesBefore, Map<String, String> duplicatesAfter) {
     Map<String, TreeMap<String, SourceRecord>> was = filesByPage(before);
     Map<String, TreeMap<String, SourceRecord>> is = filesByPage(after);
-    Map<String, String> duplicatesBefore = PageIdentities.duplicates(before);
-    Map<String, String> duplicatesAfter = PageIdentities.duplicates(after);
     TreeSet<String> pageIds = new TreeSet<>(was.keySet());
     pageIds.addAll(is.keySet());
     List<PageChange> changes = new ArrayList<>();

@@ -181,7 +181,7 @@ public final class OutputCommitter {
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
-    summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId)));
+    summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates)));
     CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), options, summaries,
         kept.cardinality(), duplicates.size());

@@ -136,21 +136,8 @@ public final class HtmlRenderer {
   /** Whether a line is made only of {@link ContentRules#CONTROL_WORDS}, separators and counts. */
   static boolean onlyControlWords(String cleaned) {
     String rest = CONTROL_SEPARATORS.matcher(cleaned).replaceAll("");
-    if (rest.isEmpty()) {
-      return false; // a line of digits or marks is not a control's label
-    }
-    boolean progressed = true;
-    while (!rest.isEmpty() && progressed) {
-      progressed = false;
-      for (String word : ContentRules.CONTROL_WORDS) {
-        if (rest.startsWith(word)) {
-          rest = rest.substring(word.length());
-          progressed = true;
-          break;
-        }
-      }
-    }
-    return rest.isEmpty();
+    // A line of digits or marks alone is not a control's label.
+    return !rest.isEmpty() && SegmentRules.madeOfWords(rest, ContentRules.CONTROL_WORDS);
   }
 
   private static final Pattern CONTROL_SEPARATORS = Pattern.compile("[\\s\\d|｜·•<>()（）\\[\\]【】:：/,，.。+]+");

@@ -52,11 +52,6 @@ public record Line(int indent, String text, boolean afterBlank, Role role, int l
     return new Line(0, text, true, role, 0, false, href);
   }
 
-  /** A rendered heading. */
-  public static Line heading(int level, String text) {
-    return new Line(0, text, true, Role.HEADING, level, false, null);
-  }
-
   /** A rendered card title. */
   public static Line cardTitle(String text, boolean thumbnail, String href) {
     return new Line(0, text, true, Role.CARD_TITLE, 0, thumbnail, href);

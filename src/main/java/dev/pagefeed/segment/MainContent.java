@@ -55,13 +55,7 @@ final class MainContent {
 
   /** The outermost elements marked as related-item lists by their tokens or their own header. */
   static List<Element> relatedLists(Element body) {
-    List<Element> lists = new ArrayList<>();
-    for (Element element : body.getAllElements()) {
-      if (element != body && isRelatedList(element) && lists.stream().noneMatch(list -> isInside(element, list))) {
-        lists.add(element);
-      }
-    }
-    return lists;
+    return outermost(body, MainContent::isRelatedList);
   }
 
   /**
@@ -91,15 +85,6 @@ final class MainContent {
       }
     }, root);
     return found;
-  }
-
-  private static boolean isInside(Element element, Element container) {
-    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-      if (parent == container) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** A list of other pages: tokens such as {@code related}, or a first child that is a header such as 相关推荐. */

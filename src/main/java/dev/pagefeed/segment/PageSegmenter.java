@@ -172,19 +172,7 @@ public final class PageSegmenter {
 
   /** A line made only of footer words; "首页 顶部" is "首页顶部" once cleaned. */
   static boolean isFooter(String text) {
-    String rest = text.replace(" ", "");
-    boolean progressed = true;
-    while (!rest.isEmpty() && progressed) {
-      progressed = false;
-      for (String word : SegmentRules.FOOTER_WORDS) {
-        if (rest.startsWith(word)) {
-          rest = rest.substring(word.length());
-          progressed = true;
-          break;
-        }
-      }
-    }
-    return rest.isEmpty();
+    return SegmentRules.madeOfWords(text.replace(" ", ""), SegmentRules.FOOTER_WORDS);
   }
 
   private static void readRelated(

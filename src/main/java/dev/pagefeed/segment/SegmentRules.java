@@ -52,6 +52,26 @@ final class SegmentRules {
     return RELATED_HEADERS.contains(name) ? name : null;
   }
 
+  /**
+   * Whether {@code text} is nothing but {@code words}, one after another, each taken at the first
+   * of them (in the order given) that starts the rest: "首页顶部", "举报收起". An empty text is.
+   */
+  static boolean madeOfWords(String text, Iterable<String> words) {
+    String rest = text;
+    boolean progressed = true;
+    while (!rest.isEmpty() && progressed) {
+      progressed = false;
+      for (String word : words) {
+        if (rest.startsWith(word)) {
+          rest = rest.substring(word.length());
+          progressed = true;
+          break;
+        }
+      }
+    }
+    return rest.isEmpty();
+  }
+
   /** A card's trailer: its category, a space, and its publish date. */
   static final Pattern CARD_TRAILER =
       Pattern.compile("^([^\\d\\s]{1,12})\\s*(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");
