@@ -49,10 +49,30 @@ class ArchitectureTest {
     "encode, pipeline",
     "parts, decode", "parts, segment", "parts, extract", "parts, ingest", "parts, run", "parts, pipeline",
     "run, decode", "run, segment", "run, extract", "run, ingest", "run, pipeline",
+    "files, model", "files, decode", "files, segment", "files, extract", "files, ingest", "files, encode",
+    "files, parts", "files, run", "files, pipeline",
+    "model, files", "decode, files", "segment, files", "extract, files", "ingest, files", "encode, files",
   })
   void dataFlowsOneWay(String from, String to) {
     noClasses().that().resideInAPackage("dev.pagefeed." + from + "..")
         .should().dependOnClassesThat().resideInAPackage("dev.pagefeed." + to + "..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyFilesAndThePipelineUseBeam() {
+    noClasses().that().resideOutsideOfPackages("dev.pagefeed.files..", "dev.pagefeed.pipeline..")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.beam..")
+        .because("files/ is the one door to Beam's file systems; the pipeline is the rest of Beam")
+        .check(classes);
+  }
+
+  @Test
+  void filesUsesBeamOnlyForItsFileSystems() {
+    noClasses().that().resideInAPackage("dev.pagefeed.files..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.beam.sdk.transforms..",
+            "org.apache.beam.sdk.values..", "org.apache.beam.sdk.options..", "org.apache.beam.sdk.coders..",
+            "org.apache.beam.sdk.metrics..", "org.apache.beam.runners..")
         .check(classes);
   }
 

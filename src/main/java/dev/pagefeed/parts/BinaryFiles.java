@@ -9,8 +9,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pagefeed.files.Location;
 import org.xerial.snappy.SnappyInputStream;
 import org.xerial.snappy.SnappyOutputStream;
 
@@ -31,14 +30,14 @@ final class BinaryFiles {
 
   private BinaryFiles() {}
 
-  /** Opens {@code path} to read fields. */
-  static Input in(Path path) throws IOException {
-    return new Input(new SnappyInputStream(Files.newInputStream(path)));
+  /** Opens {@code file} to read fields. */
+  static Input in(Location file) throws IOException {
+    return new Input(new SnappyInputStream(file.open()));
   }
 
-  /** Creates {@code path} to write fields. */
-  static Output out(Path path) throws IOException {
-    return new Output(new SnappyOutputStream(Files.newOutputStream(path), BUFFER));
+  /** Creates {@code file} to write fields. */
+  static Output out(Location file) throws IOException {
+    return new Output(new SnappyOutputStream(file.create(), BUFFER));
   }
 
   /** Fields written into a buffer, handed to the stream a buffer at a time. */

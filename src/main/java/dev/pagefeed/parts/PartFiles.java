@@ -14,8 +14,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pagefeed.files.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -133,8 +132,11 @@ public final class PartFiles {
     return byKey != 0 ? byKey : Arrays.compareUnsigned(a.text(), b.text());
   }
 
+  /** The folder of a staging folder that holds its parts. */
+  public static final String PARTS = "parts";
+
   /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
-  public static Part write(Path staging, OutputFile file, List<OutputLine> lines) {
+  public static Part write(Location staging, OutputFile file, List<OutputLine> lines) {
     PendingPart part = new PendingPart();
     lines.forEach(part::add);
     return part.write(staging, file);
@@ -153,13 +155,13 @@ public final class PartFiles {
     /** Bytes of keys and text buffered before the buffer counts as full (pages can be large). */
     public static final long MAX_BYTES = 64L << 20;
 
-    private final Path staging;
+    private final Location staging;
     private final Map<OutputFile, PendingPart> parts = new EnumMap<>(OutputFile.class);
     private int lines;
     private long bytes;
 
     /** @param staging the run's staging folder, where parts are written */
-    public Buffer(Path staging) {
+    public Buffer(Location staging) {
       this.staging = staging;
     }
 
@@ -235,7 +237,7 @@ public final class PartFiles {
     }
 
     /** Sorts the lines, writes them as a part of {@code file} and empties this for the next lines. */
-    Part write(Path staging, OutputFile file) {
+    Part write(Location staging, OutputFile file) {
       Slot[] slots = new Slot[count];
       for (int i = 0; i < count; i++) {
         int keyAt = starts[i] + Integer.BYTES;
@@ -243,10 +245,8 @@ public final class PartFiles {
         slots[i] = new Slot(OutputLine.keyPrefix(data, keyAt, keyEnd), starts[i]);
       }
       Arrays.sort(slots, this::compare);
-      Path dir = staging.resolve("parts").resolve(file.fileName());
-      Path path = dir.resolve(UUID.randomUUID() + ".part");
+      Location path = staging.resolve(PARTS).resolve(file.fileName()).resolve(UUID.randomUUID() + ".part");
       try {
-        Files.createDirectories(dir);
         try (BinaryFiles.Output out = BinaryFiles.out(path)) {
           out.writeInt(table.size());
           for (String value : table.keySet()) {
@@ -324,7 +324,7 @@ public final class PartFiles {
   /** Opens a part to read its lines. */
   public static Lines open(Part part) {
     try {
-      return new PartReader(Path.of(part.path()));
+      return new PartReader(new Location(part.path()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + part.path(), e);
     }
@@ -352,18 +352,17 @@ public final class PartFiles {
    * @param sourceNumber the number of the current record's source in this run's sources.jsonl,
    *     asked after {@code rewrite}
    */
-  public static FileSummary merge(Path staging, OutputFile file, List<Lines> inputs, boolean bom,
+  public static FileSummary merge(Location staging, OutputFile file, List<Lines> inputs, boolean bom,
       Rewrite rewrite, ToIntFunction<Lines> sourceNumber) {
     Map<String, long[]> tags = new HashMap<>();
     long records = 0;
-    Path target = staging.resolve(file.fileName());
+    Location target = staging.resolve(file.fileName());
     PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
     List<Lines> open = new ArrayList<>(inputs);
     try {
-      Files.createDirectories(staging);
-      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(Files.newOutputStream(target));
-      try (OutputStream out = new BufferedOutputStream(
-              digest, 1 << 16);
+      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(target.create());
+      com.google.common.io.CountingOutputStream counted = new com.google.common.io.CountingOutputStream(digest);
+      try (OutputStream out = new BufferedOutputStream(counted, 1 << 16);
           RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
         if (file.isCsv()) {
           if (bom) {
@@ -398,14 +397,14 @@ public final class PartFiles {
       }
       Map<String, Long> counts = new TreeMap<>();
       tags.forEach((tag, count) -> counts.put(tag, count[0]));
-      return new FileSummary(file.fileName(), records, Files.size(target), digest.hash().toString(), counts);
+      return new FileSummary(file.fileName(), records, counted.getCount(), digest.hash().toString(), counts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }
   }
 
   /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
-  public static FileSummary merge(Path staging, OutputFile file, List<Part> parts, boolean bom) {
+  public static FileSummary merge(Location staging, OutputFile file, List<Part> parts, boolean bom) {
     Map<String, Integer> numbers = new HashMap<>();
     FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
         record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
@@ -417,7 +416,7 @@ public final class PartFiles {
   public static void delete(List<Part> parts) {
     try {
       for (Part part : parts) {
-        Files.deleteIfExists(Path.of(part.path()));
+        new Location(part.path()).delete();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove a merged part", e);
@@ -432,7 +431,7 @@ public final class PartFiles {
     private final int[] numbers;
     private int sourceEntry;
 
-    PartReader(Path path) throws IOException {
+    PartReader(Location path) throws IOException {
       in = BinaryFiles.in(path);
       table = new String[in.readInt()];
       for (int i = 0; i < table.length; i++) {

@@ -9,8 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pagefeed.files.Location;
 import java.util.BitSet;
 import java.util.List;
 
@@ -25,14 +24,12 @@ public final class RecordIndex {
   private RecordIndex() {}
 
   /** Where the index of {@code file} is in a run's folder. */
-  public static Path of(Path run, OutputFile file) {
+  public static Location of(Location run, OutputFile file) {
     return run.resolve("index").resolve(file.fileName() + ".idx");
   }
 
-  static Writer writer(Path run, OutputFile file) throws IOException {
-    Path path = of(run, file);
-    Files.createDirectories(path.getParent());
-    return new Writer(BinaryFiles.out(path));
+  static Writer writer(Location run, OutputFile file) throws IOException {
+    return new Writer(BinaryFiles.out(of(run, file)));
   }
 
   /** Appends one entry per record written. */
@@ -64,7 +61,7 @@ public final class RecordIndex {
    * run rather than being half reused).
    */
   public static final class KeptLines extends PartFiles.CurrentRecord {
-    private final Path path;
+    private final Location path;
     private final InputStream file;
     private final BinaryFiles.Input index;
     private final List<String> sources;
@@ -75,11 +72,11 @@ public final class RecordIndex {
      * @param sources the previous run's source paths by number
      * @param kept the numbers of the sources whose records are kept
      */
-    public KeptLines(Path run, OutputFile file, List<String> sources, BitSet kept) throws IOException {
+    public KeptLines(Location run, OutputFile file, List<String> sources, BitSet kept) throws IOException {
       this.path = run.resolve(file.fileName());
       this.sources = sources;
       this.kept = kept;
-      this.file = new BufferedInputStream(Files.newInputStream(path), 1 << 20);
+      this.file = new BufferedInputStream(path.open(), 1 << 20);
       this.index = BinaryFiles.in(of(run, file));
       if (file.isCsv()) {
         skipHeader(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
@@ -139,7 +136,7 @@ public final class RecordIndex {
     }
 
     private IllegalStateException changed() {
-      return new IllegalStateException("the previous run's " + path.getFileName() + " no longer matches its index "
+      return new IllegalStateException("the previous run's " + path.name() + " no longer matches its index "
           + "(was it edited?); run once without --incremental");
     }
 

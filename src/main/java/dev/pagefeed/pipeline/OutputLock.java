@@ -7,11 +7,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import dev.pagefeed.files.Location;
 
 /**
  * An exclusive lock on an output folder for the length of a run, so that two runs never write
- * into the same output at once. It is an operating-system file lock on {@code output/.lock}: a
- * run that dies, even by {@code kill -9}, releases it.
+ * into the same output at once. On a local disk it is an operating-system file lock on
+ * {@code output/.lock}: a run that dies, even by {@code kill -9}, releases it. Other file systems
+ * (HDFS, object stores) have no such lock: there the lock holds nothing, the commit refuses to
+ * switch when another run became current meanwhile, and the README says how to keep runs apart.
  */
 final class OutputLock implements AutoCloseable {
 
@@ -30,8 +33,11 @@ final class OutputLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static OutputLock acquire(Path output) throws HeldElsewhere {
-    Path file = output.resolve(".lock");
+  static OutputLock acquire(Location output) throws HeldElsewhere {
+    if (!output.isLocal()) {
+      return new OutputLock(null, null);
+    }
+    Path file = output.path().resolve(".lock");
     try {
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
@@ -53,6 +59,9 @@ final class OutputLock implements AutoCloseable {
 
   @Override
   public void close() {
+    if (lock == null) {
+      return;
+    }
     try {
       lock.release();
       channel.close();

@@ -1,12 +1,15 @@
 package dev.pagefeed.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.pagefeed.encode.Json;
+import dev.pagefeed.files.Location;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.OutputCommitter;
 import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.run.RecordShape;
+import dev.pagefeed.run.RunPlan;
 import dev.pagefeed.run.SourceKeys;
+import dev.pagefeed.run.StagedWork;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
@@ -52,25 +56,26 @@ public final class PagefeedPipeline {
     PagefeedOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
+      FileSystems.setDefaultPipelineOptions(options); // hdfs:// and other schemes, for the checks below
     } catch (IllegalArgumentException e) {
       exitWithUsageError(firstLine(e.getMessage()) + " (see --help)");
       return;
     }
     Inputs inputs;
+    Location output;
     try {
       inputs = inputPatterns(options.getInput());
-      checkOutputWritable(options.getOutput());
+      output = checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());
     } catch (IllegalArgumentException e) {
       exitWithUsageError(e.getMessage());
       return;
     }
     long started = System.nanoTime();
-    try (OutputLock lock = OutputLock.acquire(Path.of(options.getOutput()))) {
-      Thread progress = options.getQuiet() ? null : Progress.report(inputs.files(), System.out);
+    try (OutputLock lock = OutputLock.acquire(output)) {
       Manifest manifest;
       try {
-        manifest = run(options, inputs);
+        manifest = run(options, inputs, options.getQuiet() ? null : System.out);
       } catch (RuntimeException | Error failure) {
         // A bug, or the JVM out of memory: fail loudly, and exit even though the runner's worker
         // threads are still alive (they would keep the JVM running). The output is not committed.
@@ -78,10 +83,6 @@ public final class PagefeedPipeline {
         System.err.println("pagefeed: the run failed (" + failure + "); the previous output is unchanged");
         System.exit(RUN_FAILED);
         return;
-      } finally {
-        if (progress != null) {
-          progress.interrupt();
-        }
       }
       printSummary(manifest, (System.nanoTime() - started) / 1e9);
     } catch (OutputLock.HeldElsewhere e) {
@@ -89,24 +90,37 @@ public final class PagefeedPipeline {
     }
   }
 
-  /** Runs the pipeline to the end and returns the manifest it wrote. */
+  /** Runs the pipeline to the end, quietly, commits it and returns its manifest. */
   public static Manifest run(PagefeedOptions options, Inputs inputs) {
-    Manifest unchanged = commitIfUnchanged(options, inputs);
+    return run(options, inputs, null);
+  }
+
+  /**
+   * A run's lifecycle, all in the driver: the plan (made once: the previous run, whether its
+   * records may be reused and why not), the pipeline when there is anything to process, then the
+   * commit of what the pipeline staged. The pipeline only writes into the run's staging folder.
+   *
+   * @param progress where progress lines go while the pipeline runs, or null for none
+   * @return the manifest of the committed run
+   */
+  static Manifest run(PagefeedOptions options, Inputs inputs, PrintStream progress) {
+    FileSystems.setDefaultPipelineOptions(options);
+    RunPlan plan = RunPlan.of(Location.of(options.getOutput()), runOptions(options));
+    if (plan.refusal() != null) {
+      System.out.println("pagefeed: processing every file, reusing nothing: " + plan.refusal());
+    }
+    Manifest unchanged = commitIfUnchanged(plan, inputs);
     if (unchanged != null) {
       return unchanged;
     }
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, options, inputs);
+    build(pipeline, plan, inputs);
     PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-    Path manifest = Path.of(options.getOutput()).resolve(dev.pagefeed.encode.OutputFile.MANIFEST);
-    try {
-      return Json.mapper().readValue(Files.readString(manifest), Manifest.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the manifest just written cannot be read back: " + manifest, e);
-    } catch (IOException e) {
-      throw new IllegalStateException("the run finished without a manifest at " + manifest, e);
+    PipelineResult.State state = Progress.follow(result, inputs.files(), progress);
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
     }
+    return OutputCommitter.commit(plan, StagedWork.read(plan.staging()));
   }
 
   /**
@@ -114,13 +128,8 @@ public final class PagefeedPipeline {
    * as this run's (an empty change feed) without a pipeline; returns its manifest, or null when
    * there is something to process.
    */
-  private static Manifest commitIfUnchanged(PagefeedOptions options, Inputs inputs) {
-    if (!options.getIncremental()) {
-      return null;
-    }
-    Path output = outputFolder(options);
-    Manifest.RunOptions runOptions = runOptions(options);
-    Optional<PreviousRun> previous = PreviousRun.in(output).filter(p -> p.reuseRefusal(runOptions).isEmpty());
+  private static Manifest commitIfUnchanged(RunPlan plan, Inputs inputs) {
+    Optional<PreviousRun> previous = plan.reusable();
     Optional<Set<String>> all;
     try {
       all = previous.isEmpty() ? Optional.empty()
@@ -128,59 +137,29 @@ public final class PagefeedPipeline {
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
-    if (all.isEmpty()) {
-      return null;
-    }
-    return OutputCommitter.commit(output, stagingFor(output), runOptions, List.of(), previous.get(),
-        all.get(), options.getCsvBom());
+    return all.isEmpty() ? null : OutputCommitter.commit(plan, StagedWork.reusedOnly(all.get()));
   }
 
-  private static Manifest.RunOptions runOptions(PagefeedOptions options) {
-    return new Manifest.RunOptions(options.getInput(), options.getMaxPageBytes(), options.getEncoding(),
-        options.getPageTimeoutSeconds(), options.getCsvRaw(), options.getCsvBom(), options.getIncremental());
+  /** What the run was asked to do; every option that shapes records goes into the {@link RecordShape}. */
+  static Manifest.RunOptions runOptions(PagefeedOptions options) {
+    return new Manifest.RunOptions(options.getInput(),
+        new RecordShape(options.getMaxPageBytes(), options.getEncoding(), options.getPageTimeoutSeconds(),
+            options.getCsvRaw(), options.getCsvBom()),
+        options.getIncremental());
   }
 
   /**
-   * Adds pagefeed's steps to {@code pipeline}.
+   * Adds pagefeed's steps to {@code pipeline}: they read the inputs and leave the run's parts and
+   * the list of them in {@code plan}'s staging folder, for {@link OutputCommitter#commit}.
    *
    * @param inputs the file globs to read and how many files they matched (see {@link #inputPatterns})
-   * @return the manifest JSON the run writes, one element
+   * @return the staged-work list the run writes, one element
    */
-  public static PCollection<String> build(Pipeline pipeline, PagefeedOptions options, Inputs inputs) {
-    Path outputFolder = outputFolder(options);
-    String output = outputFolder.toString();
-    String staging = stagingFor(outputFolder).toString();
-    Manifest.RunOptions runOptions = runOptions(options);
-    Optional<PreviousRun> previous = PreviousRun.in(outputFolder);
-    String previousSources = null;
-    if (options.getIncremental()) {
-      Optional<String> refusal = previous.isEmpty() ? Optional.of("there is no previous run in " + output)
-          : previous.get().reuseRefusal(runOptions);
-      if (refusal.isPresent()) {
-        System.out.println("pagefeed: processing every file, reusing nothing: " + refusal.get());
-      } else {
-        previousSources = previous.get().sourcesFile().toString();
-      }
-    }
-
-    ProcessPages.Settings settings = new ProcessPages.Settings(staging, options.getMaxPageBytes(),
-        options.getEncoding(), options.getPageTimeoutSeconds(), options.getCsvRaw(), SourcePaths.workingDir(),
-        previousSources);
+  public static PCollection<String> build(Pipeline pipeline, RunPlan plan, Inputs inputs) {
     return pipeline
         .apply("GroupFiles", new GroupFiles(inputs.roots(), GroupFiles.groupsFor(inputs.files())))
-        .apply("ProcessPages", new ProcessPages(settings))
-        .apply("WriteOutputs", new WriteOutputs(output, staging, runOptions,
-            previous.map(p -> p.folder().toString()).orElse(null)));
-  }
-
-  /** The output folder, absolute. */
-  private static Path outputFolder(PagefeedOptions options) {
-    return Path.of(options.getOutput()).toAbsolutePath().normalize();
-  }
-
-  /** A new run's staging folder in {@code output}. */
-  private static Path stagingFor(Path output) {
-    return OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID());
+        .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir())))
+        .apply("StageWork", new StageWork(plan.staging()));
   }
 
   /**
@@ -214,12 +193,9 @@ public final class PagefeedPipeline {
       if (trimmed.isEmpty()) {
         continue;
       }
-      // Local paths made absolute, so that a file's source key does not depend on the working folder.
-      boolean local = !trimmed.contains("://");
-      String pattern = local && Files.isDirectory(Path.of(trimmed))
-          ? Path.of(trimmed).toAbsolutePath().normalize() + "/**"
-          : local ? Path.of(trimmed).toAbsolutePath().normalize().toString() : trimmed;
+      String pattern;
       try {
+        pattern = pattern(trimmed);
         MatchResult match = FileSystems.match(pattern);
         if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
           throw new IllegalArgumentException(
@@ -237,6 +213,28 @@ public final class PagefeedPipeline {
     return new Inputs(SourceKeys.roots(patterns), files);
   }
 
+  /**
+   * The glob that reads {@code input}: a folder stands for every file below it. Local paths are
+   * made absolute, so that a file's source key does not depend on the working folder.
+   */
+  private static String pattern(String input) throws IOException {
+    Location location = Location.of(input);
+    if (location.isLocal()) {
+      Path path = location.path();
+      return Files.isDirectory(path) ? path + "/**" : path.toString();
+    }
+    boolean glob = input.contains("*") || input.contains("?") || input.contains("[") || input.contains("{");
+    if (!glob) {
+      // Beam's file systems list files, not folders: a folder is a path with files below it.
+      String below = location.spec() + "/**";
+      MatchResult match = FileSystems.match(below, EmptyMatchTreatment.ALLOW);
+      if (match.status() == MatchResult.Status.OK && !match.metadata().isEmpty()) {
+        return below;
+      }
+    }
+    return input;
+  }
+
   private static void checkEncoding(String encoding) {
     boolean known;
     try {
@@ -250,8 +248,21 @@ public final class PagefeedPipeline {
     }
   }
 
-  private static void checkOutputWritable(String output) {
-    Path path = Path.of(output).toAbsolutePath();
+  /** The output folder, checked: created where needed and writable; a folder elsewhere, written to once. */
+  private static Location checkOutputWritable(String output) {
+    Location location = Location.of(output);
+    if (!location.isLocal()) {
+      Location probe = location.resolve(".pagefeed-probe-" + UUID.randomUUID());
+      try {
+        probe.writeString("");
+        probe.delete();
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("output folder " + output + " cannot be written (" + firstLine(e.getMessage())
+            + "); pass a writable folder with --output");
+      }
+      return location;
+    }
+    Path path = location.path();
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
@@ -266,6 +277,7 @@ public final class PagefeedPipeline {
       throw new IllegalArgumentException(
           "output folder " + output + " is not writable; pass a writable folder with --output");
     }
+    return location;
   }
 
   /**
@@ -275,14 +287,16 @@ public final class PagefeedPipeline {
    * between operators) and {@code --useDataStreamForBatch}: Flink's DataStream translation chains
    * the steps into one task, where its DataSet translation breaks the chain at every step with
    * two outputs (pages and errors) and serializes each page between tasks. Without a Flink
-   * configuration of the user's, Flink also gets pagefeed's {@code flink-conf.yaml}.
+   * configuration of the user's, Flink also gets pagefeed's {@code flink-conf.yaml}. Neither runner
+   * blocks in {@code run()} ({@code --blockOnRun=false}, {@code --attachedMode=false}), so that the
+   * driver can poll the run's metrics for its progress line while the run goes on.
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     boolean flink = all.stream().anyMatch(a -> a.startsWith("--runner=") && a.contains("Flink"));
     Map<String, Object> defaults = new java.util.TreeMap<>(flink
-        ? Map.of("fasterCopy", true, "useDataStreamForBatch", true)
-        : Map.of("enforceImmutability", false, "enforceEncodability", false));
+        ? Map.of("fasterCopy", true, "useDataStreamForBatch", true, "attachedMode", false)
+        : Map.of("enforceImmutability", false, "enforceEncodability", false, "blockOnRun", false));
     if (flink && System.getenv("FLINK_CONF_DIR") == null) {
       defaults.put("flinkConfDir", FlinkConf.folder());
     }

@@ -2,7 +2,10 @@ package dev.pagefeed.pipeline;
 
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.files.Location;
 import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.run.RecordShape;
+import dev.pagefeed.run.RunPlan;
 import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.model.Entity;
 import dev.pagefeed.model.EntityKind;
@@ -16,7 +19,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,22 +60,29 @@ public final class ProcessPages
   public static final TupleTag<PartFiles.Part> PARTS = new TupleTag<>() {};
   public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
 
+  /** The counter of input files done (processed, refused or reused), which the driver's progress reads. */
+  static final String FILES_DONE = "files_done";
+
   private final Settings settings;
 
   /**
    * What processing needs to know.
    *
    * @param staging the run's staging folder, where parts are written
-   * @param maxPageBytes larger pages become errors
-   * @param encoding the charset every page is decoded with, or null to detect it
-   * @param pageTimeoutSeconds the time one page's extraction may take
-   * @param csvRaw true to write CSV cells without the formula-injection guard
-   * @param baseDir paths below this folder are recorded relative to it
+   * @param shape the options that shape the records
+   * @param baseDir local paths below this folder are recorded relative to it
    * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
    *     null to process every file
    */
-  public record Settings(String staging, long maxPageBytes, String encoding, long pageTimeoutSeconds,
-      boolean csvRaw, String baseDir, String previousSources) implements java.io.Serializable {}
+  public record Settings(Location staging, RecordShape shape, String baseDir, Location previousSources)
+      implements java.io.Serializable {
+
+    /** What the workers need of {@code plan}. */
+    public static Settings of(RunPlan plan, String baseDir) {
+      return new Settings(plan.staging(), plan.options().shape(), baseDir,
+          plan.reusable().map(PreviousRun::sourcesFile).orElse(null));
+    }
+  }
 
   public ProcessPages(Settings settings) {
     this.settings = settings;
@@ -111,6 +120,7 @@ public final class ProcessPages
   static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, PartFiles.Part> {
 
     private final Counter filesRead = Metrics.counter(ProcessPages.class, "files_read");
+    private final Counter filesDone = Metrics.counter(ProcessPages.class, FILES_DONE);
     private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
     private final Counter pages = Metrics.counter(ProcessPages.class, "pages");
     private final Counter cards = Metrics.counter(ProcessPages.class, "cards");
@@ -130,13 +140,14 @@ public final class ProcessPages
 
     @Setup
     public void setup() {
-      processor = new PageProcessor(settings.maxPageBytes(),
-          settings.encoding() == null ? null : Charset.forName(settings.encoding()),
-          Duration.ofSeconds(settings.pageTimeoutSeconds()));
-      encoder = new RecordEncoder(settings.csvRaw());
+      RecordShape shape = settings.shape();
+      processor = new PageProcessor(shape.maxPageBytes(),
+          shape.encoding() == null ? null : Charset.forName(shape.encoding()),
+          Duration.ofSeconds(shape.pageTimeoutSeconds()));
+      encoder = new RecordEncoder(shape.csvRaw());
       fingerprints = settings.previousSources() == null ? Map.of()
-          : PreviousRun.fingerprints(Path.of(settings.previousSources()));
-      buffer = new PartFiles.Buffer(Path.of(settings.staging()));
+          : PreviousRun.fingerprints(settings.previousSources());
+      buffer = new PartFiles.Buffer(settings.staging());
     }
 
     @StartBundle
@@ -154,7 +165,7 @@ public final class ProcessPages
         filesRead.inc();
         byte[] bytes;
         try {
-          bytes = readAtMost(file, settings.maxPageBytes());
+          bytes = readAtMost(file, settings.shape().maxPageBytes());
         } catch (RejectedInputException e) {
           add(PageProcessor.Outcome.unread(path, e, null, file.bytes()), out);
           continue;
@@ -166,7 +177,7 @@ public final class ProcessPages
         String sha256 = Ids.sha256(bytes);
         if (sha256.equals(fingerprints.get(path))) {
           filesReused.inc();
-          Progress.pageDone();
+          filesDone.inc();
           unchanged.add(path);
           continue;
         }
@@ -187,7 +198,7 @@ public final class ProcessPages
       } else {
         Metrics.counter(ProcessPages.class, "errors_" + outcome.error().stage()).inc();
       }
-      Progress.pageDone();
+      filesDone.inc();
       outcome.lines(encoder).forEach(buffer::add);
       if (buffer.full()) {
         buffer.flush().forEach(out.get(PARTS)::output);

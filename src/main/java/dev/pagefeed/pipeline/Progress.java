@@ -1,51 +1,76 @@
 package dev.pagefeed.pipeline;
 
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.joda.time.Duration;
 
 /**
- * Pages done, for the progress line of long runs. A light in-process reporter: it counts what the
- * DoFns of this JVM finish, which is every page on the DirectRunner and on an embedded Flink
- * cluster; on a remote cluster the runner's own UI shows progress.
+ * The progress line of long runs, from the run's Beam metrics: the driver polls the
+ * {@link PipelineResult} for the files the workers have done ({@code ProcessPages}' counter), so
+ * it counts pages processed in other JVMs too, as on a Flink session cluster. The runner must hand
+ * the result back before the run ends: pagefeed asks the DirectRunner not to block and Flink to
+ * run detached (see {@code PagefeedPipeline.withRunDefaults}).
  */
 final class Progress {
-
-  private static final AtomicLong DONE = new AtomicLong();
 
   /** How often a progress line is printed. */
   static final long EVERY_MILLIS = 5_000;
 
   private Progress() {}
 
-  /** One input finished, as a page or as an error. */
-  static void pageDone() {
-    DONE.incrementAndGet();
+  /**
+   * Waits for the run to end, printing "files done / total, rate, ETA" every few seconds to
+   * {@code out} (none when null).
+   *
+   * @return the state the run ended in
+   */
+  static PipelineResult.State follow(PipelineResult result, long total, PrintStream out) {
+    long started = System.nanoTime();
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(Duration.millis(EVERY_MILLIS));
+      if (state == null) {
+        state = result.getState();
+      }
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      if (out != null) {
+        out.println(line(filesDone(result), total, (System.nanoTime() - started) / 1e9));
+      }
+    }
   }
 
-  /**
-   * Starts a daemon thread printing "pages done / total, rate, ETA" every few seconds.
-   *
-   * @return the thread, to interrupt when the run ends
-   */
-  static Thread report(long total, PrintStream out) {
-    DONE.set(0);
-    long started = System.nanoTime();
-    Thread reporter = new Thread(() -> {
-      try {
-        while (true) {
-          Thread.sleep(EVERY_MILLIS);
-          long done = DONE.get();
-          double seconds = (System.nanoTime() - started) / 1e9;
-          double rate = done / seconds;
-          String eta = rate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / rate) : "";
-          out.printf("pagefeed: %d/%d pages, %.1f pages/s%s%n", done, total, rate, eta);
+  /** "pagefeed: done/total pages, rate, ETA"; done is -1 when the runner reports no metrics yet. */
+  static String line(long done, long total, double seconds) {
+    if (done < 0) {
+      return String.format("pagefeed: running for %.0f s (%d pages; the runner reports no progress yet)", seconds, total);
+    }
+    double rate = done / Math.max(seconds, 1e-9);
+    String eta = rate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / rate) : "";
+    return String.format("pagefeed: %d/%d pages, %.1f pages/s%s", done, total, rate, eta);
+  }
+
+  /** The files done so far, summed over the workers' attempts; -1 when the runner has no metrics to give. */
+  static long filesDone(PipelineResult result) {
+    try {
+      MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
+          .addNameFilter(MetricNameFilter.named(ProcessPages.class, ProcessPages.FILES_DONE)).build());
+      long done = 0;
+      boolean any = false;
+      for (MetricResult<Long> counter : metrics.getCounters()) {
+        Long attempted = counter.getAttempted();
+        if (attempted != null) {
+          done += attempted;
+          any = true;
         }
-      } catch (InterruptedException finished) {
-        // the run ended
       }
-    }, "pagefeed-progress");
-    reporter.setDaemon(true);
-    reporter.start();
-    return reporter;
+      return any ? done : -1;
+    } catch (RuntimeException noMetrics) {
+      return -1; // a runner whose result cannot give metrics while it runs
+    }
   }
 }

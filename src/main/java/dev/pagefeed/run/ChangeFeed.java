@@ -12,8 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pagefeed.files.Location;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -67,22 +66,23 @@ public final class ChangeFeed {
   }
 
   /** Writes the changes as {@code staging/changes.jsonl}; tags count them by kind (all kinds, zeros too). */
-  public static FileSummary write(Path staging, List<PageChange> changes) {
+  public static FileSummary write(Location staging, List<PageChange> changes) {
     Map<String, Long> byKind = new TreeMap<>();
     for (ChangeKind kind : ChangeKind.values()) {
       byKind.put(kind.label(), 0L);
     }
-    Path target = staging.resolve(OutputFile.CHANGES);
+    Location target = staging.resolve(OutputFile.CHANGES);
     try {
-      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(Files.newOutputStream(target));
-      try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(digest, StandardCharsets.UTF_8))) {
+      com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(target.create());
+      com.google.common.io.CountingOutputStream counted = new com.google.common.io.CountingOutputStream(digest);
+      try (Writer out = new BufferedWriter(new java.io.OutputStreamWriter(counted, StandardCharsets.UTF_8))) {
         for (PageChange change : changes) {
           out.write(Json.line(change));
           out.write('\n');
           byKind.merge(change.change().label(), 1L, Long::sum);
         }
       }
-      return new FileSummary(OutputFile.CHANGES, changes.size(), Files.size(target), digest.hash().toString(), byKind);
+      return new FileSummary(OutputFile.CHANGES, changes.size(), counted.getCount(), digest.hash().toString(), byKind);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

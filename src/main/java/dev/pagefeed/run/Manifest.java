@@ -32,18 +32,18 @@ public record Manifest(
     Counters counters) {
 
   /**
-   * The options that shape the output.
+   * What the run was asked to do.
    *
    * @param input the input files, folders or globs as given
-   * @param maxPageBytes the page size limit
-   * @param encoding the charset every page was decoded with, or null when detected
-   * @param pageTimeoutSeconds the time budget of a page's extraction
-   * @param csvRaw whether CSV cells were written without the formula guard
-   * @param csvBom whether CSV files start with a BOM
+   * @param shape the options that shape the records (compared as a whole before records are reused)
    * @param incremental whether the run reused the previous run's records of unchanged files
    */
-  public record RunOptions(List<String> input, long maxPageBytes, String encoding, long pageTimeoutSeconds,
-      boolean csvRaw, boolean csvBom, boolean incremental) implements java.io.Serializable {}
+  public record RunOptions(List<String> input, RecordShape shape, boolean incremental)
+      implements java.io.Serializable {
+    public RunOptions {
+      input = List.copyOf(input);
+    }
+  }
 
   /** One output file. */
   public record FileEntry(String name, long records, long bytes, String sha256) {}

@@ -4,6 +4,7 @@ import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.RecordEncoder;
+import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.parts.RecordIndex;
@@ -19,21 +20,22 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
- * Writes a run's output files into a staging folder of their own and then makes that folder the
- * current one with a single atomic rename, so that a run that dies at any moment leaves the
- * previous complete output and its manifest in place.
+ * Completes a run: writes its output files into a staging folder of their own, then makes that
+ * folder the current one by replacing one small pointer file, so that a run that dies at any
+ * moment leaves the previous complete output and its manifest in place. Called by the driver once
+ * the pipeline has finished (never inside it, where a runner could retry it).
  */
 public final class OutputCommitter {
 
@@ -44,7 +46,7 @@ public final class OutputCommitter {
    *
    * @param bom whether a CSV file starts with a UTF-8 BOM (for Excel)
    */
-  public static FileSummary writeFile(Path staging, OutputFile file, Iterable<OutputLine> lines, boolean bom) {
+  public static FileSummary writeFile(Location staging, OutputFile file, Iterable<OutputLine> lines, boolean bom) {
     List<OutputLine> all = new ArrayList<>();
     lines.forEach(all::add);
     return PartFiles.merge(staging, file, List.of(PartFiles.write(staging, file, all)), bom);
@@ -53,55 +55,116 @@ public final class OutputCommitter {
   /** Inside the output folder: one folder per run, each complete before it becomes current. */
   public static final String RUNS = ".runs";
 
-  /** The link naming the current run's folder; the output files are links through it, for people and tools. */
+  /**
+   * On a local disk, the link naming the current run's folder; the output files are links
+   * through it, for people and tools.
+   */
   public static final String CURRENT = "current";
 
   /**
-   * The pointer to the current run: a small file naming its folder ({@code .runs/<run>}), replaced
-   * last and at once by a rename, which works where the file system has no symbolic links. Every
-   * reader of a run (the next incremental run among them) follows it.
+   * The pointer to the current run: a small file naming its folder ({@code .runs/<run>}), written
+   * last. Every reader of a run (the next incremental run among them) follows it; it needs no
+   * symbolic links and no folder renames, so it works on any file system.
    */
   public static final String POINTER = "CURRENT";
 
+  /** A new pointer waits under this name (plus the run's folder name) until it replaces {@link #POINTER}. */
+  private static final String PENDING_POINTER = "." + POINTER + "-";
+
   /**
-   * The current run's folder: as {@link #POINTER} names it, or, in output of an older layout
-   * without one, as the {@link #CURRENT} link does; null when there is none.
+   * The current run's folder: as {@link #POINTER} names it; where there is no pointer, as a pending
+   * pointer does whose switch was cut short (on a file system whose rename cannot replace a file,
+   * the old pointer is removed before the new one is renamed into place; a pending pointer is
+   * written only once its run is complete); in local output of an older layout, as the
+   * {@link #CURRENT} link does. Null when there is none.
    */
-  public static Path currentRun(Path output) {
-    Path pointer = output.resolve(POINTER);
+  public static Location currentRun(Location output) {
     try {
-      if (Files.isRegularFile(pointer)) {
-        Path run = output.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip()).normalize();
-        return run.startsWith(output.resolve(RUNS)) && Files.isDirectory(run) ? run : null;
+      Location pointer = output.resolve(POINTER);
+      if (pointer.exists()) {
+        return runNamedBy(output, pointer);
       }
-      Path link = output.resolve(CURRENT);
-      return Files.isDirectory(link) ? link.toRealPath() : null;
+      for (Location pending : pendingPointers(output)) {
+        Location run = runNamedBy(output, pending);
+        if (run != null) {
+          return run;
+        }
+      }
+      if (output.isLocal() && Files.isDirectory(output.path().resolve(CURRENT))) {
+        return Location.of(output.path().resolve(CURRENT).toRealPath());
+      }
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read which run is current in " + output, e);
     }
   }
 
+  /** The complete run a pointer file names, or null when it names none. */
+  private static Location runNamedBy(Location output, Location pointer) throws IOException {
+    String name = pointer.readString().strip();
+    if (!name.startsWith(RUNS + "/") || name.contains("..") || name.substring(RUNS.length() + 1).contains("/")) {
+      return null;
+    }
+    Location run = output.resolve(name);
+    return run.resolve(OutputFile.MANIFEST).exists() ? run : null;
+  }
+
+  /** The pointers written for a switch and not (yet) renamed into place, in name order. */
+  private static List<Location> pendingPointers(Location output) throws IOException {
+    List<Location> pending = new ArrayList<>();
+    for (Location file : topLevelFiles(output)) {
+      if (file.name().startsWith(PENDING_POINTER)) {
+        pending.add(file);
+      }
+    }
+    return pending;
+  }
+
+  /** The files directly inside {@code output}. */
+  private static List<Location> topLevelFiles(Location output) throws IOException {
+    if (output.isLocal()) {
+      List<Location> files = new ArrayList<>();
+      if (Files.isDirectory(output.path())) {
+        try (var list = Files.list(output.path())) {
+          list.filter(Files::isRegularFile).sorted().map(Location::of).forEach(files::add);
+        }
+      }
+      return files;
+    }
+    return output.files().stream().filter(f -> !output.relativize(f).contains("/")).toList();
+  }
+
   /** The staging folder of a new run inside {@code output}. */
-  public static Path stagingFor(Path output, String token) {
+  public static Location stagingFor(Location output, String token) {
     return output.resolve(RUNS).resolve(token);
   }
 
   /**
-   * Completes a run: merges each file's sorted parts into the file (a file with no part is empty,
-   * or only a CSV header), sources.jsonl first, together with the previous run's records of the
-   * {@code reused} sources; writes changes.jsonl and the manifest into {@code staging}; then makes
-   * {@code staging} current by replacing one small pointer file, {@code output/CURRENT}, with a
-   * rename, which is atomic: whenever a run dies, the pointer names either the previous run or this
-   * one, complete and matching its manifest. The files a user reads, {@code output/pages.jsonl} and
-   * so on, are links through the link {@code output/current}, which follows the pointer right after
-   * the switch. Earlier runs' folders are removed afterwards.
+   * Completes the run {@code plan} describes: merges each file's sorted parts into the file (a file
+   * with no part is empty, or only a CSV header), sources.jsonl first, together with the previous
+   * run's records of the {@code work}'s reused sources; writes changes.jsonl and the manifest into
+   * the staging folder; then makes it current by replacing one small pointer file,
+   * {@code output/CURRENT}: a new pointer is written beside it and renamed over it. On a local
+   * disk that rename is atomic: whenever a run dies, the pointer names either the previous run or
+   * this one, complete and matching its manifest; on HDFS the old pointer is removed first, and a
+   * reader that finds none follows the new one (see {@link #currentRun}). On a local disk the files
+   * a user reads, {@code output/pages.jsonl} and so on, are links through the link
+   * {@code output/current}, which follows the pointer right after the switch. Earlier runs' folders
+   * are removed afterwards.
    *
-   * @param previous the run that was current when this one started, or null
-   * @param reused the paths of the sources whose records are taken from {@code previous}
    * @return the manifest written
+   * @throws IllegalStateException when another run became current since this one started
    */
-  public static Manifest commit(Path output, Path staging, Manifest.RunOptions options, List<PartFiles.Part> parts,
-      PreviousRun previous, Set<String> reused, boolean bom) {
+  public static Manifest commit(RunPlan plan, StagedWork work) {
+    Location output = plan.output();
+    Location staging = plan.staging();
+    PreviousRun previous = plan.previous();
+    List<PartFiles.Part> parts = work.parts();
+    Set<String> reused = new java.util.HashSet<>(work.reused());
+    boolean bom = plan.options().shape().csvBom();
+    if (!reused.isEmpty() && plan.reusable().isEmpty()) {
+      throw new IllegalStateException("sources were reused in a run that may not reuse any");
+    }
     List<SourceRecord> before = previous == null ? List.of() : previous.sources();
     List<String> beforePaths = before.stream().map(SourceRecord::path).toList();
     BitSet kept = new BitSet(before.size());
@@ -175,7 +238,6 @@ public final class OutputCommitter {
     } finally {
       pool.shutdownNow();
     }
-    PartFiles.delete(allParts);
     CommitStep.FILES_MERGED.reached();
     List<FileSummary> summaries = new ArrayList<>(byFile.values());
     StringBuilder hashes = new StringBuilder();
@@ -183,41 +245,90 @@ public final class OutputCommitter {
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
     summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates)));
     CommitStep.CHANGES_WRITTEN.reached();
-    Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), options, summaries,
-        kept.cardinality(), duplicates.size());
+    Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
+        summaries, kept.cardinality(), duplicates.size());
     try {
-      deleteTree(staging.resolve("parts"));
-      Files.writeString(staging.resolve(OutputFile.MANIFEST), Json.line(manifest) + "\n");
+      // Everything else staged for the commit (parts, also those of a retried attempt, and the work list).
+      staging.resolve(PartFiles.PARTS).deleteTree();
+      staging.resolve(StagedWork.FILE).delete();
+      staging.resolve(OutputFile.MANIFEST).writeString(Json.line(manifest) + "\n");
       CommitStep.MANIFEST_WRITTEN.reached();
-      Path runs = output.resolve(RUNS);
-      // The switch: the pointer names the new run, replaced by one rename.
-      Path pointer = output.resolve("." + POINTER + "-" + staging.getFileName());
-      Files.writeString(pointer, output.relativize(staging).toString().replace('\\', '/') + "\n", StandardCharsets.UTF_8);
-      Files.move(pointer, output.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      switchTo(plan);
       CommitStep.SWITCHED.reached();
-      // Then the links that follow it, for whoever reads output/pages.jsonl.
-      Path link = output.resolve(".current-" + staging.getFileName());
-      Files.deleteIfExists(link);
-      Files.createSymbolicLink(link, output.relativize(staging));
-      Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      linkFiles(output);
+      if (output.isLocal()) {
+        linkCurrent(output.path(), staging.path());
+      }
       CommitStep.LINKED.reached();
-      try (Stream<Path> old = Files.list(runs)) {
-        for (Path run : old.filter(r -> !r.getFileName().equals(staging.getFileName())).toList()) {
-          deleteTree(run);
-        }
-      }
-      // A run killed between writing its pointer or link and renaming it left the file behind.
-      try (Stream<Path> leftovers = Files.list(output)) {
-        for (Path file : leftovers.filter(OutputCommitter::isUnrenamedSwitch).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
+      cleanUp(output, staging);
       CommitStep.CLEANED.reached();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the output into " + output, e);
     }
     return manifest;
+  }
+
+  /**
+   * Makes the plan's staging folder the current run: its pointer written beside {@code CURRENT},
+   * then renamed over it. Stops first if another run became current since this one started (two
+   * writers of one output folder; see the README).
+   */
+  private static void switchTo(RunPlan plan) throws IOException {
+    Location output = plan.output();
+    Location now = currentRun(output);
+    Location before = plan.previous() == null ? null : plan.previous().folder();
+    if (!Objects.equals(now, before)) {
+      throw new IllegalStateException("another run (" + now + ") became current in " + output
+          + " while this one ran; this run's output stays in " + plan.staging() + " and is not used");
+    }
+    Location pointer = output.resolve(POINTER);
+    if (!pointer.exists() && now != null) {
+      // A switch cut short between removing the old pointer and renaming the new one: finish it.
+      for (Location pending : pendingPointers(output)) {
+        if (now.equals(runNamedBy(output, pending))) {
+          pending.renameTo(pointer);
+          break;
+        }
+      }
+    }
+    for (Location stale : pendingPointers(output)) {
+      stale.delete(); // left by a run killed before its rename: its run never became current
+    }
+    Location pending = output.resolve(PENDING_POINTER + plan.staging().name());
+    pending.writeString(output.relativize(plan.staging()) + "\n");
+    pending.renameTo(pointer);
+  }
+
+  /** On a local disk, the {@code current} link and the file links through it follow the pointer. */
+  private static void linkCurrent(Path output, Path staging) throws IOException {
+    Path link = output.resolve(".current-" + staging.getFileName());
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, output.relativize(staging));
+    Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    linkFiles(output);
+  }
+
+  /** Removes the runs before {@code staging}, and links a killed run wrote but never renamed. */
+  private static void cleanUp(Location output, Location staging) throws IOException {
+    Location runs = output.resolve(RUNS);
+    Set<String> old = new TreeSet<>();
+    if (output.isLocal()) {
+      try (var list = Files.list(runs.path())) {
+        list.map(run -> run.getFileName().toString()).forEach(old::add);
+      }
+    } else {
+      for (Location file : runs.files()) {
+        old.add(runs.relativize(file).split("/", 2)[0]);
+      }
+    }
+    old.remove(staging.name());
+    for (String run : old) {
+      runs.resolve(run).deleteTree();
+    }
+    for (Location file : topLevelFiles(output)) {
+      if (file.name().startsWith("." + CURRENT + "-")) {
+        file.delete();
+      }
+    }
   }
 
   /**
@@ -267,20 +378,19 @@ public final class OutputCommitter {
   }
 
   /**
-   * The previous run's {@code file} and its index, unchanged, as this run's: a hard link (a copy
-   * where the file system has none), after checking its size against the previous manifest.
+   * The previous run's {@code file} and its index, unchanged, as this run's: a hard link on a
+   * local disk (a copy elsewhere), after checking its size against the previous manifest.
    */
-  private static FileSummary linkPrevious(Path staging, PreviousRun previous, OutputFile file) {
+  private static FileSummary linkPrevious(Location staging, PreviousRun previous, OutputFile file) {
     Manifest.FileEntry entry = previous.entryOf(file);
     try {
-      Path from = previous.folder().resolve(file.fileName());
-      if (Files.size(from) != entry.bytes()) {
+      Location from = previous.folder().resolve(file.fileName());
+      if (from.size() != entry.bytes()) {
         throw new IllegalStateException("the previous run's " + file.fileName() + " no longer matches its manifest "
             + "(was it edited?); run once without --incremental");
       }
-      Files.createDirectories(RecordIndex.of(staging, file).getParent());
-      linkOrCopy(from, staging.resolve(file.fileName()));
-      linkOrCopy(RecordIndex.of(previous.folder(), file), RecordIndex.of(staging, file));
+      from.copyTo(staging.resolve(file.fileName()));
+      RecordIndex.of(previous.folder(), file).copyTo(RecordIndex.of(staging, file));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reuse the previous run's " + file.fileName(), e);
     }
@@ -293,26 +403,12 @@ public final class OutputCommitter {
     return new FileSummary(file.fileName(), entry.records(), entry.bytes(), entry.sha256(), tags);
   }
 
-  private static void linkOrCopy(Path from, Path to) throws IOException {
-    try {
-      Files.createLink(to, from);
-    } catch (UnsupportedOperationException | IOException noHardLinks) {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
   private static int numberOf(Map<String, Integer> numbers, String source) {
     Integer number = numbers.get(source);
     if (number == null) {
       throw new IllegalStateException("a record of " + source + " has no line in sources.jsonl");
     }
     return number;
-  }
-
-  /** A pointer or link written for a switch and never renamed into place ({@code .CURRENT-<run>}, {@code .current-<run>}). */
-  private static boolean isUnrenamedSwitch(Path file) {
-    String name = file.getFileName().toString();
-    return name.startsWith("." + POINTER + "-") || name.startsWith("." + CURRENT + "-");
   }
 
   /** Makes each output file a link through {@code current}, replacing files of older layouts. */
@@ -333,18 +429,6 @@ public final class OutputCommitter {
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, target);
       Files.move(link, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /** Removes a folder and everything below it; a missing folder is fine. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

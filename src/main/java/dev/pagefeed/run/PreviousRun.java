@@ -8,18 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Schema;
 import dev.pagefeed.model.SourceRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pagefeed.files.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,18 +27,17 @@ import java.util.Optional;
  *     the new run commits
  * @param manifest its manifest
  */
-public record PreviousRun(Path folder, Manifest manifest) {
+public record PreviousRun(Location folder, Manifest manifest) {
 
   /** The current run of {@code output}, if there is one whose manifest this pagefeed can read. */
-  public static Optional<PreviousRun> in(Path output) {
-    Path current = OutputCommitter.currentRun(output);
-    Path manifest = current == null ? null : current.resolve(OutputFile.MANIFEST);
-    if (manifest == null || !Files.isRegularFile(manifest)) {
+  public static Optional<PreviousRun> in(Location output) {
+    Location current = OutputCommitter.currentRun(output);
+    if (current == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new PreviousRun(current.toRealPath(),
-          Json.mapper().readValue(Files.readString(manifest), Manifest.class)));
+      return Optional.of(new PreviousRun(current,
+          Json.mapper().readValue(current.resolve(OutputFile.MANIFEST).readString(), Manifest.class)));
     } catch (IOException e) {
       // A manifest of another schema: there is no previous run this one can build on.
       return Optional.empty();
@@ -52,8 +48,8 @@ public record PreviousRun(Path folder, Manifest manifest) {
    * Why this run's records cannot be reused by a run with {@code options}, or empty when they
    * can: they must have been made by the same build, schema and record-shaping options.
    */
-  public Optional<String> reuseRefusal(Manifest.RunOptions options) {
-    if (!Files.isRegularFile(sourcesFile()) || !Files.isRegularFile(RecordIndex.of(folder, OutputFile.SOURCES_JSONL))) {
+  public Optional<String> reuseRefusal(RecordShape shape) {
+    if (!sourcesFile().existsUnchecked() || !RecordIndex.of(folder, OutputFile.SOURCES_JSONL).existsUnchecked()) {
       return Optional.of("it has no sources.jsonl and index (an older pagefeed wrote it)");
     }
     if (manifest.schemaVersion() != Schema.VERSION) {
@@ -63,35 +59,19 @@ public record PreviousRun(Path folder, Manifest manifest) {
     if (!Build.id().equals(manifest.build())) {
       return Optional.of("another build of pagefeed made it (" + manifest.build() + ", this is " + Build.id() + ")");
     }
-    Manifest.RunOptions before = manifest.options();
-    List<String> differ = new ArrayList<>();
-    if (before.maxPageBytes() != options.maxPageBytes()) {
-      differ.add("--maxPageBytes");
-    }
-    if (!Objects.equals(before.encoding(), options.encoding())) {
-      differ.add("--encoding");
-    }
-    if (before.pageTimeoutSeconds() != options.pageTimeoutSeconds()) {
-      differ.add("--pageTimeoutSeconds");
-    }
-    if (before.csvRaw() != options.csvRaw()) {
-      differ.add("--csvRaw");
-    }
-    if (before.csvBom() != options.csvBom()) {
-      differ.add("--csvBom");
-    }
-    return differ.isEmpty() ? Optional.empty()
-        : Optional.of("it was made with other " + String.join(", ", differ));
+    RecordShape before = manifest.options().shape();
+    return before.equals(shape) ? Optional.empty()
+        : Optional.of("it was made with other " + String.join(", ", before.differences(shape)));
   }
 
   /** Its sources.jsonl. */
-  public Path sourcesFile() {
+  public Location sourcesFile() {
     return folder.resolve(OutputFile.SOURCES_JSONL.fileName());
   }
 
   /** Its sources, in file order (empty when it has no sources.jsonl). */
   public List<SourceRecord> sources() {
-    return Files.isRegularFile(sourcesFile()) ? read(sourcesFile()) : new ArrayList<>();
+    return sourcesFile().existsUnchecked() ? read(sourcesFile()) : new ArrayList<>();
   }
 
   /** What its manifest says of {@code file}. */
@@ -106,7 +86,7 @@ public record PreviousRun(Path folder, Manifest manifest) {
    * (too large, unreadable), and a file whose page id another file held, which gets its id back
    * when that file goes away (its page's records were never written).
    */
-  public static Map<String, String> fingerprints(Path sourcesFile) {
+  public static Map<String, String> fingerprints(Location sourcesFile) {
     Map<String, String> fingerprints = new HashMap<>();
     for (SourceRecord source : read(sourcesFile)) {
       if (source.sha256() != null && source.errorType() != ErrorType.DUPLICATE_ID) {
@@ -116,9 +96,10 @@ public record PreviousRun(Path folder, Manifest manifest) {
     return fingerprints;
   }
 
-  private static List<SourceRecord> read(Path sourcesFile) {
+  private static List<SourceRecord> read(Location sourcesFile) {
     List<SourceRecord> sources = new ArrayList<>();
-    try (BufferedReader lines = Files.newBufferedReader(sourcesFile, StandardCharsets.UTF_8)) {
+    try (java.io.BufferedReader lines = new java.io.BufferedReader(
+        new java.io.InputStreamReader(sourcesFile.open(), StandardCharsets.UTF_8), 1 << 16)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         sources.add(parseSource(line));
       }

@@ -1,5 +1,6 @@
 package dev.pagefeed.encode;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.run.OutputCommitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,8 +42,8 @@ class CsvTableTest {
   @Test
   void csvBomStartsTheFileOnlyWhenAsked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     var line = new OutputLine("a", RecordEncoder.CARDS_CSV.row(AWKWARD, false), "", "input/a.txt");
-    OutputCommitter.writeFile(dir.resolve("bom"), OutputFile.CARDS_CSV, List.of(line), true);
-    OutputCommitter.writeFile(dir.resolve("plain"), OutputFile.CARDS_CSV, List.of(line), false);
+    OutputCommitter.writeFile(Location.of(dir.resolve("bom")), OutputFile.CARDS_CSV, List.of(line), true);
+    OutputCommitter.writeFile(Location.of(dir.resolve("plain")), OutputFile.CARDS_CSV, List.of(line), false);
     byte[] bom = java.nio.file.Files.readAllBytes(dir.resolve("bom/cards.csv"));
     byte[] plain = java.nio.file.Files.readAllBytes(dir.resolve("plain/cards.csv"));
     assertEquals(plain.length + 3, bom.length);

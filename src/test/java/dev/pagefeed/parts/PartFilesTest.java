@@ -1,5 +1,6 @@
 package dev.pagefeed.parts;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.RecordEncoder;
@@ -28,10 +29,10 @@ class PartFilesTest {
 
   @Test
   void partsMergeInKeyOrderWithTiesBrokenByTheirBytes() throws Exception {
-    PartFiles.Buffer first = new PartFiles.Buffer(staging);
+    PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging));
     first.add(line("c", "third", "timeout", "b.txt"));
     first.add(line("a", "first", "binary", "a.txt"));
-    PartFiles.Buffer second = new PartFiles.Buffer(staging);
+    PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging));
     second.add(line("b", "zweite", "binary", "a.txt"));
     second.add(line("b", "second, 二", "", "c.txt"));
     second.add(line("b", "second", "", "c.txt"));
@@ -42,7 +43,7 @@ class PartFilesTest {
     assertEquals("second\n".length() + "second, 二\n".getBytes(StandardCharsets.UTF_8).length + "zweite\n".length(),
         parts.get(1).bytes());
 
-    FileSummary summary = PartFiles.merge(staging, OutputFile.ERRORS_JSONL, parts, false);
+    FileSummary summary = PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
 
     assertEquals("first\nsecond\nsecond, 二\nzweite\nthird\n",
         Files.readString(staging.resolve("errors.jsonl"), StandardCharsets.UTF_8));
@@ -51,12 +52,12 @@ class PartFilesTest {
     for (PartFiles.Part part : parts) {
       assertFalse(Files.exists(Path.of(part.path())), "a merged part is removed");
     }
-    assertTrue(Files.exists(RecordIndex.of(staging, OutputFile.ERRORS_JSONL)));
+    assertTrue(RecordIndex.of(Location.of(staging), OutputFile.ERRORS_JSONL).exists());
   }
 
   @Test
   void aFullBufferSaysSo() {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
     for (int i = 0; i < PartFiles.Buffer.MAX_LINES - 1; i++) {
       buffer.add(line("k" + i, "x", "", "a.txt"));
     }
@@ -70,7 +71,7 @@ class PartFilesTest {
 
   @Test
   void aClearedBufferWritesNothingOfWhatItHeld() throws Exception {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
     buffer.add(line("a", "dropped", "", "a.txt"));
     buffer.clear();
     assertTrue(buffer.flush().isEmpty());
@@ -78,13 +79,13 @@ class PartFilesTest {
     List<PartFiles.Part> parts = buffer.flush();
     assertEquals(1, parts.size());
     assertEquals(1, parts.get(0).records());
-    PartFiles.merge(staging, OutputFile.ERRORS_JSONL, parts, false);
+    PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
     assertEquals("kept\n", Files.readString(staging.resolve("errors.jsonl"), StandardCharsets.UTF_8));
   }
 
   @Test
   void aBufferOfFewLargeLinesIsFullByItsBytes() {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(staging);
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
     String large = "页".repeat(1 << 20); // 3 MB of UTF-8
     int lines = 0;
     while (!buffer.full()) {

@@ -1,5 +1,6 @@
 package dev.pagefeed.parts;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.run.OutputCommitter;
@@ -36,12 +37,12 @@ class RecordIndexTest {
     lines.add(new OutputLine("0c", "{\"id\":\"0c\",\"text\":\"热线12393\"}\n".getBytes(StandardCharsets.UTF_8), "phone", "a.txt"));
     lines.add(new OutputLine("1b", "{\"id\":\"1b\"}\n".getBytes(StandardCharsets.UTF_8), "url", "b.html"));
     lines.add(new OutputLine("2a", "{\"id\":\"2a\"}\n".getBytes(StandardCharsets.UTF_8), "phone", "a.txt"));
-    OutputCommitter.writeFile(run, OutputFile.ENTITIES_JSONL, lines, false);
+    OutputCommitter.writeFile(Location.of(run), OutputFile.ENTITIES_JSONL, lines, false);
   }
 
   private List<String> keptLines(BitSet kept) throws Exception {
     List<String> texts = new ArrayList<>();
-    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(run, OutputFile.ENTITIES_JSONL, SOURCES, kept)) {
+    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run), OutputFile.ENTITIES_JSONL, SOURCES, kept)) {
       while (lines.advance()) {
         texts.add(new String(lines.key(), StandardCharsets.UTF_8) + " " + lines.tag() + " " + lines.source() + " "
             + new String(lines.text(), StandardCharsets.UTF_8).strip());
@@ -60,10 +61,10 @@ class RecordIndexTest {
 
   @Test
   void aCutIndexStopsTheRun() throws Exception {
-    Path index = RecordIndex.of(run, OutputFile.ENTITIES_JSONL);
+    Location index = RecordIndex.of(Location.of(run), OutputFile.ENTITIES_JSONL);
     // The index is compressed: rewrite it less the last two bytes of its last entry.
     byte[] whole;
-    try (SnappyInputStream in = new SnappyInputStream(Files.newInputStream(index))) {
+    try (SnappyInputStream in = new SnappyInputStream(index.open())) {
       whole = in.readAllBytes();
     }
     try (BinaryFiles.Output out = BinaryFiles.out(index)) {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +27,7 @@ class DeterminismTest {
     args.add("--output=" + out);
     args.add("--targetParallelism=" + parallelism);
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
-    Pipeline pipeline = Pipeline.create(options);
-    PagefeedPipeline.build(pipeline, options, PagefeedPipeline.inputPatterns(options.getInput()));
-    pipeline.run().waitUntilFinish();
+    PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options.getInput()));
   }
 
   @Test

@@ -1,9 +1,16 @@
 package dev.pagefeed.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pagefeed.files.Location;
+import dev.pagefeed.run.Manifest;
+import dev.pagefeed.run.OutputCommitter;
+import dev.pagefeed.run.RunPlan;
+import dev.pagefeed.run.StagedWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +34,7 @@ final class SeedRuns {
 
   private SeedRuns() {}
 
-  /** The output of the first run (which also checks its manifest with PAssert). */
+  /** The output of the first run (which also checks its steps, with PAssert on the pipeline's). */
   static synchronized Path first() {
     runOnce();
     return first;
@@ -62,22 +69,38 @@ final class SeedRuns {
     }
   }
 
-  private static void run(Path in, Path out, boolean assertManifest) {
+  /**
+   * A run, step by step as the driver takes it: the plan, the pipeline (the first run checks with
+   * PAssert the list of work it stages), then the commit; the second run through the driver itself.
+   */
+  private static void run(Path in, Path out, boolean checkSteps) {
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(
         "--input=" + in, "--output=" + out).as(PagefeedOptions.class);
-    Pipeline pipeline = Pipeline.create(options);
-    PCollection<String> manifest =
-        PagefeedPipeline.build(pipeline, options, PagefeedPipeline.inputPatterns(options.getInput()));
-    if (assertManifest) {
-      PAssert.thatSingleton(manifest).satisfies(json -> {
-        JsonNode counters = read(json).get("counters");
-        assertEquals(2, counters.get("pages").asInt());
-        assertEquals(40, counters.get("cards").asInt());
-        assertEquals(2, counters.get("errors").asInt());
-        return null;
-      });
+    PagefeedPipeline.Inputs inputs = PagefeedPipeline.inputPatterns(options.getInput());
+    if (!checkSteps) {
+      PagefeedPipeline.run(options, inputs);
+      return;
     }
+    RunPlan plan = RunPlan.of(Location.of(out), PagefeedPipeline.runOptions(options));
+    Pipeline pipeline = Pipeline.create(options);
+    PCollection<String> work = PagefeedPipeline.build(pipeline, plan, inputs);
+    PAssert.thatSingleton(work).satisfies(json -> {
+      JsonNode staged = read(json);
+      assertEquals(0, staged.get("reused").size(), "a full run reuses nothing");
+      java.util.Set<String> files = new java.util.TreeSet<>();
+      staged.get("parts").forEach(part -> files.add(part.get("file").asText()));
+      assertTrue(files.containsAll(List.of("PAGES_JSONL", "CARDS_JSONL", "ENTITIES_JSONL", "ERRORS_JSONL",
+          "SOURCES_JSONL")), files.toString());
+      return null;
+    });
     pipeline.run().waitUntilFinish();
+    assertTrue(Files.exists(out.resolve(".runs/" + plan.staging().name() + "/" + StagedWork.FILE)),
+        "the pipeline stages its work, and commits nothing");
+    assertFalse(Files.exists(out.resolve(OutputCommitter.POINTER)));
+    Manifest.Counters counters = OutputCommitter.commit(plan, StagedWork.read(plan.staging())).counters();
+    assertEquals(2, counters.pages());
+    assertEquals(40, counters.cards());
+    assertEquals(2, counters.errors());
   }
 
   static JsonNode read(String json) {

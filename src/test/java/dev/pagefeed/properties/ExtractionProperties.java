@@ -1,5 +1,6 @@
 package dev.pagefeed.properties;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.extract.EntityExtractor;
 import dev.pagefeed.extract.Match;
 import dev.pagefeed.extract.PageExtractor;
@@ -104,14 +105,14 @@ class ExtractionProperties {
     Collections.shuffle(shuffled, new Random(shuffleSeed));
     Path a = Files.createTempDirectory("order-a");
     Path b = Files.createTempDirectory("order-b");
-    var first = OutputCommitter.writeFile(a, OutputFile.ERRORS_JSONL, lines, false);
-    var second = OutputCommitter.writeFile(b, OutputFile.ERRORS_JSONL, shuffled, false);
+    var first = OutputCommitter.writeFile(Location.of(a), OutputFile.ERRORS_JSONL, lines, false);
+    var second = OutputCommitter.writeFile(Location.of(b), OutputFile.ERRORS_JSONL, shuffled, false);
     if (!first.equals(second)
         || !java.util.Arrays.equals(Files.readAllBytes(a.resolve("errors.jsonl")), Files.readAllBytes(b.resolve("errors.jsonl")))) {
       throw new AssertionError("order changed the file");
     }
-    OutputCommitter.deleteTree(a);
-    OutputCommitter.deleteTree(b);
+    Location.of(a).deleteTree();
+    Location.of(b).deleteTree();
   }
 
   private static String blockText(PageRecords records, SegmentedPage page, String block) {

@@ -1,5 +1,6 @@
 package dev.pagefeed.properties;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.run.OutputCommitter;
 import dev.pagefeed.encode.OutputFile;
@@ -60,14 +61,14 @@ class PartOrderProperties {
     Path staging = Files.createTempDirectory("parts");
     try {
       // Two buffers, lines dealt between them by the bits of split, as two bundles would.
-      PartFiles.Buffer first = new PartFiles.Buffer(staging);
-      PartFiles.Buffer second = new PartFiles.Buffer(staging);
+      PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging));
+      PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging));
       for (int i = 0; i < lines.size(); i++) {
         ((split >>> (i % 64) & 1) == 0 ? first : second).add(new RecordEncoder.Encoded(OutputFile.ERRORS_JSONL, lines.get(i)));
       }
       List<PartFiles.Part> parts = new ArrayList<>(first.flush());
       parts.addAll(second.flush());
-      FileSummary summary = PartFiles.merge(staging, OutputFile.ERRORS_JSONL, parts, false);
+      FileSummary summary = PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
 
       List<OutputLine> expected = new ArrayList<>(lines);
       expected.sort(OutputLine.ORDER);
@@ -80,7 +81,7 @@ class PartOrderProperties {
         throw new AssertionError("the merged file is not the lines in order");
       }
     } finally {
-      OutputCommitter.deleteTree(staging);
+      Location.of(staging).deleteTree();
     }
   }
 }

@@ -1,14 +1,10 @@
 package dev.pagefeed.pipeline;
 
 import dev.pagefeed.encode.Json;
-import dev.pagefeed.run.Manifest;
-import dev.pagefeed.run.OutputCommitter;
+import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.PartFiles;
-import dev.pagefeed.run.PreviousRun;
-import java.io.IOException;
-import java.nio.file.Path;
+import dev.pagefeed.run.StagedWork;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
@@ -24,31 +20,17 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 
 /**
- * Commits the parts {@link ProcessPages} wrote as the output files, sorted by record id, with the
- * manifest last. Emits the manifest as JSON.
- *
- * <p>Steps: 1) CollectParts, and the reused sources as a side input; 2) Commit: merge each file's
- * parts in order with the previous run's records of reused sources, write changes.jsonl and the
- * manifest, switch the current run.
+ * The pipeline's last step: gathers the parts {@link ProcessPages} wrote and the sources it reused
+ * into the staging folder's {@link StagedWork} list, for the driver, which commits the run once
+ * the pipeline has finished. Emits the list as JSON. A retry writes the same list again.
  */
-public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection<String>> {
+public final class StageWork extends PTransform<PCollectionTuple, PCollection<String>> {
 
-  private final String output;
-  private final String staging;
-  private final Manifest.RunOptions options;
-  private final String previous;
+  private final Location staging;
 
-  /**
-   * @param output the output folder
-   * @param staging the folder files are written to before the commit
-   * @param options recorded in the manifest; csv options also shape the files
-   * @param previous the folder of the run that was current when this one started, or null
-   */
-  public WriteOutputs(String output, String staging, Manifest.RunOptions options, String previous) {
-    this.output = output;
+  /** @param staging the run's staging folder */
+  public StageWork(Location staging) {
     this.staging = staging;
-    this.options = options;
-    this.previous = previous;
   }
 
   /** @param processed {@link ProcessPages}' parts and reused sources */
@@ -58,7 +40,7 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
         processed.get(ProcessPages.REUSED).apply("ReusedSources", View.asIterable());
     return processed.get(ProcessPages.PARTS)
         .apply("CollectParts", Combine.globally(new CollectPartsFn()))
-        .apply("Commit", ParDo.of(new CommitFn(output, staging, options, previous, reused)).withSideInputs(reused))
+        .apply("WriteList", ParDo.of(new WriteListFn(staging, reused)).withSideInputs(reused))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -103,38 +85,23 @@ public final class WriteOutputs extends PTransform<PCollectionTuple, PCollection
     }
   }
 
-  /**
-   * Merges the parts with the previous run's records of reused sources, writes changes.jsonl and
-   * the manifest, and makes the run current.
-   */
-  static final class CommitFn extends DoFn<List<PartFiles.Part>, String> {
-    private final String output;
-    private final String staging;
-    private final Manifest.RunOptions options;
-    private final String previous;
+  /** Writes the staged-work list: the parts, and the reused sources from the side input. */
+  static final class WriteListFn extends DoFn<List<PartFiles.Part>, String> {
+    private final Location staging;
     private final PCollectionView<Iterable<List<String>>> reused;
 
-    CommitFn(String output, String staging, Manifest.RunOptions options, String previous,
-        PCollectionView<Iterable<List<String>>> reused) {
-      this.output = output;
+    WriteListFn(Location staging, PCollectionView<Iterable<List<String>>> reused) {
       this.staging = staging;
-      this.options = options;
-      this.previous = previous;
       this.reused = reused;
     }
 
     @ProcessElement
-    public void process(ProcessContext context) throws IOException {
-      List<PartFiles.Part> parts = new ArrayList<>(context.element());
+    public void process(ProcessContext context) {
       List<String> reusedPaths = new ArrayList<>();
       context.sideInput(reused).forEach(reusedPaths::addAll);
-      PreviousRun run = previous == null ? null : PreviousRun.in(Path.of(output))
-          .filter(p -> p.folder().toString().equals(previous))
-          .orElseThrow(() -> new IllegalStateException(
-              "the previous run " + previous + " is no longer current in " + output + " (did another run commit?)"));
-      Manifest manifest = OutputCommitter.commit(Path.of(output), Path.of(staging), options, parts, run,
-          new HashSet<>(reusedPaths), options.csvBom());
-      context.output(Json.line(manifest));
+      StagedWork work = new StagedWork(context.element(), reusedPaths);
+      work.write(staging);
+      context.output(Json.line(work));
     }
   }
 }

@@ -1,0 +1,245 @@
+package dev.pagefeed.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * A file or folder on any file system Beam has registered: a local path, {@code hdfs://…}, or an
+ * object store. pagefeed's one door to Beam's {@link FileSystems}: the run's files (parts, output
+ * files, indexes, the manifest, the pointer to the current run) are read and written through it,
+ * so the commit and the parts need no Beam of their own, and {@code --output} can be any
+ * registered file system. The driver and every worker register them from the run's options
+ * (Beam's runners do it for the workers).
+ *
+ * <p>Beam's file systems list files, not folders: a folder is whatever files lie below it. On a
+ * local disk some operations use {@code java.nio} for what Beam does not promise: an atomic
+ * replacing rename, hard links, and removing empty folders.
+ *
+ * @param spec an absolute local path, or a URI with a scheme; never ends with {@code /}
+ */
+public record Location(String spec) implements Serializable {
+
+  public Location {
+    if (spec.length() > 1 && spec.endsWith("/") && !spec.endsWith("://")) {
+      spec = spec.substring(0, spec.length() - 1);
+    }
+  }
+
+  /** {@code spec} as a location: a local path made absolute, a URI as it is. */
+  public static Location of(String spec) {
+    return isUri(spec) && !spec.startsWith("file:") ? new Location(spec)
+        : new Location(localPath(spec).toAbsolutePath().normalize().toString());
+  }
+
+  /** A local path as a location. */
+  public static Location of(Path path) {
+    return new Location(path.toAbsolutePath().normalize().toString());
+  }
+
+  private static boolean isUri(String spec) {
+    return spec.matches("[A-Za-z][A-Za-z0-9+.-]*://.*") || spec.startsWith("file:");
+  }
+
+  private static Path localPath(String spec) {
+    return spec.startsWith("file:") ? Path.of(java.net.URI.create(spec)) : Path.of(spec);
+  }
+
+  /** Whether this lies on the local disk (where {@link #path} may be used). */
+  public boolean isLocal() {
+    return !isUri(spec);
+  }
+
+  /** This location as a local path. */
+  public Path path() {
+    if (!isLocal()) {
+      throw new IllegalStateException(spec + " is not on the local disk");
+    }
+    return Path.of(spec);
+  }
+
+  /** The file or folder {@code name} (which may hold {@code /}) inside this folder. */
+  public Location resolve(String name) {
+    return new Location(spec + "/" + name);
+  }
+
+  /** The last name of the path. */
+  public String name() {
+    return spec.substring(spec.lastIndexOf('/') + 1);
+  }
+
+  /** The path of {@code inside} below this folder, or null when it is not below it. */
+  public String relativize(Location inside) {
+    String prefix = spec + "/";
+    return inside.spec.startsWith(prefix) ? inside.spec.substring(prefix.length()) : null;
+  }
+
+  private ResourceId resource(boolean folder) {
+    return FileSystems.matchNewResource(spec, folder);
+  }
+
+  public InputStream open() throws IOException {
+    return Channels.newInputStream(FileSystems.open(resource(false)));
+  }
+
+  /** Creates or replaces the file (and the folders it lies in) to write it. */
+  public OutputStream create() throws IOException {
+    if (isLocal()) {
+      Files.createDirectories(path().getParent());
+    }
+    return Channels.newOutputStream(FileSystems.create(resource(false), MimeTypes.BINARY));
+  }
+
+  /** Whether this file exists (a folder does not count). */
+  public boolean exists() throws IOException {
+    return metadata() != null;
+  }
+
+  /** The file's size in bytes. */
+  public long size() throws IOException {
+    MatchResult.Metadata metadata = metadata();
+    if (metadata == null) {
+      throw new java.io.FileNotFoundException(spec);
+    }
+    return metadata.sizeBytes();
+  }
+
+  private MatchResult.Metadata metadata() throws IOException {
+    if (isLocal()) {
+      return Files.isRegularFile(path()) ? MatchResult.Metadata.builder().setResourceId(resource(false))
+          .setSizeBytes(Files.size(path())).setIsReadSeekEfficient(true).build() : null;
+    }
+    MatchResult match = FileSystems.match(List.of(spec)).get(0);
+    return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? match.metadata().get(0) : null;
+  }
+
+  /** Every file below this folder, at any depth, in path order (none when there is no such folder). */
+  public List<Location> files() throws IOException {
+    List<Location> files = new ArrayList<>();
+    if (isLocal()) {
+      if (Files.isDirectory(path())) {
+        try (Stream<Path> paths = Files.walk(path())) {
+          paths.filter(Files::isRegularFile).map(Location::of).forEach(files::add);
+        }
+      }
+      files.sort(Comparator.comparing(Location::spec));
+      return files;
+    }
+    for (MatchResult.Metadata file : FileSystems.match(spec + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
+      files.add(of(file.resourceId().toString()));
+    }
+    files.sort(Comparator.comparing(Location::spec));
+    return files;
+  }
+
+  public String readString() throws IOException {
+    try (InputStream in = open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  public void writeString(String text) throws IOException {
+    try (OutputStream out = create()) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Removes the file; a missing file is fine. */
+  public void delete() throws IOException {
+    FileSystems.delete(List.of(resource(false)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Removes the folder and everything below it; a missing folder is fine. */
+  public void deleteTree() throws IOException {
+    if (isLocal()) {
+      if (!Files.exists(path())) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(path())) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      return;
+    }
+    List<ResourceId> files = new ArrayList<>();
+    TreeSet<String> folders = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(s -> s));
+    for (Location file : files()) {
+      files.add(file.resource(false));
+      for (String folder = parentSpec(file.spec); folder != null && folder.startsWith(spec); folder = parentSpec(folder)) {
+        folders.add(folder);
+      }
+    }
+    folders.add(spec);
+    FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    // Emptied folders, deepest first (a file system's delete of a folder is not recursive).
+    for (String folder : folders) {
+      FileSystems.delete(List.of(FileSystems.matchNewResource(folder, true)),
+          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    }
+  }
+
+  private static String parentSpec(String spec) {
+    int slash = spec.lastIndexOf('/');
+    return slash <= 0 || spec.substring(0, slash).endsWith(":/") ? null : spec.substring(0, slash);
+  }
+
+  /**
+   * Renames this file to {@code target}, replacing it: atomic on a local disk; elsewhere as the
+   * file system renames (on HDFS the target is removed first, then the file renamed).
+   */
+  public void renameTo(Location target) throws IOException {
+    if (isLocal() && target.isLocal()) {
+      Files.move(path(), target.path(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    FileSystems.rename(List.of(resource(false)), List.of(target.resource(false)));
+  }
+
+  /** Copies this file to {@code target}: a hard link on a local disk where it can, a copy elsewhere. */
+  public void copyTo(Location target) throws IOException {
+    if (isLocal() && target.isLocal()) {
+      Files.createDirectories(target.path().getParent());
+      try {
+        Files.createLink(target.path(), path());
+        return;
+      } catch (UnsupportedOperationException | IOException noHardLinks) {
+        Files.copy(path(), target.path(), StandardCopyOption.REPLACE_EXISTING);
+        return;
+      }
+    }
+    FileSystems.copy(List.of(resource(false)), List.of(target.resource(false)));
+  }
+
+  /** {@link #exists}, with a failure to ask as an unchecked exception. */
+  public boolean existsUnchecked() {
+    try {
+      return exists();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look for " + spec, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return spec;
+  }
+}

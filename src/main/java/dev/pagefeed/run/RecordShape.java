@@ -1,0 +1,43 @@
+package dev.pagefeed.run;
+
+import java.io.Serializable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The options that shape the records: two runs with equal shapes write the same records for the
+ * same file, so a run may reuse another's records only when their shapes are equal. An option
+ * that changes what a record holds belongs here, and nowhere else needs to know of it: the
+ * manifest records it, and {@link #differences} names it when reuse is refused.
+ *
+ * @param maxPageBytes larger pages become errors
+ * @param encoding the charset every page is decoded with, or null to detect it
+ * @param pageTimeoutSeconds the time budget of a page's extraction
+ * @param csvRaw whether CSV cells are written without the formula-injection guard
+ * @param csvBom whether CSV files start with a UTF-8 BOM
+ */
+public record RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw,
+    boolean csvBom) implements Serializable {
+
+  /** The options in which {@code other} differs from this shape, as {@code --name}, in declaration order. */
+  public List<String> differences(RecordShape other) {
+    List<String> differ = new ArrayList<>();
+    for (RecordComponent component : RecordShape.class.getRecordComponents()) {
+      if (!Objects.equals(valueOf(component, this), valueOf(component, other))) {
+        differ.add("--" + component.getName());
+      }
+    }
+    return differ;
+  }
+
+  private static Object valueOf(RecordComponent component, RecordShape shape) {
+    try {
+      return component.getAccessor().invoke(shape);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component.getName() + " of a record shape", e);
+    }
+  }
+}
