@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -131,23 +130,70 @@ public record Location(String spec) implements Serializable {
     return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? match.metadata().get(0) : null;
   }
 
+  /** A file a glob matched, and its size. */
+  public record Listed(Location file, long bytes) {}
+
   /** Every file below this folder, at any depth, in path order (none when there is no such folder). */
   public List<Location> files() throws IOException {
-    List<Location> files = new ArrayList<>();
+    return filesBelow().stream().map(Listed::file).toList();
+  }
+
+  /**
+   * The files {@code glob} matches, in path order. A glob {@code <folder>/**} is every file below
+   * the folder at any depth, on every file system: Beam's HDFS file system leaves out a folder's
+   * own files from {@code **} and lists sub-folders among the files of {@code *}, so there the
+   * two listings are joined and the folders taken out.
+   */
+  public static List<Listed> match(String glob) throws IOException {
+    String folder = glob.replaceAll("/\\*\\*$", "");
+    if (glob.endsWith("/**") && !folder.matches(".*[*?\\[{].*")) {
+      return of(folder).filesBelow();
+    }
+    List<Listed> files = new ArrayList<>();
+    for (MatchResult.Metadata file : FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
+      files.add(new Listed(of(file.resourceId().toString()), file.sizeBytes()));
+    }
+    files.sort(Comparator.comparing(listed -> listed.file().spec()));
+    return files;
+  }
+
+  private List<Listed> filesBelow() throws IOException {
+    List<Listed> files = new ArrayList<>();
     if (isLocal()) {
       if (Files.isDirectory(path())) {
         try (Stream<Path> paths = Files.walk(path())) {
-          paths.filter(Files::isRegularFile).map(Location::of).forEach(files::add);
+          for (Path file : paths.filter(Files::isRegularFile).toList()) {
+            files.add(new Listed(of(file), Files.size(file)));
+          }
         }
       }
-      files.sort(Comparator.comparing(Location::spec));
-      return files;
+    } else {
+      java.util.Map<String, Listed> found = new java.util.TreeMap<>();
+      for (MatchResult.Metadata file : FileSystems.match(spec + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
+        found.put(of(file.resourceId().toString()).spec, new Listed(of(file.resourceId().toString()), file.sizeBytes()));
+      }
+      List<String> deep = new ArrayList<>(found.keySet());
+      for (MatchResult.Metadata entry : FileSystems.match(spec + "/*", EmptyMatchTreatment.ALLOW).metadata()) {
+        Location child = of(entry.resourceId().toString());
+        boolean folder = deep.stream().anyMatch(file -> file.startsWith(child.spec + "/"))
+            || entry.sizeBytes() == 0 && !child.isReadable();
+        if (!folder) {
+          found.putIfAbsent(child.spec, new Listed(child, entry.sizeBytes()));
+        }
+      }
+      files.addAll(found.values());
     }
-    for (MatchResult.Metadata file : FileSystems.match(spec + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
-      files.add(of(file.resourceId().toString()));
-    }
-    files.sort(Comparator.comparing(Location::spec));
+    files.sort(Comparator.comparing(listed -> listed.file().spec()));
     return files;
+  }
+
+  /** Whether this opens as a file (an empty folder, listed like an empty file on HDFS, does not). */
+  private boolean isReadable() {
+    try (InputStream in = open()) {
+      return true;
+    } catch (IOException notAFile) {
+      return false;
+    }
   }
 
   public String readString() throws IOException {
@@ -181,25 +227,24 @@ public record Location(String spec) implements Serializable {
       return;
     }
     List<ResourceId> files = new ArrayList<>();
-    TreeSet<String> folders = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(s -> s));
     for (Location file : files()) {
       files.add(file.resource(false));
-      for (String folder = parentSpec(file.spec); folder != null && folder.startsWith(spec); folder = parentSpec(folder)) {
-        folders.add(folder);
-      }
     }
-    folders.add(spec);
     FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    // Emptied folders, deepest first (a file system's delete of a folder is not recursive).
-    for (String folder : folders) {
-      FileSystems.delete(List.of(FileSystems.matchNewResource(folder, true)),
-          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    }
+    deleteFolders(spec);
   }
 
-  private static String parentSpec(String spec) {
-    int slash = spec.lastIndexOf('/');
-    return slash <= 0 || spec.substring(0, slash).endsWith(":/") ? null : spec.substring(0, slash);
+  /**
+   * Removes a folder whose files are gone, and the folders in it, deepest first: a file system's
+   * delete of a folder is not recursive, and Beam lists what is left of one (on HDFS, the folders)
+   * under {@code <folder>/*}. Where folders are only names (object stores) nothing is left.
+   */
+  private static void deleteFolders(String folder) throws IOException {
+    for (MatchResult.Metadata left : FileSystems.match(folder + "/*", EmptyMatchTreatment.ALLOW).metadata()) {
+      deleteFolders(left.resourceId().toString());
+    }
+    FileSystems.delete(List.of(FileSystems.matchNewResource(folder, true)),
+        MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
   }
 
   /**

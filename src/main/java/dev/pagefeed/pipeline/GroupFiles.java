@@ -11,9 +11,7 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
+import dev.pagefeed.files.Location;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -105,11 +103,10 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
 
     @ProcessElement
     public void process(@Element SourceKeys.Root root, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
-      MatchResult match = FileSystems.match(root.pattern(), EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata file : match.metadata()) {
-        String path = file.resourceId().toString();
+      for (Location.Listed file : Location.match(root.pattern())) {
+        String path = file.file().spec();
         // By path alone, so that a file two roots list falls into one group, where it is read once.
-        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, root.keyOf(path), file.sizeBytes())));
+        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, root.keyOf(path), file.bytes())));
       }
     }
   }

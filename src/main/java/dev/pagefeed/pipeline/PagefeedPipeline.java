@@ -22,8 +22,6 @@ import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -196,12 +194,12 @@ public final class PagefeedPipeline {
       String pattern;
       try {
         pattern = pattern(trimmed);
-        MatchResult match = FileSystems.match(pattern);
-        if (match.status() != MatchResult.Status.OK || match.metadata().isEmpty()) {
+        List<Location.Listed> match = Location.match(pattern);
+        if (match.isEmpty()) {
           throw new IllegalArgumentException(
               "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
         }
-        files += match.metadata().size();
+        files += match.size();
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
       }
@@ -226,10 +224,8 @@ public final class PagefeedPipeline {
     boolean glob = input.contains("*") || input.contains("?") || input.contains("[") || input.contains("{");
     if (!glob) {
       // Beam's file systems list files, not folders: a folder is a path with files below it.
-      String below = location.spec() + "/**";
-      MatchResult match = FileSystems.match(below, EmptyMatchTreatment.ALLOW);
-      if (match.status() == MatchResult.Status.OK && !match.metadata().isEmpty()) {
-        return below;
+      if (!location.files().isEmpty()) {
+        return location.spec() + "/**";
       }
     }
     return input;

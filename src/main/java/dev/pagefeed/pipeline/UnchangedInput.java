@@ -1,19 +1,16 @@
 package dev.pagefeed.pipeline;
 
+import dev.pagefeed.files.Location;
 import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.SourceRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * An incremental run's shortcut: when the input is exactly the files the previous run read (same
@@ -41,10 +38,10 @@ final class UnchangedInput {
     }
     Map<String, String> resources = new HashMap<>();
     for (String pattern : patterns) {
-      for (MatchResult.Metadata file : FileSystems.match(pattern, EmptyMatchTreatment.ALLOW).metadata()) {
-        String path = SourcePaths.relative(file.resourceId().toString(), baseDir);
+      for (Location.Listed file : Location.match(pattern)) {
+        String path = SourcePaths.relative(file.file().spec(), baseDir);
         SourceRecord source = byPath.get(path);
-        if (source == null || source.bytes() != file.sizeBytes() || resources.put(path, file.resourceId().toString()) != null) {
+        if (source == null || source.bytes() != file.bytes() || resources.put(path, file.file().spec()) != null) {
           return Optional.empty();
         }
       }
@@ -54,7 +51,7 @@ final class UnchangedInput {
     }
     for (Map.Entry<String, String> file : resources.entrySet()) {
       byte[] bytes;
-      try (InputStream in = Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(file.getValue(), false)))) {
+      try (InputStream in = new Location(file.getValue()).open()) {
         bytes = in.readAllBytes();
       }
       if (!Ids.sha256(bytes).equals(byPath.get(file.getKey()).sha256())) {
