@@ -113,7 +113,13 @@ public final class PagefeedPipeline {
     }
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, plan, inputs);
-    PipelineResult result = pipeline.run();
+    Thread waiting = Progress.whileBlocked(inputs.files(), progress);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+    } finally {
+      waiting.interrupt();
+    }
     PipelineResult.State state = Progress.follow(result, inputs.files(), progress);
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
@@ -202,6 +208,8 @@ public final class PagefeedPipeline {
         files += match.size();
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(e.getMessage()));
       }
       patterns.add(pattern);
     }
@@ -231,6 +239,14 @@ public final class PagefeedPipeline {
     return input;
   }
 
+  /** A file system's message, with what to do when this jar has no file system for a scheme. */
+  private static String withHint(String message) {
+    return message != null && message.startsWith("No filesystem found for scheme")
+        ? message + " (hdfs:// needs the cluster jar, mvn -Pflink package, and the name node's address:"
+            + " --hdfsConfiguration='[{\"fs.defaultFS\":\"hdfs://HOST:PORT\"}]' or HADOOP_CONF_DIR)"
+        : message;
+  }
+
   private static void checkEncoding(String encoding) {
     boolean known;
     try {
@@ -253,8 +269,8 @@ public final class PagefeedPipeline {
         probe.writeString("");
         probe.delete();
       } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("output folder " + output + " cannot be written (" + firstLine(e.getMessage())
-            + "); pass a writable folder with --output");
+        throw new IllegalArgumentException("output folder " + output + " cannot be written ("
+            + withHint(firstLine(e.getMessage())) + "); pass a writable folder with --output");
       }
       return location;
     }
@@ -283,16 +299,21 @@ public final class PagefeedPipeline {
    * between operators) and {@code --useDataStreamForBatch}: Flink's DataStream translation chains
    * the steps into one task, where its DataSet translation breaks the chain at every step with
    * two outputs (pages and errors) and serializes each page between tasks. Without a Flink
-   * configuration of the user's, Flink also gets pagefeed's {@code flink-conf.yaml}. Neither runner
-   * blocks in {@code run()} ({@code --blockOnRun=false}, {@code --attachedMode=false}), so that the
-   * driver can poll the run's metrics for its progress line while the run goes on.
+   * configuration of the user's, Flink also gets pagefeed's {@code flink-conf.yaml}. The
+   * DirectRunner does not block in {@code run()} ({@code --blockOnRun=false}), nor does Flink on a
+   * session cluster ({@code --attachedMode=false}), so that the driver can poll the run's metrics
+   * for its progress line while the run goes on; an embedded Flink cluster stops with its job, so
+   * there the run is attached, and the progress line says only how long it has run.
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     boolean flink = all.stream().anyMatch(a -> a.startsWith("--runner=") && a.contains("Flink"));
     Map<String, Object> defaults = new java.util.TreeMap<>(flink
-        ? Map.of("fasterCopy", true, "useDataStreamForBatch", true, "attachedMode", false)
+        ? Map.of("fasterCopy", true, "useDataStreamForBatch", true)
         : Map.of("enforceImmutability", false, "enforceEncodability", false, "blockOnRun", false));
+    if (flink && onSessionCluster(all)) {
+      defaults.put("attachedMode", false);
+    }
     if (flink && System.getenv("FLINK_CONF_DIR") == null) {
       defaults.put("flinkConfDir", FlinkConf.folder());
     }
@@ -302,6 +323,12 @@ public final class PagefeedPipeline {
       }
     }
     return all.toArray(String[]::new);
+  }
+
+  /** Whether a Flink run goes to a cluster of its own processes ({@code --flinkMaster=host:port}). */
+  private static boolean onSessionCluster(List<String> args) {
+    return args.stream().filter(a -> a.startsWith("--flinkMaster=")).map(a -> a.substring("--flinkMaster=".length()))
+        .anyMatch(master -> !master.isEmpty() && !master.startsWith("["));
   }
 
   /** pagefeed's Flink settings ({@code dev/pagefeed/flink-conf.yaml}) in a folder Flink can read. */

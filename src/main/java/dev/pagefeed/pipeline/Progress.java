@@ -12,8 +12,9 @@ import org.joda.time.Duration;
  * The progress line of long runs, from the run's Beam metrics: the driver polls the
  * {@link PipelineResult} for the files the workers have done ({@code ProcessPages}' counter), so
  * it counts pages processed in other JVMs too, as on a Flink session cluster. The runner must hand
- * the result back before the run ends: pagefeed asks the DirectRunner not to block and Flink to
- * run detached (see {@code PagefeedPipeline.withRunDefaults}).
+ * the result back before the run ends: pagefeed asks the DirectRunner not to block and Flink on a
+ * session cluster to run detached (see {@code PagefeedPipeline.withRunDefaults}); an embedded Flink
+ * cluster blocks until the end, and meanwhile the line says how long the run has gone on.
  */
 final class Progress {
 
@@ -24,7 +25,7 @@ final class Progress {
 
   /**
    * Waits for the run to end, printing "files done / total, rate, ETA" every few seconds to
-   * {@code out} (none when null).
+   * {@code out} (none when null), and the final count when the run is done.
    *
    * @return the state the run ended in
    */
@@ -36,6 +37,9 @@ final class Progress {
         state = result.getState();
       }
       if (state != null && state.isTerminal()) {
+        if (out != null && state == PipelineResult.State.DONE) {
+          out.println(line(filesDone(result), total, (System.nanoTime() - started) / 1e9));
+        }
         return state;
       }
       if (out != null) {
@@ -44,10 +48,33 @@ final class Progress {
     }
   }
 
+  /**
+   * While a runner that blocks in {@code run()} (an embedded Flink cluster) has not handed back its
+   * result, prints how long the run has gone on every few seconds, from a daemon thread.
+   *
+   * @return the thread, to interrupt when {@code run()} returns
+   */
+  static Thread whileBlocked(long total, PrintStream out) {
+    long started = System.nanoTime();
+    Thread reporter = new Thread(() -> {
+      try {
+        while (out != null) {
+          Thread.sleep(EVERY_MILLIS);
+          out.println(line(-1, total, (System.nanoTime() - started) / 1e9));
+        }
+      } catch (InterruptedException returned) {
+        // run() returned: follow() reports from here on
+      }
+    }, "pagefeed-progress");
+    reporter.setDaemon(true);
+    reporter.start();
+    return reporter;
+  }
+
   /** "pagefeed: done/total pages, rate, ETA"; done is -1 when the runner reports no metrics yet. */
   static String line(long done, long total, double seconds) {
     if (done < 0) {
-      return String.format("pagefeed: running for %.0f s (%d pages; the runner reports no progress yet)", seconds, total);
+      return String.format("pagefeed: running for %.0f s (%d pages; the runner reports no count while it runs)", seconds, total);
     }
     double rate = done / Math.max(seconds, 1e-9);
     String eta = rate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / rate) : "";
