@@ -26,13 +26,16 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * pagefeed's pipeline: read page files → segment → extract → write JSONL, CSV, errors and the
+ * pagefeed's driver: read page files → segment → extract → write JSONL, CSV, errors and the
  * manifest.
  *
- * <p>Steps: 1) GroupFiles: list the files, in groups by a hash of their path; 2) ProcessPages:
- * each group's files read, decoded, segmented and extracted ({@code PageProcessor}; bad files to
- * error records), their records encoded and written as sorted parts; 3) WriteOutputs: the parts
- * merged into sorted files, committed with the manifest last.
+ * <p>A run: 1) the plan ({@link RunPlan}: the previous run, whether its records may be reused);
+ * 2) the pipeline: GroupFiles lists the files, in groups by a hash of their path; ProcessPages
+ * reads, decodes, segments and extracts each group's files ({@code PageProcessor}; bad files to
+ * error records) and writes their records as sorted parts; StageWork lists the parts in the
+ * staging folder; 3) once the pipeline has finished, the commit ({@link OutputCommitter}): the
+ * parts merged into sorted files, the manifest written last, the pointer to the current run
+ * switched.
  */
 public final class PagefeedPipeline {
 

@@ -1,0 +1,63 @@
+package dev.pagefeed.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pagefeed.files.Location;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The options that shape records are one value: any difference refuses reuse and is named; and a
+ * run refuses to switch when another became current since it was planned (two writers).
+ */
+class RecordShapeTest {
+
+  private static final RecordShape SHAPE = new RecordShape(8 << 20, null, 60, false, false);
+
+  @Test
+  void eachOptionThatDiffersIsNamed() {
+    assertEquals(List.of(), SHAPE.differences(new RecordShape(8 << 20, null, 60, false, false)));
+    assertEquals(List.of("--maxPageBytes"), SHAPE.differences(new RecordShape(1 << 20, null, 60, false, false)));
+    assertEquals(List.of("--encoding"), SHAPE.differences(new RecordShape(8 << 20, "GB18030", 60, false, false)));
+    assertEquals(List.of("--pageTimeoutSeconds"), SHAPE.differences(new RecordShape(8 << 20, null, 5, false, false)));
+    assertEquals(List.of("--csvRaw", "--csvBom"), SHAPE.differences(new RecordShape(8 << 20, null, 60, true, true)));
+    // Every component of the record counts: a new option added to it is compared without more code.
+    assertEquals(RecordShape.class.getRecordComponents().length,
+        SHAPE.differences(new RecordShape(1, "UTF-8", 1, true, true)).size());
+  }
+
+  @Test
+  void aPlanRefusesReuseNamingTheOptions(@TempDir Path output) {
+    Location out = Location.of(output);
+    OutputCommitter.commit(RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, false)),
+        new StagedWork(List.of(), List.of()));
+    RunPlan same = RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, true));
+    assertEquals(null, same.refusal());
+    assertTrue(same.reusable().isPresent());
+    RunPlan other = RunPlan.of(out, new Manifest.RunOptions(List.of("in"),
+        new RecordShape(8 << 20, null, 60, true, false), true));
+    assertEquals("it was made with other --csvRaw", other.refusal());
+    assertTrue(other.reusable().isEmpty());
+    RunPlan full = RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, false));
+    assertTrue(full.reusable().isEmpty(), "a full run reuses nothing");
+  }
+
+  @Test
+  void aRunDoesNotSwitchOverOneThatCommittedSinceItStarted(@TempDir Path output) throws Exception {
+    Location out = Location.of(output);
+    Manifest.RunOptions options = new Manifest.RunOptions(List.of("in"), SHAPE, false);
+    RunPlan slow = RunPlan.of(out, options);
+    RunPlan fast = RunPlan.of(out, options);
+    OutputCommitter.commit(fast, new StagedWork(List.of(), List.of()));
+    String pointer = Files.readString(output.resolve(OutputCommitter.POINTER));
+    IllegalStateException stop = assertThrows(IllegalStateException.class,
+        () -> OutputCommitter.commit(slow, new StagedWork(List.of(), List.of())));
+    assertTrue(stop.getMessage().contains("became current"), stop.getMessage());
+    assertEquals(pointer, Files.readString(output.resolve(OutputCommitter.POINTER)), "the other run stays current");
+  }
+}
