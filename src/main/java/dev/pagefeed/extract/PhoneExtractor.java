@@ -227,6 +227,11 @@ public final class PhoneExtractor implements Extractor {
         return true; // "119美元", "95000 新台币"
       }
     }
+    for (String unit : QuantityExtractor.UNITS.split("\\|")) {
+      if (s.startsWith(unit, from)) {
+        return true; // "119例", "120公里": a count or a measure
+      }
+    }
     return false;
   }
 
