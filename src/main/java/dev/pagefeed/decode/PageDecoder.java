@@ -91,6 +91,30 @@ public final class PageDecoder {
    * @param sha256 hex sha256 of {@code stored}
    */
   public RawPage decode(String path, String key, byte[] stored, String sha256) throws RejectedInputException {
+    return decode(path, key, stored, sha256, null, null, null, null);
+  }
+
+  /**
+   * Decodes a page a WARC file holds: a response record's HTTP body (its transfer and content
+   * encodings already undone), read in the charset its {@code Content-Type} declares when that is
+   * valid, else detected as for a page file.
+   *
+   * @param path the WARC file's path
+   * @param key the WARC file's source key; the record's is it and {@code #offset}
+   * @param offset where the record starts in the file
+   * @param url the record's target URI: the page's id
+   * @param fetched the record's date, ISO 8601
+   * @param httpCharset the charset the HTTP {@code Content-Type} names, or null
+   */
+  public RawPage decodeRecord(String path, String key, long offset, String url, String fetched, byte[] body,
+      String httpCharset) throws RejectedInputException {
+    RawPage raw = decode(path, key + "#" + offset, body, Ids.sha256(body), offset, fetched, httpCharset, url);
+    // A wrapper inside the body (rare) names the page; else the record's target URI does.
+    return raw.wrapperUrl() != null ? raw : new RawPage(raw.source(), raw.text(), url, raw.wrapperTitle());
+  }
+
+  private RawPage decode(String path, String key, byte[] stored, String sha256, Long offset, String fetched,
+      String charsetHint, String url) throws RejectedInputException {
     if (stored.length > maxBytes) {
       throw tooLarge(stored.length);
     }
@@ -107,7 +131,8 @@ public final class PageDecoder {
       throw new RejectedInputException(ErrorType.EMPTY, "the file is empty or holds only white space");
     }
     Decoded decoded = forced != null ? new Decoded(strict(bytes, bomLength(bytes, forced), forced), forced.name(), 0)
-        : decodeText(bytes, looksLikeHtml(path, asciiHead(bytes)) || DumpWrapper.startsOne(asciiHead(bytes)));
+        : decodeText(bytes, looksLikeHtml(url != null ? url : path, asciiHead(bytes))
+            || DumpWrapper.startsOne(asciiHead(bytes)), charsetNamed(charsetHint));
     String text = decoded.text.replace("\r\n", "\n").replace('\r', '\n');
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -117,9 +142,9 @@ public final class PageDecoder {
     if (text.isBlank()) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file holds only white space");
     }
-    String format = looksLikeHtml(path, text) ? "html" : "text";
-    SourceInfo source =
-        new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256, decoded.replaced);
+    String format = looksLikeHtml(url != null ? url : path, text) ? "html" : "text";
+    SourceInfo source = new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256,
+        decoded.replaced, offset, fetched);
     DumpWrapper wrapper = unwrapped.wrapper();
     return new RawPage(source, text, wrapper == null ? null : wrapper.url(), wrapper == null ? null : wrapper.title());
   }
@@ -131,7 +156,11 @@ public final class PageDecoder {
    */
   private record Decoded(String text, String charset, int replaced) {}
 
-  private static Decoded decodeText(byte[] bytes, boolean html) throws RejectedInputException {
+  /**
+   * @param transportCharset a charset the transport declares (a WARC record's HTTP header), tried
+   *     before the page's own declaration; or null
+   */
+  private static Decoded decodeText(byte[] bytes, boolean html, Charset transportCharset) throws RejectedInputException {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8), "UTF-8", 0);
     }
@@ -149,8 +178,10 @@ public final class PageDecoder {
     List<Charset> candidates = new ArrayList<>();
     candidates.add(StandardCharsets.UTF_8);
     Charset declared = html ? declaredCharset(bytes) : null;
-    if (declared != null && !candidates.contains(declared)) {
-      candidates.add(declared);
+    for (Charset given : java.util.Arrays.asList(transportCharset, declared)) {
+      if (given != null && !candidates.contains(given)) {
+        candidates.add(given);
+      }
     }
     if (!candidates.contains(GB18030)) {
       candidates.add(GB18030);
@@ -246,14 +277,20 @@ public final class PageDecoder {
       Matcher m = META_CHARSET.matcher(head);
       name = m.find() ? m.group(1) : null;
     }
+    return charsetNamed(name);
+  }
+
+  /** The charset a declaration names, GBK and GB2312 read as GB18030; null for none or an unknown name. */
+  private static Charset charsetNamed(String name) {
     if (name == null) {
       return null;
     }
-    if (GB_FAMILY.matcher(name).matches()) {
+    String trimmed = name.strip().replace("\"", "");
+    if (GB_FAMILY.matcher(trimmed).matches()) {
       return GB18030;
     }
     try {
-      return Charset.forName(name);
+      return Charset.forName(trimmed);
     } catch (IllegalArgumentException unknown) {
       return null; // an unknown or unsupported name: fall back to GB18030
     }

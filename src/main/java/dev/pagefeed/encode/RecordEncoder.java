@@ -73,7 +73,7 @@ public final class RecordEncoder implements Serializable {
   public List<Encoded> encode(PageRecords records) {
     List<Encoded> out = new ArrayList<>();
     Page page = records.page();
-    String source = page.source().path();
+    String source = page.source().id();
     add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.lineBytes(page), "", source);
     add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "", source);
     for (Card card : records.cards()) {
@@ -97,13 +97,17 @@ public final class RecordEncoder implements Serializable {
   /** An error's line of errors.jsonl alone. */
   public static Encoded errorLine(ErrorRecord error) {
     return new Encoded(OutputFile.ERRORS_JSONL,
-        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.source()));
+        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.sourceId()));
   }
 
-  private static Encoded encode(SourceRecord source) {
-    String outcome = source.pageId() != null ? "page" : "error";
+  /**
+   * A line of sources.jsonl. Its tag, counted in the manifest: {@code page} or {@code error} for a
+   * page file; a WARC file's lines are tagged by what they stand for, {@code warc:<record>}.
+   */
+  public static Encoded encode(SourceRecord source) {
+    String outcome = source.record() != null ? "warc:" + source.record() : source.pageId() != null ? "page" : "error";
     return new Encoded(OutputFile.SOURCES_JSONL,
-        new OutputLine(source.path(), Json.lineBytes(source), outcome, source.path()));
+        new OutputLine(source.sortKey(), Json.lineBytes(source), outcome, source.id()));
   }
 
   /**

@@ -86,7 +86,7 @@ public final class PageExtractor {
     }
     Page page =
         new Page(pageId, null, Ids.sha256(contentText(segmented)), source, segmented.title(),
-            segmented.url(), segmented.published(), segmented.lead(), segmented.blocks(),
+            segmented.url(), segmented.published(), source.fetched(), segmented.lead(), segmented.blocks(),
             segmented.disclaimer(), segmented.related(),
             new Page.Counts(segmented.blocks().size(), cards.size(), counts),
             warnings(source, segmented));

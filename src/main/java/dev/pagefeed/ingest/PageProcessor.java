@@ -1,5 +1,10 @@
 package dev.pagefeed.ingest;
 
+import dev.pagefeed.decode.WarcRecords;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.Ids;
+import dev.pagefeed.model.SourceRecord;
+
 import dev.pagefeed.extract.Budget;
 import dev.pagefeed.extract.PageExtractor;
 import dev.pagefeed.decode.PageDecoder;
@@ -42,10 +47,19 @@ public final class PageProcessor {
    * @param page the page's records, or null
    * @param error why the file gave no page, or null
    */
-  public record Outcome(PageRecords page, ErrorRecord error) {
+  public record Outcome(PageRecords page, ErrorRecord error, SourceRecord skipped) {
+
+    public Outcome(PageRecords page, ErrorRecord error) {
+      this(page, error, null);
+    }
 
     public static Outcome of(ErrorRecord error) {
       return new Outcome(null, error);
+    }
+
+    /** A WARC record that is no page and no error (a request, a redirect): only its line of sources.jsonl. */
+    public static Outcome skipped(SourceRecord source) {
+      return new Outcome(null, null, source);
     }
 
     /**
@@ -60,7 +74,8 @@ public final class PageProcessor {
 
     /** The lines the outcome adds to the output files. */
     public List<RecordEncoder.Encoded> lines(RecordEncoder encoder) {
-      return page != null ? encoder.encode(page) : encoder.encode(error);
+      return page != null ? encoder.encode(page) : error != null ? encoder.encode(error)
+          : List.of(RecordEncoder.encode(skipped));
     }
   }
 
@@ -78,6 +93,42 @@ public final class PageProcessor {
     } catch (RejectedInputException e) {
       return Outcome.unread(path, e, sha256, bytes.length);
     }
+    return segmentAndExtract(raw, path);
+  }
+
+  /**
+   * What one record of a WARC file became: a page's records or an error record for a response;
+   * an error record for a broken record; for any other record, only its line of sources.jsonl.
+   *
+   * @param path the WARC file's path
+   * @param key the WARC file's source key
+   */
+  public Outcome process(String path, String key, WarcRecords.Item record) {
+    long offset = record.offset();
+    String where = "the WARC record at offset " + offset;
+    switch (record.kind()) {
+      case RESPONSE -> {
+        RawPage raw;
+        try {
+          raw = decoder.decodeRecord(path, key, offset, record.url(), record.fetched(), record.body(), record.charset());
+        } catch (RejectedInputException e) {
+          return Outcome.of(new ErrorRecord(path, "read", e.type(), where + ": " + e.getMessage(), "",
+              Ids.sha256(record.body()), record.body().length, offset, WarcRecords.Kind.RESPONSE.label()));
+        }
+        return segmentAndExtract(raw, path + " at offset " + offset);
+      }
+      case BROKEN -> {
+        return Outcome.of(new ErrorRecord(path, "read", record.tooLarge() ? ErrorType.TOO_LARGE : ErrorType.BROKEN_RECORD,
+            where + " (" + (record.url() == null ? "no URL read" : record.url()) + "): " + record.detail(), "",
+            null, 0, offset, WarcRecords.Kind.BROKEN.label()));
+      }
+      default -> {
+        return Outcome.skipped(new SourceRecord(path, null, 0, null, null, null, offset, record.kind().label()));
+      }
+    }
+  }
+
+  private Outcome segmentAndExtract(RawPage raw, String path) {
     SegmentedPage segmented;
     try {
       segmented = raw.source().format().equals("html")

@@ -1,6 +1,7 @@
 package dev.pagefeed.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
@@ -16,12 +17,21 @@ import java.io.Serializable;
  * @param sourceSha256 hex sha256 of the input's bytes, or null when they were not read (not
  *     written to errors.jsonl; sources.jsonl carries it, for the next incremental run)
  * @param sourceBytes the input's size
+ * @param offset for a record of a WARC file, where it starts in the file ({@code source}); else null
+ * @param record for a WARC record, its kind in sources.jsonl ({@code response}, {@code broken}); else null
  */
-@JsonPropertyOrder({"schema_version", "source"})
+@JsonPropertyOrder({"schema_version", "source", "offset"})
 public record ErrorRecord(
     String source, String stage, ErrorType errorType, String message, String excerpt,
-    @JsonIgnore String sourceSha256, @JsonIgnore long sourceBytes)
+    @JsonIgnore String sourceSha256, @JsonIgnore long sourceBytes,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonIgnore String record)
     implements Serializable {
+
+  /** An error of a page file. */
+  public ErrorRecord(String source, String stage, ErrorType errorType, String message, String excerpt,
+      String sourceSha256, long sourceBytes) {
+    this(source, stage, errorType, message, excerpt, sourceSha256, sourceBytes, null, null);
+  }
 
   @JsonProperty("schema_version")
   public int schemaVersion() {
@@ -41,16 +51,21 @@ public record ErrorRecord(
   /** A page that a step after reading refused. */
   public static ErrorRecord of(SourceInfo source, String stage, RejectedInputException refusal, String excerpt) {
     return new ErrorRecord(source.path(), stage, refusal.type(), refusal.getMessage(), excerpt,
-        source.sha256(), source.bytes());
+        source.sha256(), source.bytes(), source.offset(), source.offset() == null ? null : "response");
   }
 
   /** What became of the input: a line of sources.jsonl. */
   public SourceRecord sourceRecord() {
-    return new SourceRecord(source, sourceSha256, sourceBytes, null, null, errorType);
+    return new SourceRecord(source, sourceSha256, sourceBytes, null, null, errorType, offset, record);
   }
 
-  /** The id records are sorted by: the source path, then the stage. */
+  /** The id records are sorted by: the source (a WARC record's offset in number order), then the stage. */
   public String sortKey() {
-    return source + "\u0000" + stage;
+    return sourceRecord().sortKey() + "\u0000" + stage;
+  }
+
+  /** What the error's lines name as their source: the path, and for a WARC record its offset. */
+  public String sourceId() {
+    return SourceRecord.idOf(source, offset);
   }
 }

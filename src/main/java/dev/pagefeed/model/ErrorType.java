@@ -20,5 +20,7 @@ public enum ErrorType implements Labeled {
    * Another input file, first by path, gave a page with the same id (the same URL, or the same
    * source key): that file's page is kept, this one's records are left out.
    */
-  DUPLICATE_ID
+  DUPLICATE_ID,
+  /** A WARC record that cannot be read: corrupt, or cut short (the rest of its file is still read). */
+  BROKEN_RECORD
 }

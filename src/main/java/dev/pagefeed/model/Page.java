@@ -20,6 +20,7 @@ import java.util.Map;
  * @param title the page title (the query)
  * @param url canonical URL, or null
  * @param published ISO date from the page's metadata, or null
+ * @param fetched when a crawler fetched it (a WARC record's {@code WARC-Date}, ISO 8601), or null
  * @param lead text before the first heading, or null
  * @param blocks the article's headings, paragraphs and list items
  * @param disclaimer the disclaimer line, or null
@@ -36,6 +37,7 @@ public record Page(
     String title,
     String url,
     String published,
+    String fetched,
     String lead,
     List<Block> blocks,
     String disclaimer,
@@ -56,7 +58,7 @@ public record Page(
 
   /** This page marked as a copy of {@code pageId} (or as no copy, with null). */
   public Page withDuplicateOf(String pageId) {
-    return new Page(this.pageId, pageId, contentHash, source, title, url, published, lead, blocks, disclaimer,
+    return new Page(this.pageId, pageId, contentHash, source, title, url, published, fetched, lead, blocks, disclaimer,
         related, counts, warnings);
   }
 

@@ -5,9 +5,11 @@ public final class Schema {
 
   /**
    * Bumped whenever a field is added, removed or changes meaning. 2: page ids from the URL or the
-   * source key (1 hashed the title and first block), {@code duplicate_of}, {@code source.key}.
+   * source key (1 hashed the title and first block), {@code duplicate_of}, {@code source.key}. 3: WARC
+   * input: a page's {@code fetched}, {@code source.offset}; {@code offset} and {@code record} in
+   * sources.jsonl and errors of WARC records; the manifest's {@code counters.warc_records}.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   private Schema() {}
 }

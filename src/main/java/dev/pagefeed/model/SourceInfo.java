@@ -1,5 +1,8 @@
 package dev.pagefeed.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.io.Serializable;
 
 /**
@@ -17,7 +20,23 @@ import java.io.Serializable;
  * @param sha256 hex sha256 of the file as stored
  * @param replaced how many stray byte sequences decoding replaced by U+FFFD (warning {@code
  *     decode_replaced}); 0 for a cleanly decoded file
+ * @param offset for a page read from a WARC file, where its record starts in the file ({@code path});
+ *     bytes and sha256 are then those of the record's HTTP body; null for a page file
+ * @param fetched for a WARC record, its {@code WARC-Date} (the page's {@code fetched}); else null
  */
 public record SourceInfo(
-    String path, String key, String format, String encoding, String compression, long bytes, String sha256, int replaced)
-    implements Serializable {}
+    String path, String key, String format, String encoding, String compression, long bytes, String sha256, int replaced,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonIgnore String fetched)
+    implements Serializable {
+
+  /** A page file's source (not a WARC record). */
+  public SourceInfo(String path, String key, String format, String encoding, String compression, long bytes,
+      String sha256, int replaced) {
+    this(path, key, format, encoding, compression, bytes, sha256, replaced, null, null);
+  }
+
+  /** What the page's records name as their source: the path, and for a WARC record its offset. */
+  public String id() {
+    return SourceRecord.idOf(path, offset);
+  }
+}

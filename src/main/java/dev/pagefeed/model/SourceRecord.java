@@ -1,5 +1,6 @@
 package dev.pagefeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
@@ -16,11 +17,51 @@ import java.io.Serializable;
  * @param pageId the page it gave, or null
  * @param contentHash that page's content hash, or null
  * @param errorType why it gave no page, or null
+ * @param offset for a record of a WARC file, where it starts in the file; null for a whole file
+ * @param record for a WARC file's lines: {@value #WARC_FILE} for the file itself (its sha256 is the
+ *     fingerprint), else the record's kind ({@code response}, {@code request}, {@code revisit},
+ *     {@code non_200}, {@code broken}, …); null for a page file
  */
-@JsonPropertyOrder({"schema_version", "path", "sha256", "bytes", "page_id", "content_hash", "error_type"})
+@JsonPropertyOrder({"schema_version", "path", "offset", "record", "sha256", "bytes", "page_id", "content_hash",
+    "error_type"})
 public record SourceRecord(
-    String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType)
+    String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonInclude(JsonInclude.Include.NON_NULL) String record)
     implements Serializable {
+
+  /** What a WARC file's own line says in {@code record}: the file, whose records follow it. */
+  public static final String WARC_FILE = "warc";
+
+  /** A page file's line. */
+  public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType) {
+    this(path, sha256, bytes, pageId, contentHash, errorType, null, null);
+  }
+
+  /**
+   * What records name as their source: a page file's path; for a WARC record, its file's path and
+   * offset ({@code path#offset}).
+   */
+  public String id() {
+    return idOf(path, offset);
+  }
+
+  static String idOf(String path, Long offset) {
+    return offset == null ? path : path + "#" + offset;
+  }
+
+  /**
+   * The key sources.jsonl is sorted by: the path, then a WARC record's offset, in number order (a
+   * WARC file's own line first).
+   */
+  public String sortKey() {
+    return offset == null ? path : path + "#" + String.format("%015d", offset);
+  }
+
+  /** Whether this line stands for a whole input file (a page file, or a WARC file), whose sha256 is its fingerprint. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isFile() {
+    return offset == null;
+  }
 
   @JsonProperty("schema_version")
   public int schemaVersion() {
@@ -30,6 +71,7 @@ public record SourceRecord(
   /** The fingerprint of a page's file, and the page. */
   public static SourceRecord of(Page page) {
     SourceInfo source = page.source();
-    return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null);
+    return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null,
+        source.offset(), source.offset() == null ? null : "response");
   }
 }

@@ -29,6 +29,13 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setMaxPageBytes(long value);
 
+  @Description("A WARC file larger than this many bytes is read in ranges of this size, spread over the workers "
+      + "(when its records can be found from anywhere in it: uncompressed, or gzip with a member per record).")
+  @Default.Long(16L * 1024 * 1024)
+  long getWarcRangeBytes();
+
+  void setWarcRangeBytes(long value);
+
   @Description(
       "Decode every page with this charset (e.g. GB18030, UTF-16LE) instead of detecting it.")
   String getEncoding();

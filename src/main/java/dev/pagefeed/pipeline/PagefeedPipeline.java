@@ -165,7 +165,8 @@ public final class PagefeedPipeline {
   public static PCollection<String> build(Pipeline pipeline, RunPlan plan, Inputs inputs) {
     return pipeline
         .apply("GroupFiles", new GroupFiles(inputs.roots(), GroupFiles.groupsFor(inputs.files())))
-        .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir())))
+        .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir(),
+            pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(plan.staging()));
   }
 

@@ -41,6 +41,15 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import dev.pagefeed.decode.WarcRecords;
+import dev.pagefeed.model.SourceRecord;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.io.UncheckedIOException;
 
 /**
  * Processes each group of files from reading to written parts: reads a file, decodes, segments and
@@ -49,19 +58,29 @@ import org.apache.beam.sdk.values.TupleTagList;
  * ends. In an incremental run, a file whose bytes hash as the previous run recorded is not
  * processed: its path goes to {@link #REUSED}, one list per group.
  *
+ * <p>A WARC file (by its content: {@code WARC/1.} at its start, after gzip) holds many pages: its
+ * records are read one at a time, each response a page. One larger than {@code --warcRangeBytes}
+ * whose records can be found from anywhere in it (uncompressed, or a gzip member per record) is
+ * cut into ranges of that size, spread over the workers ({@code SpreadRanges}) and read there
+ * ({@code ProcessWarcRange}); memory stays bounded by the records in flight.
+ *
  * <p>One step, not one per stage: the DirectRunner keeps every step's whole output in memory until
  * the next step takes it, and spends its scheduler's time on every bundle between steps; here only
- * part descriptors leave the step, so memory is bounded by the groups in flight. Runners that fuse
- * steps themselves (Flink) lose nothing.
+ * part descriptors (and WARC ranges) leave the step, so memory is bounded by the groups in flight.
+ * Runners that fuse steps themselves (Flink) lose nothing.
  */
 public final class ProcessPages
     extends PTransform<PCollection<KV<Integer, Iterable<FileRef>>>, PCollectionTuple> {
 
   public static final TupleTag<PartFiles.Part> PARTS = new TupleTag<>() {};
   public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
+  private static final TupleTag<WarcRange> RANGES = new TupleTag<>() {};
 
   /** The counter of input files done (processed, refused or reused), which the driver's progress reads. */
   static final String FILES_DONE = "files_done";
+
+  /** How much of a file is read to tell a WARC file from a page. */
+  private static final int HEAD_BYTES = 512;
 
   private final Settings settings;
 
@@ -73,16 +92,26 @@ public final class ProcessPages
    * @param baseDir local paths below this folder are recorded relative to it
    * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
    *     null to process every file
+   * @param warcRangeBytes a WARC file larger than this is read in ranges of this size (where it can be cut)
    */
-  public record Settings(Location staging, RecordShape shape, String baseDir, Location previousSources)
-      implements java.io.Serializable {
+  public record Settings(Location staging, RecordShape shape, String baseDir, Location previousSources,
+      long warcRangeBytes) implements java.io.Serializable {
 
     /** What the workers need of {@code plan}. */
-    public static Settings of(RunPlan plan, String baseDir) {
+    public static Settings of(RunPlan plan, String baseDir, long warcRangeBytes) {
       return new Settings(plan.staging(), plan.options().shape(), baseDir,
-          plan.reusable().map(PreviousRun::sourcesFile).orElse(null));
+          plan.reusable().map(PreviousRun::sourcesFile).orElse(null), warcRangeBytes);
     }
   }
+
+  /**
+   * The records of a WARC file that start in {@code [start, end)}.
+   *
+   * @param path the file's path as records name it
+   * @param resource where it is, for the file system
+   * @param key its source key
+   */
+  record WarcRange(String path, String resource, String key, long start, long end) implements java.io.Serializable {}
 
   public ProcessPages(Settings settings) {
     this.settings = settings;
@@ -91,10 +120,17 @@ public final class ProcessPages
   @Override
   public PCollectionTuple expand(PCollection<KV<Integer, Iterable<FileRef>>> groups) {
     PCollectionTuple processed = groups.apply("ProcessGroup",
-        ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED)));
+        ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED).and(RANGES)));
     processed.get(PARTS).setCoder(new PartCoder());
     processed.get(REUSED).setCoder(ListCoder.of(StringUtf8Coder.of()));
-    return processed;
+    processed.get(RANGES).setCoder(SerializableCoder.of(WarcRange.class));
+    PCollection<PartFiles.Part> rangeParts = processed.get(RANGES)
+        .apply("SpreadRanges", Reshuffle.viaRandomKey())
+        .apply("ProcessWarcRange", ParDo.of(new ProcessRangeFn(settings)))
+        .setCoder(new PartCoder());
+    PCollection<PartFiles.Part> parts = PCollectionList.of(processed.get(PARTS)).and(rangeParts)
+        .apply("AllParts", Flatten.pCollections());
+    return PCollectionTuple.of(PARTS, parts).and(REUSED, processed.get(REUSED));
   }
 
   /** A part's descriptor as bytes: its file's name, its path, its counts. */
@@ -116,98 +152,181 @@ public final class ProcessPages
     }
   }
 
-  /** Processes the files of one group into parts. */
-  static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, PartFiles.Part> {
-
-    private final Counter filesRead = Metrics.counter(ProcessPages.class, "files_read");
+  /**
+   * Where a DoFn's outcomes go: counted in the run's metrics, encoded, and buffered; the buffer is
+   * written as parts when it is full and when the bundle ends. Made in a DoFn's setup.
+   */
+  static final class Sink {
     private final Counter filesDone = Metrics.counter(ProcessPages.class, FILES_DONE);
-    private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
     private final Counter pages = Metrics.counter(ProcessPages.class, "pages");
     private final Counter cards = Metrics.counter(ProcessPages.class, "cards");
     private final Map<EntityKind, Counter> entities = new EnumMap<>(EntityKind.class);
-    private final Settings settings;
-    private transient PageProcessor processor;
-    private transient RecordEncoder encoder;
-    private transient Map<String, String> fingerprints;
-    private transient PartFiles.Buffer buffer;
+    final PageProcessor processor;
+    final long maxPageBytes;
+    private final RecordEncoder encoder;
+    private final PartFiles.Buffer buffer;
 
-    ProcessGroupFn(Settings settings) {
-      this.settings = settings;
+    Sink(Settings settings) {
+      RecordShape shape = settings.shape();
+      processor = new PageProcessor(shape.maxPageBytes(),
+          shape.encoding() == null ? null : Charset.forName(shape.encoding()),
+          Duration.ofSeconds(shape.pageTimeoutSeconds()));
+      maxPageBytes = shape.maxPageBytes();
+      encoder = new RecordEncoder(shape.csvRaw());
+      buffer = new PartFiles.Buffer(settings.staging());
       for (EntityKind kind : EntityKind.values()) {
         entities.put(kind, Metrics.counter(ProcessPages.class, "entities_" + kind.label()));
       }
     }
 
-    @Setup
-    public void setup() {
-      RecordShape shape = settings.shape();
-      processor = new PageProcessor(shape.maxPageBytes(),
-          shape.encoding() == null ? null : Charset.forName(shape.encoding()),
-          Duration.ofSeconds(shape.pageTimeoutSeconds()));
-      encoder = new RecordEncoder(shape.csvRaw());
-      fingerprints = settings.previousSources() == null ? Map.of()
-          : PreviousRun.fingerprints(settings.previousSources());
-      buffer = new PartFiles.Buffer(settings.staging());
-    }
-
-    @StartBundle
-    public void startBundle() {
-      // A finished bundle leaves it empty (finishBundle flushes it); one that failed may not, and
-      // a retry must not write its lines twice. The arrays serve every bundle.
-      buffer.clear();
-    }
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
-      List<String> unchanged = new ArrayList<>();
-      for (FileRef file : onceEach(group.getValue())) {
-        String path = SourcePaths.relative(file.path(), settings.baseDir());
-        filesRead.inc();
-        byte[] bytes;
-        try {
-          bytes = readAtMost(file, settings.shape().maxPageBytes());
-        } catch (RejectedInputException e) {
-          add(PageProcessor.Outcome.unread(path, e, null, file.bytes()), out);
-          continue;
-        } catch (IOException e) {
-          add(PageProcessor.Outcome.unread(path,
-              new RejectedInputException(ErrorType.UNREADABLE, "cannot read the file: " + e), null, file.bytes()), out);
-          continue;
-        }
-        String sha256 = Ids.sha256(bytes);
-        if (sha256.equals(fingerprints.get(path))) {
-          filesReused.inc();
-          filesDone.inc();
-          unchanged.add(path);
-          continue;
-        }
-        add(processor.process(path, file.key(), bytes, sha256), out);
-      }
-      if (!unchanged.isEmpty()) {
-        out.get(REUSED).output(unchanged);
-      }
-    }
-
-    private void add(PageProcessor.Outcome outcome, MultiOutputReceiver out) {
+    /** One outcome's lines; full parts go to {@code out}. */
+    void add(PageProcessor.Outcome outcome, java.util.function.Consumer<PartFiles.Part> out) {
       if (outcome.page() != null) {
         pages.inc();
         cards.inc(outcome.page().cards().size());
         for (Entity entity : outcome.page().entities()) {
           entities.get(entity.kind()).inc();
         }
-      } else {
+      } else if (outcome.error() != null) {
         Metrics.counter(ProcessPages.class, "errors_" + outcome.error().stage()).inc();
       }
-      filesDone.inc();
       outcome.lines(encoder).forEach(buffer::add);
       if (buffer.full()) {
-        buffer.flush().forEach(out.get(PARTS)::output);
+        buffer.flush().forEach(out);
+      }
+    }
+
+    /** One input file (or WARC range) done, for the progress line. */
+    void fileDone() {
+      filesDone.inc();
+    }
+
+    /** A bundle starts: whatever a failed bundle left buffered is dropped (a retry must not write it twice). */
+    void clear() {
+      buffer.clear();
+    }
+
+    /** Writes what is buffered as parts. */
+    List<PartFiles.Part> flush() {
+      return buffer.flush();
+    }
+
+    /**
+     * Reads the records of a WARC file that start in {@code [start, end)} into outcomes.
+     *
+     * @throws UncheckedIOException when the file cannot be read (not a broken record: the storage)
+     */
+    void readWarc(String path, String resource, String key, long start, long end,
+        java.util.function.Consumer<PartFiles.Part> out) {
+      try (SeekableByteChannel channel = seekable(resource)) {
+        WarcRecords.read(channel, start, end, maxPageBytes, record -> add(processor.process(path, key, record), out));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the WARC file " + path + " (bytes " + start + " to " + end + ")", e);
+      }
+    }
+  }
+
+  private static SeekableByteChannel seekable(String resource) throws IOException {
+    ReadableByteChannel channel = FileSystems.open(FileSystems.matchNewResource(resource, false));
+    if (channel instanceof SeekableByteChannel seekable) {
+      return seekable;
+    }
+    channel.close();
+    throw new IOException("the file system of " + resource + " cannot seek, which reading a WARC file needs");
+  }
+
+  /** Processes the files of one group into parts (and large WARC files into ranges). */
+  static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, PartFiles.Part> {
+
+    private final Counter filesRead = Metrics.counter(ProcessPages.class, "files_read");
+    private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
+    private final Settings settings;
+    private transient Sink sink;
+    private transient Map<String, String> fingerprints;
+
+    ProcessGroupFn(Settings settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      sink = new Sink(settings);
+      fingerprints = settings.previousSources() == null ? Map.of()
+          : PreviousRun.fingerprints(settings.previousSources());
+    }
+
+    @StartBundle
+    public void startBundle() {
+      sink.clear();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
+      List<String> unchanged = new ArrayList<>();
+      java.util.function.Consumer<PartFiles.Part> parts = out.get(PARTS)::output;
+      for (FileRef file : onceEach(group.getValue())) {
+        String path = SourcePaths.relative(file.path(), settings.baseDir());
+        filesRead.inc();
+        Read read;
+        try {
+          read = read(file, sink.maxPageBytes);
+        } catch (RejectedInputException e) {
+          sink.add(PageProcessor.Outcome.unread(path, e, null, file.bytes()), parts);
+          sink.fileDone();
+          continue;
+        } catch (IOException e) {
+          sink.add(PageProcessor.Outcome.unread(path,
+              new RejectedInputException(ErrorType.UNREADABLE, "cannot read the file: " + e), null, file.bytes()), parts);
+          sink.fileDone();
+          continue;
+        }
+        String sha256 = read.warc() ? hashWhole(file) : Ids.sha256(read.bytes());
+        if (sha256.equals(fingerprints.get(path))) {
+          filesReused.inc();
+          sink.fileDone();
+          unchanged.add(path);
+          continue;
+        }
+        if (read.warc()) {
+          warc(file, path, sha256, parts, out.get(RANGES)::output);
+        } else {
+          sink.add(sink.processor.process(path, file.key(), read.bytes(), sha256), parts);
+        }
+        sink.fileDone();
+      }
+      if (!unchanged.isEmpty()) {
+        out.get(REUSED).output(unchanged);
+      }
+    }
+
+    /**
+     * A WARC file: its own line of sources.jsonl (its sha256 is the fingerprint), then its records,
+     * here, or in ranges for other workers when it is large and can be cut.
+     */
+    private void warc(FileRef file, String path, String sha256, java.util.function.Consumer<PartFiles.Part> parts,
+        java.util.function.Consumer<WarcRange> ranges) {
+      sink.add(PageProcessor.Outcome.skipped(new SourceRecord(path, sha256, file.bytes(), null, null, null, null,
+          SourceRecord.WARC_FILE)), parts);
+      boolean cut;
+      try (SeekableByteChannel channel = seekable(file.path())) {
+        cut = file.bytes() > settings.warcRangeBytes() && WarcRecords.splittable(channel);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the WARC file " + path, e);
+      }
+      if (!cut) {
+        sink.readWarc(path, file.path(), file.key(), 0, Long.MAX_VALUE, parts);
+        return;
+      }
+      long size = settings.warcRangeBytes();
+      for (long start = 0; start < file.bytes(); start += size) {
+        ranges.accept(new WarcRange(path, file.path(), file.key(), start,
+            start + size >= file.bytes() ? Long.MAX_VALUE : start + size));
       }
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      for (PartFiles.Part part : buffer.flush()) {
+      for (PartFiles.Part part : sink.flush()) {
         context.output(PARTS, part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
       }
     }
@@ -229,26 +348,82 @@ public final class ProcessPages
       return once;
     }
 
-    /** The file's bytes; a file over the limit is rejected without reading all of it. */
-    private static byte[] readAtMost(FileRef file, long limit) throws IOException, RejectedInputException {
-      if (file.bytes() > limit) {
-        throw tooLarge(file.bytes() + " bytes", limit);
+    /** A file as first read: a WARC file (read later, record by record), or a page file's bytes. */
+    private record Read(boolean warc, byte[] bytes) {}
+
+    /**
+     * Reads a file's start to tell a WARC file, and a page file whole; a page file over the limit is
+     * rejected without reading all of it (a WARC file has no limit: its records do).
+     */
+    private static Read read(FileRef file, long limit) throws IOException, RejectedInputException {
+      try (InputStream in = new Location(file.path()).open()) {
+        byte[] head = in.readNBytes(HEAD_BYTES);
+        if (WarcRecords.isWarc(head)) {
+          return new Read(true, null);
+        }
+        if (file.bytes() > limit) {
+          throw tooLarge(file.bytes() + " bytes", limit);
+        }
+        byte[] rest = in.readNBytes((int) Math.max(0, Math.min(Integer.MAX_VALUE - 8, limit + 1 - head.length)));
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + rest.length);
+        System.arraycopy(rest, 0, bytes, head.length, rest.length);
+        if (bytes.length > limit) {
+          // It grew after it was listed.
+          throw tooLarge("more than " + limit + " bytes", limit);
+        }
+        return new Read(false, bytes);
       }
-      byte[] bytes;
-      try (InputStream in = Channels.newInputStream(
-          FileSystems.open(FileSystems.matchNewResource(file.path(), false)))) {
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+    }
+
+    /** The sha256 of a whole file, read as a stream (a WARC file can be larger than memory). */
+    private static String hashWhole(FileRef file) {
+      com.google.common.hash.Hasher hasher = Ids.sha256Hasher();
+      byte[] chunk = new byte[1 << 20];
+      try (InputStream in = new Location(file.path()).open()) {
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+          hasher.putBytes(chunk, 0, n);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the WARC file " + file.path(), e);
       }
-      if (bytes.length > limit) {
-        // It grew after it was listed.
-        throw tooLarge("more than " + limit + " bytes", limit);
-      }
-      return bytes;
+      return hasher.hash().toString();
     }
 
     private static RejectedInputException tooLarge(String size, long limit) {
       return new RejectedInputException(ErrorType.TOO_LARGE,
           "the file has " + size + ", over the limit of " + limit + " (raise it with --maxPageBytes)");
+    }
+  }
+
+  /** Reads one range of a large WARC file into parts. */
+  static final class ProcessRangeFn extends DoFn<WarcRange, PartFiles.Part> {
+    private final Settings settings;
+    private transient Sink sink;
+
+    ProcessRangeFn(Settings settings) {
+      this.settings = settings;
+    }
+
+    @Setup
+    public void setup() {
+      sink = new Sink(settings);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      sink.clear();
+    }
+
+    @ProcessElement
+    public void process(@Element WarcRange range, OutputReceiver<PartFiles.Part> out) {
+      sink.readWarc(range.path(), range.resource(), range.key(), range.start(), range.end(), out::output);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      for (PartFiles.Part part : sink.flush()) {
+        context.output(part, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
     }
   }
 }

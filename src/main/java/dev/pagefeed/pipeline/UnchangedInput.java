@@ -32,6 +32,9 @@ final class UnchangedInput {
       throws IOException {
     Map<String, SourceRecord> byPath = new HashMap<>();
     for (SourceRecord source : previous.sources()) {
+      if (!source.isFile()) {
+        continue; // a WARC record: its file's own line is the fingerprint
+      }
       if (source.sha256() == null || byPath.put(source.path(), source) != null) {
         return Optional.empty(); // read again by every run, or listed twice
       }

@@ -54,10 +54,29 @@ public record Manifest(
    * @param duplicates pages whose content an earlier page (by id) has: those with {@code duplicate_of}
    * @param sourcesReused input files whose records were taken from the previous run unchanged
    * @param changes pages added, updated and removed since the previous run (changes.jsonl)
+   * @param warcFiles WARC files read
+   * @param warcRecords their records by kind: {@code response} (a page, or an error of one), and
+   *     those skipped: {@code request}, {@code metadata}, {@code warcinfo}, {@code revisit},
+   *     {@code other_type}, {@code non_200}, {@code not_a_page}; and {@code broken} ones (each an error)
    */
-  @JsonPropertyOrder({"pages", "duplicates", "cards", "entities", "errors", "error_types", "sources_reused", "changes"})
+  @JsonPropertyOrder({"pages", "duplicates", "cards", "entities", "errors", "error_types", "sources_reused", "changes",
+      "warc_files", "warc_records"})
   public record Counters(long pages, long duplicates, long cards, Map<String, Long> entities, long errors,
-      Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes) {}
+      Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes, long warcFiles,
+      Map<String, Long> warcRecords) {}
+
+  /** The tag sources.jsonl's lines of WARC files carry: {@code warc:} and the line's record kind. */
+  private static final String WARC_TAG = "warc:";
+
+  /** The tags of a sources.jsonl the WARC counters were taken from, as its merge counted them. */
+  static Map<String, Long> sourceTags(Counters counters) {
+    Map<String, Long> tags = new java.util.TreeMap<>();
+    counters.warcRecords().forEach((kind, n) -> tags.put(WARC_TAG + kind, n));
+    if (counters.warcFiles() > 0) {
+      tags.put(WARC_TAG + dev.pagefeed.model.SourceRecord.WARC_FILE, counters.warcFiles());
+    }
+    return tags;
+  }
 
   static Manifest of(String runId, String previousRunId, RunOptions options, List<FileSummary> summaries,
       long sourcesReused, long duplicates) {
@@ -68,9 +87,18 @@ public record Manifest(
     FileSummary entities = find(summaries, OutputFile.ENTITIES_JSONL.fileName());
     FileSummary errors = find(summaries, OutputFile.ERRORS_JSONL.fileName());
     FileSummary changes = find(summaries, OutputFile.CHANGES);
+    Map<String, Long> warcRecords = new java.util.TreeMap<>();
+    long warcFiles = 0;
+    for (Map.Entry<String, Long> tag : find(summaries, OutputFile.SOURCES_JSONL.fileName()).tags().entrySet()) {
+      if (tag.getKey().equals(WARC_TAG + dev.pagefeed.model.SourceRecord.WARC_FILE)) {
+        warcFiles = tag.getValue();
+      } else if (tag.getKey().startsWith(WARC_TAG)) {
+        warcRecords.put(tag.getKey().substring(WARC_TAG.length()), tag.getValue());
+      }
+    }
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
         new Counters(pages.records(), duplicates, cards.records(), entities.tags(), errors.records(), errors.tags(),
-            sourcesReused, changes.tags()));
+            sourcesReused, changes.tags(), warcFiles, warcRecords));
   }
 
   private static FileSummary find(List<FileSummary> summaries, String file) {

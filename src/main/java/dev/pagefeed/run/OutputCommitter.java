@@ -166,12 +166,22 @@ public final class OutputCommitter {
       throw new IllegalStateException("sources were reused in a run that may not reuse any");
     }
     List<SourceRecord> before = previous == null ? List.of() : previous.sources();
-    List<String> beforePaths = before.stream().map(SourceRecord::path).toList();
+    // Records name their source by id (a file's path; a WARC record's path#offset); a reused file
+    // keeps every line of its path.
+    List<String> beforeIds = before.stream().map(SourceRecord::id).toList();
     BitSet kept = new BitSet(before.size());
     for (int i = 0; i < before.size(); i++) {
       kept.set(i, reused.contains(before.get(i).path()));
     }
-    if (kept.cardinality() < reused.size()) {
+    java.util.Set<String> keptIds = new java.util.HashSet<>();
+    java.util.Set<String> listed = new java.util.HashSet<>();
+    for (int i = 0; i < before.size(); i++) {
+      listed.add(before.get(i).path());
+      if (kept.get(i)) {
+        keptIds.add(beforeIds.get(i));
+      }
+    }
+    if (!listed.containsAll(reused)) {
       throw new IllegalStateException("sources were reused that the previous run does not list");
     }
     // sources.jsonl first: its line numbers are the source numbers every file's index refers to.
@@ -186,7 +196,7 @@ public final class OutputCommitter {
       after.addAll(before);
     } else {
       byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
-          inputs(OutputFile.SOURCES_JSONL, parts, previous, beforePaths, kept), bom,
+          inputs(OutputFile.SOURCES_JSONL, parts, previous, beforeIds, kept), bom,
           record -> {
             SourceRecord given = PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8));
             SourceRecord claimed = identities.claim(given);
@@ -205,10 +215,10 @@ public final class OutputCommitter {
     Map<String, String> duplicates = PageIdentities.duplicates(after);
     // A source's number is its (first) line in sources.jsonl.
     for (int i = 0; i < after.size(); i++) {
-      numbers.putIfAbsent(after.get(i).path(), i);
+      numbers.putIfAbsent(after.get(i).id(), i);
     }
     // With the same sources in the same order, a file no new record goes into is the previous one.
-    boolean sameNumbers = allKept && after.stream().map(SourceRecord::path).toList().equals(beforePaths);
+    boolean sameNumbers = allKept && after.stream().map(SourceRecord::id).toList().equals(beforeIds);
     // The other files, side by side: each merge is one thread's sequential reading and writing, so
     // the largest go first (the last to finish bounds the commit).
     List<OutputFile> largestFirst = java.util.Arrays.stream(OutputFile.values())
@@ -220,10 +230,10 @@ public final class OutputCommitter {
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
       for (OutputFile file : largestFirst) {
-        PartFiles.Rewrite rewrite = rewriteFor(file, identities, duplicatesBefore, duplicates, reused);
+        PartFiles.Rewrite rewrite = rewriteFor(file, identities, duplicatesBefore, duplicates, keptIds);
         merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, allParts).isEmpty()
             ? linkPrevious(staging, previous, file)
-            : PartFiles.merge(staging, file, inputs(file, allParts, previous, beforePaths, kept), bom, rewrite,
+            : PartFiles.merge(staging, file, inputs(file, allParts, previous, beforeIds, kept), bom, rewrite,
                 record -> record.sourceNumber(path -> numberOf(numbers, path)))));
       }
       for (Map.Entry<OutputFile, Future<FileSummary>> file : merging.entrySet()) {
@@ -246,7 +256,7 @@ public final class OutputCommitter {
     summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates)));
     CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
-        summaries, kept.cardinality(), duplicates.size());
+        summaries, reused.size(), duplicates.size());
     try {
       // Everything else staged for the commit (parts, also those of a retried attempt, and the work list).
       staging.resolve(PartFiles.PARTS).deleteTree();
@@ -338,7 +348,7 @@ public final class OutputCommitter {
    * line kept from the previous run carries that run's value.
    */
   private static PartFiles.Rewrite rewriteFor(OutputFile file, PageIdentities identities,
-      Map<String, String> duplicatesBefore, Map<String, String> duplicates, Set<String> reused) {
+      Map<String, String> duplicatesBefore, Map<String, String> duplicates, Set<String> keptIds) {
     if (file == OutputFile.ERRORS_JSONL) {
       return PartFiles.Rewrite.NONE; // the lost files' own error lines are here
     }
@@ -351,7 +361,7 @@ public final class OutputCommitter {
         return record.text();
       }
       String pageId = new String(record.key(), StandardCharsets.UTF_8);
-      String was = reused.contains(record.source()) ? duplicatesBefore.get(pageId) : null;
+      String was = keptIds.contains(record.source()) ? duplicatesBefore.get(pageId) : null;
       String now = duplicates.get(pageId);
       return java.util.Objects.equals(was, now) ? record.text()
           : RecordEncoder.withDuplicateOf(file, record.text(), pageId, was, now);
@@ -364,12 +374,12 @@ public final class OutputCommitter {
 
   /** What {@code file} is merged from: this run's parts and the previous run's kept records. */
   private static List<PartFiles.Lines> inputs(OutputFile file, List<PartFiles.Part> parts, PreviousRun previous,
-      List<String> beforePaths, BitSet kept) {
+      List<String> beforeIds, BitSet kept) {
     List<PartFiles.Lines> inputs = new ArrayList<>();
     parts.stream().filter(p -> p.file() == file).map(PartFiles::open).forEach(inputs::add);
     if (!kept.isEmpty()) {
       try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), file, beforePaths, kept));
+        inputs.add(new RecordIndex.KeptLines(previous.folder(), file, beforeIds, kept));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the previous run's " + file.fileName(), e);
       }
@@ -398,6 +408,7 @@ public final class OutputCommitter {
     Map<String, Long> tags = switch (file) {
       case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
       case ERRORS_JSONL -> counters.errorTypes();
+      case SOURCES_JSONL -> Manifest.sourceTags(counters);
       default -> Map.of();
     };
     return new FileSummary(file.fileName(), entry.records(), entry.bytes(), entry.sha256(), tags);

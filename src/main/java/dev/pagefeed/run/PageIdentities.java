@@ -29,7 +29,7 @@ public final class PageIdentities {
   /** The stage error records of files whose page id another file holds are given. */
   public static final String STAGE = "commit";
 
-  /** Page id → the path of the file that holds it. */
+  /** Page id → the id of the source that holds it (a file's path; a WARC record's path#offset). */
   private final Map<String, String> holders = new HashMap<>();
 
   /** The files that lost their page id, by path, with the record of what they gave. */
@@ -47,8 +47,8 @@ public final class PageIdentities {
     public ErrorRecord error() {
       return new ErrorRecord(source.path(), STAGE, ErrorType.DUPLICATE_ID,
           "its page has the id " + source.pageId() + " (the same URL or source key) as the page of " + holder
-              + ", which comes first by path and is kept; this file's page, cards and entities are left out",
-          "", source.sha256(), source.bytes());
+              + ", which comes first by path (and offset) and is kept; this page, its cards and entities are left out",
+          "", source.sha256(), source.bytes(), source.offset(), source.record());
     }
   }
 
@@ -60,18 +60,18 @@ public final class PageIdentities {
     if (source.pageId() == null) {
       return source;
     }
-    String holder = holders.putIfAbsent(source.pageId(), source.path());
-    if (holder == null || holder.equals(source.path())) {
+    String holder = holders.putIfAbsent(source.pageId(), source.id());
+    if (holder == null || holder.equals(source.id())) {
       return source;
     }
     Loser loser = new Loser(source, holder);
-    losers.put(source.path(), loser);
+    losers.put(source.id(), loser);
     return loser.error().sourceRecord();
   }
 
-  /** Whether the records of the file at {@code path} are left out. */
-  public boolean lost(String path) {
-    return losers.containsKey(path);
+  /** Whether the records of the source {@code id} (see {@link SourceRecord#id}) are left out. */
+  public boolean lost(String id) {
+    return losers.containsKey(id);
   }
 
   /** The files whose page id another holds, in path order. */

@@ -84,15 +84,21 @@ public record PreviousRun(Location folder, Manifest manifest) {
    * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read and
    * whose records stand alone. The others are read again by every run: a file read only in part
    * (too large, unreadable), and a file whose page id another file held, which gets its id back
-   * when that file goes away (its page's records were never written).
+   * when that file goes away (its page's records were never written). A WARC file is fingerprinted
+   * by its own line (its records' lines carry their bodies' hashes), and is read again when one of
+   * its records lost its page id.
    */
   public static Map<String, String> fingerprints(Location sourcesFile) {
     Map<String, String> fingerprints = new HashMap<>();
+    java.util.Set<String> lostAnId = new java.util.HashSet<>();
     for (SourceRecord source : read(sourcesFile)) {
-      if (source.sha256() != null && source.errorType() != ErrorType.DUPLICATE_ID) {
+      if (source.errorType() == ErrorType.DUPLICATE_ID) {
+        lostAnId.add(source.path());
+      } else if (source.isFile() && source.sha256() != null) {
         fingerprints.put(source.path(), source.sha256());
       }
     }
+    fingerprints.keySet().removeAll(lostAnId);
     return fingerprints;
   }
 
@@ -114,9 +120,11 @@ public record PreviousRun(Location folder, Manifest manifest) {
     try {
       JsonNode node = Json.mapper().readTree(line);
       String errorType = text(node, "error_type");
+      JsonNode offset = node.get("offset");
       return new SourceRecord(node.get("path").asText(), text(node, "sha256"), node.get("bytes").asLong(),
           text(node, "page_id"), text(node, "content_hash"),
-          errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)));
+          errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)),
+          offset == null || offset.isNull() ? null : offset.asLong(), text(node, "record"));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("not a line of sources.jsonl: " + line, e);
     }

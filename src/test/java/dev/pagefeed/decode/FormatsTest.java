@@ -102,7 +102,7 @@ class FormatsTest {
   }
 
   private static Page withoutSource(Page page) {
-    return new Page(page.pageId(), page.duplicateOf(), page.contentHash(), null, page.title(), page.url(), page.published(),
+    return new Page(page.pageId(), page.duplicateOf(), page.contentHash(), null, page.title(), page.url(), page.published(), page.fetched(),
         page.lead(), page.blocks(), page.disclaimer(), page.related(), page.counts(), page.warnings());
   }
 

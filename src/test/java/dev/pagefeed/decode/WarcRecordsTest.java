@@ -1,0 +1,152 @@
+package dev.pagefeed.decode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pagefeed.bench.TestWarc;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.netpreserve.jwarc.WarcCompression;
+
+/**
+ * WARC records as pagefeed reads them, from files jwarc's writer made: kinds, URLs, dates,
+ * charsets, chunked and gzip bodies; junk between records and a last record cut short are broken
+ * records and the reading goes on; and read in ranges cut anywhere, a file gives the same records
+ * as read whole.
+ */
+class WarcRecordsTest {
+
+  @TempDir Path temp;
+
+  private static final String HTML = "<html><head><title>医保报销比例</title></head><body><p>参保人员住院报销比例为75%。</p></body></html>";
+
+  private Path crawl(WarcCompression compression) throws IOException {
+    Path file = temp.resolve(compression == WarcCompression.GZIP ? "crawl.warc.gz" : "crawl.warc");
+    byte[] gbk = HTML.getBytes(Charset.forName("GBK"));
+    try (TestWarc warc = new TestWarc(file, compression)) {
+      warc.warcinfo(file.getFileName().toString())
+          .fetch("https://example.cn/a.html", "text/html; charset=utf-8", HTML.getBytes(StandardCharsets.UTF_8), false, false)
+          .fetch("https://example.cn/b.html", "text/html; charset=GBK", gbk, true, true)
+          .response("https://example.cn/gone", 404, "text/html", "<p>not here</p>".getBytes(StandardCharsets.UTF_8), false, false)
+          .response("https://example.cn/moved", 301, "text/html", new byte[0], false, false)
+          .response("https://example.cn/logo.png", 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, false, false)
+          .revisit("https://example.cn/a.html")
+          .metadata("https://example.cn/a.html")
+          .junk("\r\n\r\nthis is not a record, a torn write left it here\r\n")
+          .fetch("https://example.cn/c.txt", "text/plain", "标题\n正文一段。".getBytes(StandardCharsets.UTF_8), false, true)
+          .truncated("https://example.cn/d.html", HTML.getBytes(StandardCharsets.UTF_8), 0.6);
+    }
+    return file;
+  }
+
+  private static List<WarcRecords.Item> read(Path file, long start, long end) throws IOException {
+    List<WarcRecords.Item> items = new ArrayList<>();
+    try (FileChannel channel = FileChannel.open(file)) {
+      WarcRecords.read(channel, start, end, 1 << 20, items::add);
+    }
+    return items;
+  }
+
+  private static List<String> kinds(List<WarcRecords.Item> items) {
+    return items.stream().map(i -> i.kind().label()).toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(WarcCompression.class)
+  void everyRecordIsAPageOrSaysWhyNot(WarcCompression compression) throws IOException {
+    Path file = crawl(compression);
+    assertTrue(WarcRecords.isWarc(Files.readAllBytes(file)));
+    List<WarcRecords.Item> items = read(file, 0, Long.MAX_VALUE);
+    assertEquals(List.of("warcinfo", "request", "response", "request", "response", "non_200", "non_200", "not_a_page",
+        "revisit", "metadata", "broken", "request", "response", "broken"), kinds(items));
+
+    WarcRecords.Item a = items.get(2);
+    assertEquals("https://example.cn/a.html", a.url());
+    assertEquals("utf-8", a.charset());
+    assertArrayEquals(HTML.getBytes(StandardCharsets.UTF_8), a.body());
+    assertTrue(a.fetched().startsWith("2025-03-01T08:00:"), a.fetched());
+    WarcRecords.Item b = items.get(4);
+    assertEquals("GBK", b.charset());
+    assertArrayEquals(HTML.getBytes(Charset.forName("GBK")), b.body(), "chunked and gzip-encoded, undone");
+    assertEquals("标题\n正文一段。", new String(items.get(12).body(), StandardCharsets.UTF_8));
+    assertTrue(items.get(13).detail().contains("truncated") || items.get(13).detail().contains("cannot be read"),
+        items.get(13).detail());
+
+    // Offsets are where the records start, distinct and rising; a record read alone from its offset is itself.
+    for (int i = 1; i < items.size(); i++) {
+      assertTrue(items.get(i).offset() > items.get(i - 1).offset(), "offsets rise: " + items);
+    }
+    List<WarcRecords.Item> fromB = read(file, b.offset(), Long.MAX_VALUE);
+    assertEquals(b.offset(), fromB.get(0).offset());
+    assertEquals("https://example.cn/b.html", fromB.get(0).url());
+  }
+
+  @ParameterizedTest
+  @EnumSource(WarcCompression.class)
+  void rangesCutAnywhereGiveTheRecordsOfTheWholeFile(WarcCompression compression) throws IOException {
+    Path file = crawl(compression);
+    List<String> whole = read(file, 0, Long.MAX_VALUE).stream().map(WarcRecordsTest::describe).toList();
+    long size = Files.size(file);
+    try (FileChannel channel = FileChannel.open(file)) {
+      assertTrue(WarcRecords.splittable(channel));
+    }
+    // Every cut point (every byte of a small file), and every three-way cut on a coarser grid.
+    for (long cut = 0; cut <= size; cut++) {
+      List<String> parts = new ArrayList<>();
+      read(file, 0, cut).forEach(i -> parts.add(describe(i)));
+      read(file, cut, Long.MAX_VALUE).forEach(i -> parts.add(describe(i)));
+      assertEquals(whole, parts, "cut at " + cut);
+    }
+    for (long first = 0; first < size; first += 97) {
+      for (long second = first; second < size; second += 131) {
+        List<String> parts = new ArrayList<>();
+        read(file, 0, first).forEach(i -> parts.add(describe(i)));
+        read(file, first, second).forEach(i -> parts.add(describe(i)));
+        read(file, second, Long.MAX_VALUE).forEach(i -> parts.add(describe(i)));
+        assertEquals(whole, parts, "cut at " + first + " and " + second);
+      }
+    }
+  }
+
+  private static String describe(WarcRecords.Item item) {
+    return item.offset() + " " + item.kind() + " " + item.url() + " "
+        + (item.body() == null ? "-" : new String(item.body(), StandardCharsets.UTF_8).hashCode());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFileGzippedWholeIsReadWholeNotInRanges() throws IOException {
+    Path plain = crawl(WarcCompression.NONE);
+    Path whole = temp.resolve("whole.warc.gz");
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    assertTrue(WarcRecords.isWarc(Files.readAllBytes(whole)));
+    try (FileChannel channel = FileChannel.open(whole)) {
+      assertFalse(WarcRecords.splittable(channel));
+    }
+    // Read whole up to the junk; past it no record can be found in one gzip stream, and the error says so.
+    List<WarcRecords.Item> items = read(whole, 0, Long.MAX_VALUE);
+    assertEquals(List.of("warcinfo", "request", "response", "request", "response", "non_200", "non_200", "not_a_page",
+        "revisit", "metadata", "broken"), kinds(items));
+    assertTrue(items.get(items.size() - 1).detail().contains("the rest of the file"), items.get(items.size() - 1).detail());
+  }
+
+  @org.junit.jupiter.api.Test
+  void onlyWarcFilesAreWarc() {
+    assertFalse(WarcRecords.isWarc("<html>WARC/1.0</html>".getBytes(StandardCharsets.UTF_8)));
+    assertFalse(WarcRecords.isWarc(new byte[] {0x1F, (byte) 0x8B}));
+    assertTrue(WarcRecords.isWarc("WARC/1.1\r\nWARC-Type: warcinfo\r\n".getBytes(StandardCharsets.US_ASCII)));
+  }
+}
