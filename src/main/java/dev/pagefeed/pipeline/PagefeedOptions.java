@@ -31,7 +31,7 @@ public interface PagefeedOptions extends PipelineOptions {
 
   @Description("A WARC file larger than this many bytes is read in ranges of this size, spread over the workers "
       + "(when its records can be found from anywhere in it: uncompressed, or gzip with a member per record).")
-  @Default.Long(16L * 1024 * 1024)
+  @Default.Long(1024 * 1024)
   long getWarcRangeBytes();
 
   void setWarcRangeBytes(long value);
