@@ -84,10 +84,10 @@ FLINK_ARGS="--flinkMaster=localhost:$rest_port --filesToStage=$jar" \
 # Progress comes from the run's Beam metrics, which the driver polls from the cluster: a run that
 # prints its lines must end on every file counted (the pages were processed in the TaskManagers).
 progress="$(java -jar "$jar" --runner=FlinkRunner --parallelism=2 --flinkMaster="localhost:$rest_port" \
-  --filesToStage="$jar" --input=input --output="$work/progress-run" 2>&1 | grep '^pagefeed: [0-9]*/[0-9]* pages' || true)"
+  --filesToStage="$jar" --input=input --output="$work/progress-run" 2>&1 | grep '^pagefeed: [0-9]*/[0-9]* files' || true)"
 echo "$progress" | sed 's/^/flink-cluster: progress line: /'
 seeds="$(ls input | wc -l)"
-echo "$progress" | tail -n 1 | grep -q "^pagefeed: $seeds/$seeds pages" \
+echo "$progress" | tail -n 1 | grep -q "^pagefeed: $seeds/$seeds files, $seeds pages" \
   || { echo "flink-cluster: the progress line did not count the pages done in the TaskManagers"; exit 1; }
 jobs_done="$(curl -sf "http://localhost:$rest_port/jobs/overview" | python3 -c 'import json, sys; print(sum(1 for j in json.load(sys.stdin)["jobs"] if j["state"] == "FINISHED"))')"
 echo "flink-cluster: $jobs_done jobs finished on the session cluster"

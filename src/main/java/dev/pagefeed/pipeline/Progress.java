@@ -10,7 +10,7 @@ import org.joda.time.Duration;
 
 /**
  * The progress line of long runs, from the run's Beam metrics: the driver polls the
- * {@link PipelineResult} for the files the workers have done ({@code ProcessPages}' counter), so
+ * {@link PipelineResult} for the files and pages the workers have done ({@code ProcessPages}' counters), so
  * it counts pages processed in other JVMs too, as on a Flink session cluster. The runner must hand
  * the result back before the run ends: pagefeed asks the DirectRunner not to block and Flink on a
  * session cluster to run detached (see {@code PagefeedPipeline.withRunDefaults}); an embedded Flink
@@ -24,7 +24,7 @@ final class Progress {
   private Progress() {}
 
   /**
-   * Waits for the run to end, printing "files done / total, rate, ETA" every few seconds to
+   * Waits for the run to end, printing "files done / total, pages, rate, ETA" every few seconds to
    * {@code out} (none when null), and the final count when the run is done.
    *
    * @return the state the run ended in
@@ -38,12 +38,14 @@ final class Progress {
       }
       if (state != null && state.isTerminal()) {
         if (out != null && state == PipelineResult.State.DONE) {
-          out.println(line(filesDone(result), total, (System.nanoTime() - started) / 1e9));
+          out.println(line(counter(result, ProcessPages.FILES_DONE), counter(result, "pages"), total,
+              (System.nanoTime() - started) / 1e9));
         }
         return state;
       }
       if (out != null) {
-        out.println(line(filesDone(result), total, (System.nanoTime() - started) / 1e9));
+        out.println(line(counter(result, ProcessPages.FILES_DONE), counter(result, "pages"), total,
+            (System.nanoTime() - started) / 1e9));
       }
     }
   }
@@ -60,7 +62,7 @@ final class Progress {
       try {
         while (out != null) {
           Thread.sleep(EVERY_MILLIS);
-          out.println(line(-1, total, (System.nanoTime() - started) / 1e9));
+          out.println(line(-1, -1, total, (System.nanoTime() - started) / 1e9));
         }
       } catch (InterruptedException returned) {
         // run() returned: follow() reports from here on
@@ -71,21 +73,26 @@ final class Progress {
     return reporter;
   }
 
-  /** "pagefeed: done/total pages, rate, ETA"; done is -1 when the runner reports no metrics yet. */
-  static String line(long done, long total, double seconds) {
+  /**
+   * "pagefeed: done/total files, pages, pages/s, ETA" (a file is a page, or a WARC file of many);
+   * done is -1 when the runner reports no metrics yet. The ETA is by files.
+   */
+  static String line(long done, long pages, long total, double seconds) {
     if (done < 0) {
-      return String.format("pagefeed: running for %.0f s (%d pages; the runner reports no count while it runs)", seconds, total);
+      return String.format("pagefeed: running for %.0f s (%d files; the runner reports no count while it runs)",
+          seconds, total);
     }
-    double rate = done / Math.max(seconds, 1e-9);
-    String eta = rate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / rate) : "";
-    return String.format("pagefeed: %d/%d pages, %.1f pages/s%s", done, total, rate, eta);
+    double fileRate = done / Math.max(seconds, 1e-9);
+    String eta = fileRate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / fileRate) : "";
+    return String.format("pagefeed: %d/%d files, %d pages, %.1f pages/s%s", done, total, Math.max(pages, 0),
+        Math.max(pages, 0) / Math.max(seconds, 1e-9), eta);
   }
 
-  /** The files done so far, summed over the workers' attempts; -1 when the runner has no metrics to give. */
-  static long filesDone(PipelineResult result) {
+  /** A counter of ProcessPages so far, summed over the workers' attempts; -1 when the runner has no metrics to give. */
+  static long counter(PipelineResult result, String name) {
     try {
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder()
-          .addNameFilter(MetricNameFilter.named(ProcessPages.class, ProcessPages.FILES_DONE)).build());
+          .addNameFilter(MetricNameFilter.named(ProcessPages.class, name)).build());
       long done = 0;
       boolean any = false;
       for (MetricResult<Long> counter : metrics.getCounters()) {
