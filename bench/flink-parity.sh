@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs pagefeed on the DirectRunner and on an embedded Flink cluster over the seed pages and a
 # generated corpus, and checks that the two write byte-identical files; then changes a few pages
-# and checks the same of an --incremental run on each.
+# and checks the same of an --incremental run on each; then of the pages packed into one WARC file.
 # Usage: bench/flink-parity.sh [pages]   (after mvn verify; builds target/pagefeed-flink.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,11 +14,11 @@ trap 'rm -rf "$work"' EXIT
 java -cp target/test-classes dev.pagefeed.bench.CorpusGenerator "$work/corpus" "$pages" 7
 cp input/*.txt "$work/corpus/"
 
-run_both() { # extra options for both runs
-  java -jar target/pagefeed-flink.jar --input="$work/corpus" --output="$work/direct" --quiet "$@"
+run_both() { # extra options for both runs (INPUT: what they read, the corpus by default)
+  java -jar target/pagefeed-flink.jar --input="${INPUT:-$work/corpus}" --output="$work/direct" --quiet "$@"
   # FLINK_ARGS: more options for the Flink run, e.g. a session cluster's --flinkMaster (bench/flink-cluster.sh).
   # shellcheck disable=SC2086
-  java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 ${FLINK_ARGS:-} --input="$work/corpus" \
+  java -jar target/pagefeed-flink.jar --runner=FlinkRunner --parallelism=2 ${FLINK_ARGS:-} --input="${INPUT:-$work/corpus}" \
     --output="$work/flink" --quiet "$@"
 }
 
@@ -53,5 +53,11 @@ run_both --incremental
 compare
 reused=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['counters']['sources_reused'])" "$work/flink/manifest.json")
 echo "incremental: $reused files reused on Flink, $(wc -l < "$work/flink/changes.jsonl") pages changed"
-[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner (${FLINK_LABEL:-embedded cluster}) wrote byte-identical output ($((pages + 2)) pages, full and incremental)"
+# The same pages as one WARC file (gzip per record), read in 256 KB ranges spread over the workers.
+mkdir -p "$work/crawl"
+java -cp target/test-classes:target/pagefeed-flink.jar dev.pagefeed.bench.WarcCorpus "$work/corpus" "$work/crawl/crawl.warc.gz"
+rm -rf "$work/direct" "$work/flink"
+INPUT="$work/crawl" run_both --warcRangeBytes=262144
+compare
+[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner (${FLINK_LABEL:-embedded cluster}) wrote byte-identical output ($((pages + 2)) pages, full and incremental, and as one WARC file read in ranges)"
 exit "$status"

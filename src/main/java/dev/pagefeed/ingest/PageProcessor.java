@@ -1,20 +1,20 @@
 package dev.pagefeed.ingest;
 
+import dev.pagefeed.decode.PageDecoder;
 import dev.pagefeed.decode.WarcRecords;
-import dev.pagefeed.model.ErrorType;
-import dev.pagefeed.model.Ids;
-import dev.pagefeed.model.SourceRecord;
-
+import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.extract.Budget;
 import dev.pagefeed.extract.PageExtractor;
-import dev.pagefeed.decode.PageDecoder;
-import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.model.ErrorRecord;
+import dev.pagefeed.model.ErrorType;
+import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.PageRecords;
 import dev.pagefeed.model.RawPage;
 import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.model.SourceRecord;
 import dev.pagefeed.segment.PageSegmenter;
 import dev.pagefeed.segment.SegmentedPage;
+
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;

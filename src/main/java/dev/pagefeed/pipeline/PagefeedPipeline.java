@@ -8,6 +8,7 @@ import dev.pagefeed.run.RecordShape;
 import dev.pagefeed.run.RunPlan;
 import dev.pagefeed.run.SourceKeys;
 import dev.pagefeed.run.StagedWork;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;

@@ -1,55 +1,56 @@
 package dev.pagefeed.pipeline;
 
+import dev.pagefeed.decode.WarcRecords;
 import dev.pagefeed.encode.OutputFile;
-import dev.pagefeed.parts.PartFiles;
-import dev.pagefeed.files.Location;
-import dev.pagefeed.run.PreviousRun;
-import dev.pagefeed.run.RecordShape;
-import dev.pagefeed.run.RunPlan;
 import dev.pagefeed.encode.RecordEncoder;
+import dev.pagefeed.files.Location;
+import dev.pagefeed.ingest.PageProcessor;
 import dev.pagefeed.model.Entity;
 import dev.pagefeed.model.EntityKind;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.RejectedInputException;
+import dev.pagefeed.model.SourceRecord;
+import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
-import dev.pagefeed.ingest.PageProcessor;
+import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.run.RecordShape;
+import dev.pagefeed.run.RunPlan;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.coders.SerializableCoder;
-import dev.pagefeed.decode.WarcRecords;
-import dev.pagefeed.model.SourceRecord;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.channels.ReadableByteChannel;
-import java.io.UncheckedIOException;
 
 /**
  * Processes each group of files from reading to written parts: reads a file, decodes, segments and

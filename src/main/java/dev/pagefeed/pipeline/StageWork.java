@@ -4,8 +4,10 @@ import dev.pagefeed.encode.Json;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.run.StagedWork;
+
 import java.util.ArrayList;
 import java.util.List;
+
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.ListCoder;

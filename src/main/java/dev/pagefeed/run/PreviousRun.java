@@ -1,17 +1,17 @@
 package dev.pagefeed.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
-import dev.pagefeed.parts.RecordIndex;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.pagefeed.files.Location;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Schema;
 import dev.pagefeed.model.SourceRecord;
+import dev.pagefeed.parts.RecordIndex;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import dev.pagefeed.files.Location;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
