@@ -21,20 +21,29 @@ import java.io.Serializable;
  * @param record for a WARC file's lines: {@value #WARC_FILE} for the file itself (its sha256 is the
  *     fingerprint), else the record's kind ({@code response}, {@code request}, {@code revisit},
  *     {@code non_200}, {@code broken}, …); null for a page file
+ * @param fetched for a WARC record's page, its {@code WARC-Date}: of the records whose pages share
+ *     an id, the latest fetch keeps it; else null
  */
-@JsonPropertyOrder({"schema_version", "path", "offset", "record", "sha256", "bytes", "page_id", "content_hash",
-    "error_type"})
+@JsonPropertyOrder({"schema_version", "path", "offset", "record", "fetched", "sha256", "bytes", "page_id",
+    "content_hash", "error_type"})
 public record SourceRecord(
     String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonInclude(JsonInclude.Include.NON_NULL) String record)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonInclude(JsonInclude.Include.NON_NULL) String record,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String fetched)
     implements Serializable {
+
+  /** A line without a fetch date (a page file's, or a WARC record that gave no page). */
+  public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType,
+      Long offset, String record) {
+    this(path, sha256, bytes, pageId, contentHash, errorType, offset, record, null);
+  }
 
   /** What a WARC file's own line says in {@code record}: the file, whose records follow it. */
   public static final String WARC_FILE = "warc";
 
   /** A page file's line. */
   public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType) {
-    this(path, sha256, bytes, pageId, contentHash, errorType, null, null);
+    this(path, sha256, bytes, pageId, contentHash, errorType, null, null, null);
   }
 
   /**
@@ -72,6 +81,6 @@ public record SourceRecord(
   public static SourceRecord of(Page page) {
     SourceInfo source = page.source();
     return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null,
-        source.offset(), source.offset() == null ? null : "response");
+        source.offset(), source.offset() == null ? null : "response", page.fetched());
   }
 }

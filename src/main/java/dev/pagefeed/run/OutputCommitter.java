@@ -185,10 +185,10 @@ public final class OutputCommitter {
       throw new IllegalStateException("sources were reused that the previous run does not list");
     }
     // sources.jsonl first: its line numbers are the source numbers every file's index refers to.
-    // In path order, each page id is claimed by the first file that gives it (PageIdentities).
+    // Each page id is held by one source, decided over all of them first (PageIdentities).
     Map<String, Integer> numbers = new HashMap<>();
     List<SourceRecord> after = new ArrayList<>();
-    PageIdentities identities = new PageIdentities();
+    PageIdentities identities = new PageIdentities(allSources(parts, before, kept));
     Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
     boolean allKept = previous != null && kept.cardinality() == before.size();
     if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
@@ -366,6 +366,22 @@ public final class OutputCommitter {
       return java.util.Objects.equals(was, now) ? record.text()
           : RecordEncoder.withDuplicateOf(file, record.text(), pageId, was, now);
     };
+  }
+
+  /** Every source of the run: the previous run's kept lines and this run's parts of sources.jsonl. */
+  private static List<SourceRecord> allSources(List<PartFiles.Part> parts, List<SourceRecord> before, BitSet kept) {
+    List<SourceRecord> all = new ArrayList<>();
+    kept.stream().forEach(i -> all.add(before.get(i)));
+    for (PartFiles.Part part : partsOf(OutputFile.SOURCES_JSONL, parts)) {
+      try (PartFiles.Lines lines = PartFiles.open(part)) {
+        while (lines.advance()) {
+          all.add(PreviousRun.parseSource(new String(lines.text(), StandardCharsets.UTF_8)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + part.path(), e);
+      }
+    }
+    return all;
   }
 
   private static List<PartFiles.Part> partsOf(OutputFile file, List<PartFiles.Part> parts) {

@@ -16,8 +16,11 @@ import java.util.TreeSet;
  * holds an id that several files give, and which pages are copies of another.
  *
  * <ul>
- *   <li>A page id is held by one file: two files whose pages have one URL (or, rarely, one
- *       source key) give one id, and the first file by path keeps it. The others become error
+ *   <li>A page id is held by one source: two files (or WARC records) whose pages have one URL
+ *       (or, rarely, one source key) give one id, and one keeps it: the latest fetch (a WARC
+ *       record's {@code WARC-Date}; a crawl re-fetched tonight replaces last night's page), and
+ *       among sources without a fetch date (page files), which come after dated ones, the first by
+ *       path (and offset). The others become error
  *       records of type {@link ErrorType#DUPLICATE_ID}, and their page, cards and entities are
  *       left out, so that no two records of a kind share an id.
  *   <li>Pages with the same content hash are all kept; each but the first in page id order
@@ -31,6 +34,28 @@ public final class PageIdentities {
 
   /** Page id → the id of the source that holds it (a file's path; a WARC record's path#offset). */
   private final Map<String, String> holders = new HashMap<>();
+
+  /** Decides, for every page id the {@code sources} give, which of them holds it. */
+  public PageIdentities(Collection<SourceRecord> sources) {
+    Map<String, SourceRecord> best = new HashMap<>();
+    for (SourceRecord source : sources) {
+      if (source.pageId() != null) {
+        best.merge(source.pageId(), source, PageIdentities::keeper);
+      }
+    }
+    best.forEach((pageId, source) -> holders.put(pageId, source.id()));
+  }
+
+  /** Of two sources of one page id, the one that keeps it: the later fetch; undated after dated; then by path and offset. */
+  private static SourceRecord keeper(SourceRecord a, SourceRecord b) {
+    if (a.fetched() != null && b.fetched() != null && !a.fetched().equals(b.fetched())) {
+      return java.time.Instant.parse(a.fetched()).isAfter(java.time.Instant.parse(b.fetched())) ? a : b;
+    }
+    if ((a.fetched() == null) != (b.fetched() == null)) {
+      return a.fetched() != null ? a : b;
+    }
+    return a.sortKey().compareTo(b.sortKey()) <= 0 ? a : b;
+  }
 
   /** The files that lost their page id, by path, with the record of what they gave. */
   private final Map<String, Loser> losers = new LinkedHashMap<>();
@@ -47,20 +72,21 @@ public final class PageIdentities {
     public ErrorRecord error() {
       return new ErrorRecord(source.path(), STAGE, ErrorType.DUPLICATE_ID,
           "its page has the id " + source.pageId() + " (the same URL or source key) as the page of " + holder
-              + ", which comes first by path (and offset) and is kept; this page, its cards and entities are left out",
+              + ", which is kept (the later fetch; among page files, the first by path); this page, its cards and "
+              + "entities are left out",
           "", source.sha256(), source.bytes(), source.offset(), source.record());
     }
   }
 
   /**
-   * Takes the next source, in path order: a page whose id an earlier source gave comes back as an
-   * error ({@link ErrorType#DUPLICATE_ID}); every other source comes back as it is.
+   * A source as its line of sources.jsonl is written: a page whose id another source holds comes
+   * back as an error ({@link ErrorType#DUPLICATE_ID}); every other source comes back as it is.
    */
   public SourceRecord claim(SourceRecord source) {
     if (source.pageId() == null) {
       return source;
     }
-    String holder = holders.putIfAbsent(source.pageId(), source.id());
+    String holder = holders.get(source.pageId());
     if (holder == null || holder.equals(source.id())) {
       return source;
     }

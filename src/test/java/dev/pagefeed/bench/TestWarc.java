@@ -45,6 +45,12 @@ public final class TestWarc implements Closeable {
     this.writer = new WarcWriter(channel, compression);
   }
 
+  /** Records from here on are dated from {@code start} (a crawl of another night). */
+  public TestWarc startingAt(Instant start) {
+    date = start;
+    return this;
+  }
+
   /** The date the next record gets; each record is a second after the one before. */
   private Instant next() {
     date = date.plusSeconds(1);

@@ -205,6 +205,33 @@ class WarcRunTest {
   }
 
   @Test
+  void aPageFetchedAgainTonightReplacesLastNightsFetch() throws IOException {
+    Path input = Files.createDirectories(temp.resolve("nights"));
+    String url = "https://c.example.cn/faq/seed.txt";
+    String seed = Files.readString(Path.of("input", SeedRuns.SEEDS.get(0)));
+    String tonight = seed.replaceFirst("\n", "\n今晚更新：咨询电话12393。\n");
+    // Tonight's file sorts first by name: the fetch date decides, not the path.
+    try (TestWarc warc = new TestWarc(input.resolve("b-2025-03-01.warc.gz"), WarcCompression.GZIP)) {
+      warc.startingAt(java.time.Instant.parse("2025-03-01T02:00:00Z"))
+          .fetch(url, "text/plain; charset=utf-8", seed.getBytes(StandardCharsets.UTF_8), false, false);
+    }
+    try (TestWarc warc = new TestWarc(input.resolve("a-2025-03-02.warc.gz"), WarcCompression.GZIP)) {
+      warc.startingAt(java.time.Instant.parse("2025-03-02T02:00:00Z"))
+          .fetch(url, "text/plain; charset=utf-8", tonight.getBytes(StandardCharsets.UTF_8), false, false);
+    }
+    Path out = temp.resolve("out-nights");
+    Manifest manifest = run(input, out, false, 16L << 20);
+    assertEquals(1, manifest.counters().pages());
+    JsonNode page = lines(out, "pages.jsonl").get(0);
+    assertTrue(page.get("source").get("path").asText().endsWith("a-2025-03-02.warc.gz"), page.get("source").toString());
+    assertTrue(page.get("fetched").asText().startsWith("2025-03-02"), page.get("fetched").asText());
+    assertTrue(page.toString().contains("今晚更新"), "tonight's text");
+    JsonNode lost = lines(out, "errors.jsonl").get(0);
+    assertEquals("duplicate_id", lost.get("error_type").asText());
+    assertTrue(lost.get("source").asText().endsWith("b-2025-03-01.warc.gz"), lost.toString());
+  }
+
+  @Test
   void anUnchangedWarcFileIsReusedWholeAndANewOneRead() throws IOException {
     Path input = temp.resolve("growing");
     Files.createDirectories(input);

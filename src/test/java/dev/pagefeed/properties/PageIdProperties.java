@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,8 @@ class PageIdProperties {
       byPath.put(prefix + crawl.roots().get(file.root()) + "/" + file.relative(), file);
     }
     Map<String, PageRecords> pages = new TreeMap<>();
-    PageIdentities identities = new PageIdentities();
+    Map<String, PageRecords> all = new java.util.LinkedHashMap<>();
+    Map<String, String> keys = new HashMap<>();
     for (Map.Entry<String, File> entry : byPath.entrySet()) {
       File file = entry.getValue();
       byte[] bytes = BODIES.get(file.body()).getBytes(StandardCharsets.UTF_8);
@@ -130,12 +132,20 @@ class PageIdProperties {
       if (records == null) {
         throw new AssertionError("a generated page gave no records: " + entry.getKey());
       }
+      all.put(entry.getKey(), records);
+      keys.put(entry.getKey(), key);
+    }
+    // As the commit does: one holder per id decided over all sources, then each source claimed.
+    PageIdentities identities = new PageIdentities(all.values().stream().map(r -> SourceRecord.of(r.page())).toList());
+    for (Map.Entry<String, PageRecords> entry : all.entrySet()) {
+      File file = byPath.get(entry.getKey());
+      PageRecords records = entry.getValue();
       if (identities.claim(SourceRecord.of(records.page())).pageId() != null) {
         pages.put(file.root() + ":" + file.relative(), records);
       } else if (records.page().url() == null) {
         // Only a URL is shared by design; source keys are distinct for distinct files.
         throw new AssertionError("a page without a URL lost its id to another file: " + entry.getKey()
-            + " (key " + key + ")");
+            + " (key " + keys.get(entry.getKey()) + ")");
       }
     }
     Map<String, List<String>> ids = new TreeMap<>();
