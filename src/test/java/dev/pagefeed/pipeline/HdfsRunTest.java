@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pagefeed.bench.CorpusGenerator;
+import dev.pagefeed.bench.TestWarc;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.OutputCommitter;
@@ -24,11 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcCompression;
 
 /**
  * pagefeed on HDFS for real: a {@link MiniDFSCluster} in this JVM, the same crawl in a local
  * folder and in HDFS, and three runs of each kind (full, then {@code --incremental} after the crawl
- * changed): local to local, HDFS to HDFS, HDFS to local. The HDFS output equals the local output of
+ * changed): local to local, HDFS to HDFS, HDFS to local. The crawl holds a WARC file too, read in
+ * 4 KB ranges (seeking in the HDFS file). The HDFS output equals the local output of
  * the same input byte for byte, every file; the local input's output equals it too, but for the
  * source paths, which name where each file was read ({@code hdfs://…} or a local path).
  */
@@ -59,7 +62,7 @@ class HdfsRunTest {
   }
 
   private static Manifest run(String input, String output, boolean incremental) {
-    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output));
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--warcRangeBytes=4096"));
     if (incremental) {
       args.add("--incremental");
     }
@@ -138,6 +141,17 @@ class HdfsRunTest {
     Files.createDirectories(crawl.resolve("faq"));
     Files.copy(Path.of("input", SeedRuns.SEEDS.get(1)), crawl.resolve("faq/seed.txt"));
     Files.writeString(crawl.resolve("empty.txt"), "");
+    // A WARC file too, read on HDFS in ranges (seeking in HDFS files): text pages of another crawl.
+    Path other = temp.resolve("other");
+    CorpusGenerator.write(other, 8, 99);
+    try (TestWarc warc = new TestWarc(crawl.resolve("night.warc.gz"), WarcCompression.GZIP)) {
+      warc.warcinfo("night.warc.gz");
+      for (int i = 0; i < 8; i += 2) {
+        String name = String.format("%06d.txt", i);
+        warc.fetch("https://night.example.cn/" + name, "text/plain; charset=utf-8", Files.readAllBytes(other.resolve(name)),
+            i == 2, i == 4);
+      }
+    }
     String remoteCrawl = hdfsUri + "/data/crawl";
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(crawl.toString()), new org.apache.hadoop.fs.Path("/data/crawl"));
 
@@ -156,14 +170,16 @@ class HdfsRunTest {
       assertSameFiles(temp.resolve("hdfs-in-local-out"), fromHdfs);
       assertSameRecords(temp.resolve("local-out"), local, fromHdfs, onHdfs, crawl + "/", remoteCrawl + "/");
       if (incremental) {
-        assertEquals(25, onHdfs.counters().sourcesReused(), "every unchanged file reused from HDFS");
+        assertEquals(26, onHdfs.counters().sourcesReused(), "every unchanged file reused from HDFS, the WARC file too");
         assertEquals(1L, onHdfs.counters().changes().get("added"));
         // The edited page, and 000004's page or its new copy, one of which now has duplicate_of.
         assertEquals(2L, onHdfs.counters().changes().get("updated"));
         assertEquals(1L, onHdfs.counters().changes().get("removed"));
       } else {
-        assertEquals(26, onHdfs.counters().pages());
+        assertEquals(30, onHdfs.counters().pages());
         assertEquals(1, onHdfs.counters().errors());
+        assertEquals(1, onHdfs.counters().warcFiles());
+        assertEquals(4L, onHdfs.counters().warcRecords().get("response"));
       }
     }
     // One run folder is left on HDFS, and nothing of the runs before.
