@@ -172,11 +172,17 @@ public record Location(String spec) implements Serializable {
       for (MatchResult.Metadata file : FileSystems.match(spec + "/**", EmptyMatchTreatment.ALLOW).metadata()) {
         found.put(of(file.resourceId().toString()).spec, new Listed(of(file.resourceId().toString()), file.sizeBytes()));
       }
-      List<String> deep = new ArrayList<>(found.keySet());
+      // The folders directly inside: the first names of the deeper files' paths.
+      java.util.Set<String> subFolders = new java.util.HashSet<>();
+      for (String file : found.keySet()) {
+        String below = relativize(new Location(file));
+        if (below != null && below.contains("/")) {
+          subFolders.add(below.substring(0, below.indexOf('/')));
+        }
+      }
       for (MatchResult.Metadata entry : FileSystems.match(spec + "/*", EmptyMatchTreatment.ALLOW).metadata()) {
         Location child = of(entry.resourceId().toString());
-        boolean folder = deep.stream().anyMatch(file -> file.startsWith(child.spec + "/"))
-            || entry.sizeBytes() == 0 && !child.isReadable();
+        boolean folder = subFolders.contains(child.name()) || entry.sizeBytes() == 0 && !child.isReadable();
         if (!folder) {
           found.putIfAbsent(child.spec, new Listed(child, entry.sizeBytes()));
         }

@@ -203,6 +203,7 @@ public final class PagefeedPipeline {
       if (trimmed.isEmpty()) {
         continue;
       }
+      requireAuthority(trimmed, "input", "--input");
       String pattern;
       try {
         pattern = pattern(trimmed);
@@ -245,6 +246,19 @@ public final class PagefeedPipeline {
     return input;
   }
 
+  /**
+   * A path of another file system must name its host ({@code hdfs://namenode:8020/data}, not
+   * {@code hdfs:///data}): the file system lists files with it, and source keys and the run folders
+   * are found below the path as given.
+   */
+  private static void requireAuthority(String path, String what, String option) {
+    java.util.regex.Matcher noHost = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):///(.*)").matcher(path);
+    if (noHost.matches() && !noHost.group(1).equalsIgnoreCase("file")) {
+      throw new IllegalArgumentException(what + " " + path + " names no host; pass it with its host and port, e.g. "
+          + option + "=" + noHost.group(1) + "://namenode:8020/" + noHost.group(2));
+    }
+  }
+
   /** A file system's message, with what to do when this jar has no file system for a scheme. */
   private static String withHint(String message) {
     return message != null && message.startsWith("No filesystem found for scheme")
@@ -268,6 +282,7 @@ public final class PagefeedPipeline {
 
   /** The output folder, checked: created where needed and writable; a folder elsewhere, written to once. */
   private static Location checkOutputWritable(String output) {
+    requireAuthority(output, "output folder", "--output");
     Location location = Location.of(output);
     if (!location.isLocal()) {
       Location probe = location.resolve(".pagefeed-probe-" + UUID.randomUUID());

@@ -54,6 +54,19 @@ class CommandLineTest {
   }
 
   @Test
+  void anHdfsPathWithoutItsHost() throws Exception {
+    assertUsageError(pagefeed("--input=hdfs:///data/crawl", "--output=" + temp.resolve("out")),
+        "input hdfs:///data/crawl names no host; pass it with its host and port, e.g. --input=hdfs://namenode:8020/data/crawl");
+    assertUsageError(pagefeed("--input=input", "--output=hdfs:///data/out"), "output folder hdfs:///data/out names no host");
+  }
+
+  @Test
+  void aFileSystemThisJarDoesNotHave() throws Exception {
+    assertUsageError(pagefeed("--input=input", "--output=s3://bucket/out"),
+        "output folder s3://bucket/out cannot be written (No filesystem found for scheme s3");
+  }
+
+  @Test
   void globMatchingNothing() throws Exception {
     assertUsageError(pagefeed("--input=" + temp + "/*.html", "--output=" + temp.resolve("out")),
         "matches no file");
