@@ -382,6 +382,19 @@ public final class PagefeedPipeline {
         counters.pages(), counters.duplicates(), counters.duplicates() == 1 ? "" : "s",
         counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
         counters.errors(), seconds);
+    if (counters.warcFiles() > 0) {
+      Map<String, Long> records = new java.util.TreeMap<>(counters.warcRecords());
+      long responses = records.getOrDefault("response", 0L);
+      long broken = records.getOrDefault("broken", 0L);
+      records.remove("response");
+      records.remove("broken");
+      StringBuilder skipped = new StringBuilder();
+      records.forEach((kind, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(kind).append(' ').append(n));
+      System.out.printf("pagefeed: %d WARC file%s: %d responses read, %d records skipped%s, %d broken%n",
+          counters.warcFiles(), counters.warcFiles() == 1 ? "" : "s", responses,
+          records.values().stream().mapToLong(Long::longValue).sum(), skipped.length() == 0 ? "" : " (" + skipped + ")",
+          broken);
+    }
     Map<String, Long> changes = counters.changes();
     System.out.printf("pagefeed: %d pages added, %d updated, %d removed since %s%s%n",
         changes.getOrDefault("added", 0L), changes.getOrDefault("updated", 0L), changes.getOrDefault("removed", 0L),
