@@ -1,5 +1,6 @@
 package dev.pagefeed.decode;
 
+import dev.pagefeed.model.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +35,7 @@ public final class WarcRecords {
   /** What a record is to pagefeed: a page, or why it is skipped (the manifest counts each). */
   public enum Kind {
     /** A 200 response with an HTML or text body. */
-    RESPONSE("response"),
+    RESPONSE(SourceRecord.RESPONSE),
     REQUEST("request"),
     METADATA("metadata"),
     WARCINFO("warcinfo"),

@@ -100,14 +100,10 @@ public final class RecordEncoder implements Serializable {
         new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.sourceId()));
   }
 
-  /**
-   * A line of sources.jsonl. Its tag, counted in the manifest: {@code page} or {@code error} for a
-   * page file; a WARC file's lines are tagged by what they stand for, {@code warc:<record>}.
-   */
+  /** A line of sources.jsonl, tagged as the manifest counts it ({@link SourceRecord#tag}). */
   public static Encoded encode(SourceRecord source) {
-    String outcome = source.record() != null ? "warc:" + source.record() : source.pageId() != null ? "page" : "error";
     return new Encoded(OutputFile.SOURCES_JSONL,
-        new OutputLine(source.sortKey(), Json.lineBytes(source), outcome, source.id()));
+        new OutputLine(source.sortKey(), Json.lineBytes(source), source.tag(), source.id()));
   }
 
   /**

@@ -51,7 +51,7 @@ public record ErrorRecord(
   /** A page that a step after reading refused. */
   public static ErrorRecord of(SourceInfo source, String stage, RejectedInputException refusal, String excerpt) {
     return new ErrorRecord(source.path(), stage, refusal.type(), refusal.getMessage(), excerpt,
-        source.sha256(), source.bytes(), source.offset(), source.offset() == null ? null : "response");
+        source.sha256(), source.bytes(), source.offset(), source.offset() == null ? null : SourceRecord.RESPONSE);
   }
 
   /** What became of the input: a line of sources.jsonl. */

@@ -41,6 +41,12 @@ public record SourceRecord(
   /** What a WARC file's own line says in {@code record}: the file, whose records follow it. */
   public static final String WARC_FILE = "warc";
 
+  /** What the line of a WARC record that was read as a page (or refused as one) says in {@code record}. */
+  public static final String RESPONSE = "response";
+
+  /** How a WARC file's lines are tagged for the manifest's counts: this, then their {@code record}. */
+  public static final String WARC_TAG = "warc:";
+
   /** A page file's line. */
   public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType) {
     this(path, sha256, bytes, pageId, contentHash, errorType, null, null, null);
@@ -66,6 +72,14 @@ public record SourceRecord(
     return offset == null ? path : path + "#" + String.format("%015d", offset);
   }
 
+  /**
+   * What the manifest counts the line as: {@code page} or {@code error} for a page file; a WARC
+   * file's lines by what they stand for, {@link #WARC_TAG} and {@code record}.
+   */
+  public String tag() {
+    return record != null ? WARC_TAG + record : pageId != null ? "page" : "error";
+  }
+
   /** Whether this line stands for a whole input file (a page file, or a WARC file), whose sha256 is its fingerprint. */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isFile() {
@@ -81,6 +95,6 @@ public record SourceRecord(
   public static SourceRecord of(Page page) {
     SourceInfo source = page.source();
     return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null,
-        source.offset(), source.offset() == null ? null : "response", page.fetched());
+        source.offset(), source.offset() == null ? null : RESPONSE, page.fetched());
   }
 }

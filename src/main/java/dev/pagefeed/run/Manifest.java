@@ -5,6 +5,7 @@ import dev.pagefeed.parts.FileSummary;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.pagefeed.model.Schema;
+import dev.pagefeed.model.SourceRecord;
 import java.util.List;
 import java.util.Map;
 
@@ -65,15 +66,12 @@ public record Manifest(
       Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes, long warcFiles,
       Map<String, Long> warcRecords) {}
 
-  /** The tag sources.jsonl's lines of WARC files carry: {@code warc:} and the line's record kind. */
-  private static final String WARC_TAG = "warc:";
-
   /** The tags of a sources.jsonl the WARC counters were taken from, as its merge counted them. */
   static Map<String, Long> sourceTags(Counters counters) {
     Map<String, Long> tags = new java.util.TreeMap<>();
-    counters.warcRecords().forEach((kind, n) -> tags.put(WARC_TAG + kind, n));
+    counters.warcRecords().forEach((kind, n) -> tags.put(SourceRecord.WARC_TAG + kind, n));
     if (counters.warcFiles() > 0) {
-      tags.put(WARC_TAG + dev.pagefeed.model.SourceRecord.WARC_FILE, counters.warcFiles());
+      tags.put(SourceRecord.WARC_TAG + SourceRecord.WARC_FILE, counters.warcFiles());
     }
     return tags;
   }
@@ -90,10 +88,10 @@ public record Manifest(
     Map<String, Long> warcRecords = new java.util.TreeMap<>();
     long warcFiles = 0;
     for (Map.Entry<String, Long> tag : find(summaries, OutputFile.SOURCES_JSONL.fileName()).tags().entrySet()) {
-      if (tag.getKey().equals(WARC_TAG + dev.pagefeed.model.SourceRecord.WARC_FILE)) {
+      if (tag.getKey().equals(SourceRecord.WARC_TAG + SourceRecord.WARC_FILE)) {
         warcFiles = tag.getValue();
-      } else if (tag.getKey().startsWith(WARC_TAG)) {
-        warcRecords.put(tag.getKey().substring(WARC_TAG.length()), tag.getValue());
+      } else if (tag.getKey().startsWith(SourceRecord.WARC_TAG)) {
+        warcRecords.put(tag.getKey().substring(SourceRecord.WARC_TAG.length()), tag.getValue());
       }
     }
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,

@@ -188,7 +188,10 @@ public final class OutputCommitter {
     // Each page id is held by one source, decided over all of them first (PageIdentities).
     Map<String, Integer> numbers = new HashMap<>();
     List<SourceRecord> after = new ArrayList<>();
-    PageIdentities identities = new PageIdentities(allSources(parts, before, kept));
+    List<SourceRecord> sources = allSources(parts, before, kept);
+    PageIdentities identities = new PageIdentities(sources);
+    Map<String, SourceRecord> sourceById = new HashMap<>();
+    sources.forEach(source -> sourceById.putIfAbsent(source.id(), source));
     Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
     boolean allKept = previous != null && kept.cardinality() == before.size();
     if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
@@ -198,7 +201,7 @@ public final class OutputCommitter {
       byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
           inputs(OutputFile.SOURCES_JSONL, parts, previous, beforeIds, kept), bom,
           record -> {
-            SourceRecord given = PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8));
+            SourceRecord given = sourceById.get(record.source()); // parsed once, above
             SourceRecord claimed = identities.claim(given);
             after.add(claimed);
             return claimed == given ? record.text() : Json.lineBytes(claimed);
