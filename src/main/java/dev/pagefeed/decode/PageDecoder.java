@@ -91,7 +91,7 @@ public final class PageDecoder {
    * @param sha256 hex sha256 of {@code stored}
    */
   public RawPage decode(String path, String key, byte[] stored, String sha256) throws RejectedInputException {
-    return decode(path, key, stored, sha256, null, null, null, null);
+    return decode(path, key, stored, sha256, null, null, null, null, null);
   }
 
   /**
@@ -102,19 +102,20 @@ public final class PageDecoder {
    * @param path the WARC file's path
    * @param key the WARC file's source key; the record's is it and {@code #offset}
    * @param offset where the record starts in the file
+   * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream, or null
    * @param url the record's target URI: the page's id
    * @param fetched the record's date, ISO 8601
    * @param httpCharset the charset the HTTP {@code Content-Type} names, or null
    */
-  public RawPage decodeRecord(String path, String key, long offset, String url, String fetched, byte[] body,
-      String httpCharset) throws RejectedInputException {
-    RawPage raw = decode(path, key + "#" + offset, body, Ids.sha256(body), offset, fetched, httpCharset, url);
+  public RawPage decodeRecord(String path, String key, long offset, String offsetIn, String url, String fetched,
+      byte[] body, String httpCharset) throws RejectedInputException {
+    RawPage raw = decode(path, key + "#" + offset, body, Ids.sha256(body), offset, offsetIn, fetched, httpCharset, url);
     // A wrapper inside the body (rare) names the page; else the record's target URI does.
     return raw.wrapperUrl() != null ? raw : new RawPage(raw.source(), raw.text(), url, raw.wrapperTitle());
   }
 
-  private RawPage decode(String path, String key, byte[] stored, String sha256, Long offset, String fetched,
-      String charsetHint, String url) throws RejectedInputException {
+  private RawPage decode(String path, String key, byte[] stored, String sha256, Long offset, String offsetIn,
+      String fetched, String charsetHint, String url) throws RejectedInputException {
     if (stored.length > maxBytes) {
       throw tooLarge(stored.length);
     }
@@ -144,7 +145,7 @@ public final class PageDecoder {
     }
     String format = looksLikeHtml(url != null ? url : path, text) ? "html" : "text";
     SourceInfo source = new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256,
-        decoded.replaced, offset, fetched);
+        decoded.replaced, offset, offsetIn, fetched);
     DumpWrapper wrapper = unwrapped.wrapper();
     return new RawPage(source, text, wrapper == null ? null : wrapper.url(), wrapper == null ? null : wrapper.title());
   }

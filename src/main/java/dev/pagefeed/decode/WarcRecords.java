@@ -4,10 +4,13 @@ import dev.pagefeed.model.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -71,14 +74,29 @@ public final class WarcRecords {
    * @param charset the charset the HTTP {@code Content-Type} declares, or null
    * @param detail why it was skipped or broken, for people
    * @param tooLarge whether it is broken because its block is over the size limit
+   * @param inStream whether {@code offset} is a position in the file's uncompressed stream (a file
+   *     gzipped as a whole has no member per record to name), not in the file itself
    */
   public record Item(long offset, Kind kind, String url, String fetched, byte[] body, String charset, String detail,
-      boolean tooLarge) {}
+      boolean tooLarge, boolean inStream) {
+
+    public Item(long offset, Kind kind, String url, String fetched, byte[] body, String charset, String detail,
+        boolean tooLarge) {
+      this(offset, kind, url, fetched, body, charset, detail, tooLarge, false);
+    }
+
+    /** The same record, its offset a position in the uncompressed stream. */
+    Item unpacked() {
+      return new Item(offset, kind, url, fetched, body, charset, detail, tooLarge, true);
+    }
+  }
 
   /** The media types whose bodies are pages. */
   private static final Set<String> PAGE_TYPES = Set.of("text/html", "application/xhtml+xml", "text/plain");
 
   private static final byte[] WARC_MAGIC = "WARC/1.".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] GZIP_MAGIC = {0x1F, (byte) 0x8B, 0x08};
 
   private static final int SCAN_BUFFER = 1 << 16;
 
@@ -98,7 +116,11 @@ public final class WarcRecords {
   }
 
   /**
-   * Reads the records that start in {@code [start, end)} of a WARC file, in file order.
+   * Reads the records that start in {@code [start, end)} of a WARC file, in file order. A gzip file
+   * whose records are not each a gzip member of its own (a file gzipped as a whole) can only be read
+   * whole ({@code start} 0): it is unpacked into a temporary file first, and its records' offsets are
+   * their positions in the uncompressed stream ({@link Item#inStream}), so that every record has an
+   * offset of its own.
    *
    * @param file the whole file, seekable
    * @param maxBlockBytes a record block over this is broken ({@link Item#tooLarge})
@@ -106,9 +128,56 @@ public final class WarcRecords {
   public static void read(SeekableByteChannel file, long start, long end, long maxBlockBytes, Consumer<Item> out)
       throws IOException {
     boolean gzip = isGzip(file);
+    if (gzip && !memberPerRecord(file)) {
+      if (start > 0) {
+        return; // read whole, by the range that starts at 0 (such a file is never cut: see splittable)
+      }
+      readUnpacked(file, maxBlockBytes, item -> out.accept(item.unpacked()));
+      return;
+    }
     long next = start == 0 ? 0 : nextRecord(file, start, gzip);
     while (next >= 0 && next < end) {
       next = readFrom(file, next, end, maxBlockBytes, gzip, out);
+    }
+  }
+
+  /**
+   * A file gzipped as a whole: unpacked into a temporary file and read as an uncompressed one. Where
+   * the gzip stream itself is corrupt or cut short, what was unpacked is read, and one broken record
+   * at the position where unpacking stopped says that nothing after it can be read.
+   */
+  private static void readUnpacked(SeekableByteChannel file, long maxBlockBytes, Consumer<Item> out)
+      throws IOException {
+    Path unpacked = Files.createTempFile("pagefeed-warc-", ".warc");
+    try {
+      String damage = null;
+      long size;
+      file.position(0);
+      try (InputStream in = new GZIPInputStream(Channels.newInputStream(file), 1 << 16);
+          OutputStream to = Files.newOutputStream(unpacked)) {
+        try {
+          in.transferTo(to);
+        } catch (IOException corrupt) {
+          damage = describe(corrupt);
+        }
+      }
+      size = Files.size(unpacked);
+      Kind[] last = {null};
+      try (SeekableByteChannel channel = Files.newByteChannel(unpacked)) {
+        long next = 0;
+        while (next >= 0) {
+          next = readFrom(channel, next, Long.MAX_VALUE, maxBlockBytes, false, item -> {
+            last[0] = item.kind();
+            out.accept(item);
+          });
+        }
+      }
+      if (damage != null && last[0] != Kind.BROKEN) {
+        out.accept(broken(size, "the gzip stream cannot be unpacked past this point (" + damage
+            + "); nothing after it can be read"));
+      }
+    } finally {
+      Files.deleteIfExists(unpacked);
     }
   }
 
@@ -129,9 +198,10 @@ public final class WarcRecords {
       } catch (IOException | RuntimeException broken) {
         // This record's header is corrupt, or, after a record, its end or what follows it: the
         // broken data is then named by the byte after that record's start.
-        long failed = read ? offset + 1 : offset;
-        return brokenAt(file, failed, (read ? "the data after the record at offset " + offset : "the record")
-            + " cannot be read: " + describe(broken), gzip, out);
+        if (!read) {
+          return brokenAt(file, offset, "the record cannot be read: " + describe(broken), gzip, out);
+        }
+        return brokenAfter(file, offset, describe(broken), gzip, out);
       }
       read = true;
       if (next.isEmpty()) {
@@ -151,8 +221,60 @@ public final class WarcRecords {
       if (item.kind() == Kind.BROKEN && !item.tooLarge()) {
         return brokenAt(file, offset, item.detail(), gzip, out);
       }
+      if (item.tooLarge() && (gzip || record.body().size() > file.size() - offset)) {
+        // Its length is not followed: a block longer than what is left of the file is a lie, and in
+        // a gzip file the next record is the next member, whatever the length says.
+        if (!gzip) {
+          return brokenAt(file, offset, "its block declares " + record.body().size() + " bytes, more than the "
+              + (file.size() - offset) + " left in the file", gzip, out);
+        }
+        out.accept(item);
+        return nextRecord(file, offset + 1, gzip);
+      }
       out.accept(item);
     }
+  }
+
+  /**
+   * What follows the record at {@code offset} cannot be read: a record that starts after it and is cut
+   * short (named by its own start), or bytes that are no record (named by the byte after
+   * {@code offset}, where no record starts). Says so, and returns where reading goes on.
+   */
+  private static long brokenAfter(SeekableByteChannel file, long offset, String why, boolean gzip, Consumer<Item> out)
+      throws IOException {
+    long resume = nextRecord(file, offset + 1, gzip);
+    long start = firstMagic(file, offset + 1, resume < 0 ? file.size() : resume, gzip);
+    if (start < 0 && resume >= 0) {
+      out.accept(broken(offset + 1, "the data after the record at offset " + offset + " is no record: " + why));
+      return resume;
+    }
+    long at = start < 0 ? offset + 1 : start;
+    out.accept(broken(at, (start < 0 ? "the data after the record at offset " + offset : "the record") + " cannot be read: "
+        + why + (resume >= 0 ? "" : NOTHING_AFTER)));
+    return resume;
+  }
+
+  private static final String NOTHING_AFTER = "; no record can be found after it, so the rest of the file is not read"
+      + " (a record cut short ends the file)";
+
+  /**
+   * Where the first record boundary in {@code [from, to)} is, whether or not a record parses there
+   * (a gzip member's magic bytes, or {@code WARC/1.} at a line start), or -1.
+   */
+  private static long firstMagic(SeekableByteChannel file, long from, long to, boolean gzip) throws IOException {
+    byte[] magic = gzip ? GZIP_MAGIC : WARC_MAGIC;
+    byte[] window = new byte[SCAN_BUFFER + magic.length];
+    for (long base = Math.max(0, from - 1); base < to; base += SCAN_BUFFER) {
+      int filled = readAt(file, base, window);
+      for (int i = 0; i + magic.length <= filled && base + i < to; i++) {
+        long candidate = base + i;
+        if (candidate >= from && startsWith(window, i, magic)
+            && (gzip || (i > 0 ? window[i - 1] == '\n' : precededByNewline(file, candidate)))) {
+          return candidate;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
@@ -162,9 +284,7 @@ public final class WarcRecords {
   private static long brokenAt(SeekableByteChannel file, long offset, String detail, boolean gzip, Consumer<Item> out)
       throws IOException {
     long resume = nextRecord(file, offset + 1, gzip);
-    out.accept(broken(offset, resume >= 0 ? detail
-        : detail + "; no record can be found after it, so the rest of the file is not read (a record cut short "
-            + "ends the file; in a file gzipped as a whole, no record can be found past damage)"));
+    out.accept(broken(offset, resume >= 0 ? detail : detail + NOTHING_AFTER));
     return resume;
   }
 
@@ -231,18 +351,38 @@ public final class WarcRecords {
    * WARC writers write it; a file gzipped as a whole has record starts only inside its one stream).
    */
   public static boolean splittable(SeekableByteChannel file) throws IOException {
-    if (!isGzip(file)) {
-      return true;
-    }
+    return !isGzip(file) || memberPerRecord(file);
+  }
+
+  /** How many of a gzip file's first records are checked to start a member of their own. */
+  private static final int MEMBERS_CHECKED = 3;
+
+  /**
+   * Whether a gzip file's first records (after the first) each start a gzip member of their own, as
+   * WARC writers write them; a file with at most one record counts as such (its offset is 0 either way).
+   */
+  private static boolean memberPerRecord(SeekableByteChannel file) throws IOException {
     file.position(0);
     WarcReader reader = new WarcReader(file);
-    if (reader.next().isEmpty() || reader.next().isEmpty()) {
-      return false; // at most one record: nothing to split
+    long previous = -1;
+    try {
+      for (int i = 0; i < MEMBERS_CHECKED; i++) {
+        if (reader.next().isEmpty()) {
+          return true;
+        }
+        long at = reader.position();
+        if (i > 0) {
+          byte[] head = new byte[GZIP_MAGIC.length];
+          if (at <= previous || readAt(file, at, head) != head.length || !startsWith(head, 0, GZIP_MAGIC)) {
+            return false;
+          }
+        }
+        previous = at;
+      }
+    } catch (IOException | RuntimeException broken) {
+      return true; // damage early in the file: read member by member, which can skip it
     }
-    long second = reader.position();
-    byte[] head = new byte[3];
-    return readAt(file, second, head) == 3 && startsWith(head, 0, new byte[] {0x1F, (byte) 0x8B, 0x08})
-        && parsesAt(file, second);
+    return true;
   }
 
   private static boolean isGzip(SeekableByteChannel file) throws IOException {
@@ -259,7 +399,7 @@ public final class WarcRecords {
    * an uncompressed one, {@code WARC/1.} at a line start; either only where a record then parses.
    */
   public static long nextRecord(SeekableByteChannel file, long from, boolean gzip) throws IOException {
-    byte[] magic = gzip ? new byte[] {0x1F, (byte) 0x8B, 0x08} : WARC_MAGIC;
+    byte[] magic = gzip ? GZIP_MAGIC : WARC_MAGIC;
     long size = file.size();
     byte[] window = new byte[SCAN_BUFFER + magic.length];
     for (long base = Math.max(0, from - 1); base < size; base += SCAN_BUFFER) {

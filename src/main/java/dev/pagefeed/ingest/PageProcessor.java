@@ -105,25 +105,27 @@ public final class PageProcessor {
    */
   public Outcome process(String path, String key, WarcRecords.Item record) {
     long offset = record.offset();
-    String where = "the WARC record at offset " + offset;
+    String offsetIn = record.inStream() ? SourceRecord.UNCOMPRESSED : null;
+    String where = "the WARC record at " + (record.inStream() ? "uncompressed position " : "offset ") + offset;
     switch (record.kind()) {
       case RESPONSE -> {
         RawPage raw;
         try {
-          raw = decoder.decodeRecord(path, key, offset, record.url(), record.fetched(), record.body(), record.charset());
+          raw = decoder.decodeRecord(path, key, offset, offsetIn, record.url(), record.fetched(), record.body(), record.charset());
         } catch (RejectedInputException e) {
           return Outcome.of(new ErrorRecord(path, "read", e.type(), where + ": " + e.getMessage(), "",
-              Ids.sha256(record.body()), record.body().length, offset, WarcRecords.Kind.RESPONSE.label()));
+              Ids.sha256(record.body()), record.body().length, offset, offsetIn, WarcRecords.Kind.RESPONSE.label()));
         }
         return segmentAndExtract(raw, path + " at offset " + offset);
       }
       case BROKEN -> {
         return Outcome.of(new ErrorRecord(path, "read", record.tooLarge() ? ErrorType.TOO_LARGE : ErrorType.BROKEN_RECORD,
             where + " (" + (record.url() == null ? "no URL read" : record.url()) + "): " + record.detail(), "",
-            null, 0, offset, WarcRecords.Kind.BROKEN.label()));
+            null, 0, offset, offsetIn, WarcRecords.Kind.BROKEN.label()));
       }
       default -> {
-        return Outcome.skipped(new SourceRecord(path, null, 0, null, null, null, offset, record.kind().label()));
+        return Outcome.skipped(new SourceRecord(path, null, 0, null, null, null, offset, offsetIn, record.kind().label(),
+            null));
       }
     }
   }

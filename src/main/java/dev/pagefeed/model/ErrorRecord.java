@@ -18,19 +18,22 @@ import java.io.Serializable;
  *     written to errors.jsonl; sources.jsonl carries it, for the next incremental run)
  * @param sourceBytes the input's size
  * @param offset for a record of a WARC file, where it starts in the file ({@code source}); else null
+ * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream of a
+ *     WARC file gzipped as a whole; else null
  * @param record for a WARC record, its kind in sources.jsonl ({@code response}, {@code broken}); else null
  */
-@JsonPropertyOrder({"schema_version", "source", "offset"})
+@JsonPropertyOrder({"schema_version", "source", "offset", "offset_in"})
 public record ErrorRecord(
     String source, String stage, ErrorType errorType, String message, String excerpt,
     @JsonIgnore String sourceSha256, @JsonIgnore long sourceBytes,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonIgnore String record)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String offsetIn, @JsonIgnore String record)
     implements Serializable {
 
   /** An error of a page file. */
   public ErrorRecord(String source, String stage, ErrorType errorType, String message, String excerpt,
       String sourceSha256, long sourceBytes) {
-    this(source, stage, errorType, message, excerpt, sourceSha256, sourceBytes, null, null);
+    this(source, stage, errorType, message, excerpt, sourceSha256, sourceBytes, null, null, null);
   }
 
   @JsonProperty("schema_version")
@@ -51,12 +54,13 @@ public record ErrorRecord(
   /** A page that a step after reading refused. */
   public static ErrorRecord of(SourceInfo source, String stage, RejectedInputException refusal, String excerpt) {
     return new ErrorRecord(source.path(), stage, refusal.type(), refusal.getMessage(), excerpt,
-        source.sha256(), source.bytes(), source.offset(), source.offset() == null ? null : SourceRecord.RESPONSE);
+        source.sha256(), source.bytes(), source.offset(), source.offsetIn(),
+        source.offset() == null ? null : SourceRecord.RESPONSE);
   }
 
   /** What became of the input: a line of sources.jsonl. */
   public SourceRecord sourceRecord() {
-    return new SourceRecord(source, sourceSha256, sourceBytes, null, null, errorType, offset, record);
+    return new SourceRecord(source, sourceSha256, sourceBytes, null, null, errorType, offset, offsetIn, record, null);
   }
 
   /** The id records are sorted by: the source (a WARC record's offset in number order), then the stage. */

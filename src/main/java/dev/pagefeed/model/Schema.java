@@ -9,7 +9,7 @@ public final class Schema {
    * input: a page's {@code fetched}, {@code source.offset}; {@code offset} and {@code record} in
    * sources.jsonl and errors of WARC records; the manifest's {@code counters.warc_records}.
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   private Schema() {}
 }

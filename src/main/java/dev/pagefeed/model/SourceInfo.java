@@ -22,17 +22,20 @@ import java.io.Serializable;
  *     decode_replaced}); 0 for a cleanly decoded file
  * @param offset for a page read from a WARC file, where its record starts in the file ({@code path});
  *     bytes and sha256 are then those of the record's HTTP body; null for a page file
+ * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream
+ *     of a WARC file gzipped as a whole (it has no gzip member per record); else null
  * @param fetched for a WARC record, its {@code WARC-Date} (the page's {@code fetched}); else null
  */
 public record SourceInfo(
     String path, String key, String format, String encoding, String compression, long bytes, String sha256, int replaced,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonIgnore String fetched)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String offsetIn, @JsonIgnore String fetched)
     implements Serializable {
 
   /** A page file's source (not a WARC record). */
   public SourceInfo(String path, String key, String format, String encoding, String compression, long bytes,
       String sha256, int replaced) {
-    this(path, key, format, encoding, compression, bytes, sha256, replaced, null, null);
+    this(path, key, format, encoding, compression, bytes, sha256, replaced, null, null, null);
   }
 
   /** What the page's records name as their source: the path, and for a WARC record its offset. */

@@ -18,24 +18,27 @@ import java.io.Serializable;
  * @param contentHash that page's content hash, or null
  * @param errorType why it gave no page, or null
  * @param offset for a record of a WARC file, where it starts in the file; null for a whole file
+ * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream of a
+ *     WARC file gzipped as a whole; else null
  * @param record for a WARC file's lines: {@value #WARC_FILE} for the file itself (its sha256 is the
  *     fingerprint), else the record's kind ({@code response}, {@code request}, {@code revisit},
  *     {@code non_200}, {@code broken}, …); null for a page file
  * @param fetched for a WARC record's page, its {@code WARC-Date}: of the records whose pages share
  *     an id, the latest fetch keeps it; else null
  */
-@JsonPropertyOrder({"schema_version", "path", "offset", "record", "fetched", "sha256", "bytes", "page_id",
+@JsonPropertyOrder({"schema_version", "path", "offset", "offset_in", "record", "fetched", "sha256", "bytes", "page_id",
     "content_hash", "error_type"})
 public record SourceRecord(
     String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset, @JsonInclude(JsonInclude.Include.NON_NULL) String record,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long offset,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String offsetIn, @JsonInclude(JsonInclude.Include.NON_NULL) String record,
     @JsonInclude(JsonInclude.Include.NON_NULL) String fetched)
     implements Serializable {
 
   /** A line without a fetch date (a page file's, or a WARC record that gave no page). */
   public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType,
       Long offset, String record) {
-    this(path, sha256, bytes, pageId, contentHash, errorType, offset, record, null);
+    this(path, sha256, bytes, pageId, contentHash, errorType, offset, null, record, null);
   }
 
   /** What a WARC file's own line says in {@code record}: the file, whose records follow it. */
@@ -47,9 +50,12 @@ public record SourceRecord(
   /** How a WARC file's lines are tagged for the manifest's counts: this, then their {@code record}. */
   public static final String WARC_TAG = "warc:";
 
+  /** What {@code offset_in} says of an offset in the uncompressed stream of a WARC file gzipped as a whole. */
+  public static final String UNCOMPRESSED = "uncompressed";
+
   /** A page file's line. */
   public SourceRecord(String path, String sha256, long bytes, String pageId, String contentHash, ErrorType errorType) {
-    this(path, sha256, bytes, pageId, contentHash, errorType, null, null, null);
+    this(path, sha256, bytes, pageId, contentHash, errorType, null, null, null, null);
   }
 
   /**
@@ -95,6 +101,6 @@ public record SourceRecord(
   public static SourceRecord of(Page page) {
     SourceInfo source = page.source();
     return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null,
-        source.offset(), source.offset() == null ? null : RESPONSE, page.fetched());
+        source.offset(), source.offsetIn(), source.offset() == null ? null : RESPONSE, page.fetched());
   }
 }

@@ -74,7 +74,7 @@ public final class PageIdentities {
           "its page has the id " + source.pageId() + " (the same URL or source key) as the page of " + holder
               + ", which is kept (the later fetch; among page files, the first by path); this page, its cards and "
               + "entities are left out",
-          "", source.sha256(), source.bytes(), source.offset(), source.record());
+          "", source.sha256(), source.bytes(), source.offset(), source.offsetIn(), source.record());
     }
   }
 

@@ -124,7 +124,8 @@ public record PreviousRun(Location folder, Manifest manifest) {
       return new SourceRecord(node.get("path").asText(), text(node, "sha256"), node.get("bytes").asLong(),
           text(node, "page_id"), text(node, "content_hash"),
           errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)),
-          offset == null || offset.isNull() ? null : offset.asLong(), text(node, "record"), text(node, "fetched"));
+          offset == null || offset.isNull() ? null : offset.asLong(), text(node, "offset_in"), text(node, "record"),
+          text(node, "fetched"));
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("not a line of sources.jsonl: " + line, e);
     }

@@ -126,21 +126,123 @@ class WarcRecordsTest {
   }
 
   @org.junit.jupiter.api.Test
-  void aFileGzippedWholeIsReadWholeNotInRanges() throws IOException {
+  void aFileGzippedWholeGivesEveryRecordItsPositionInTheStream() throws IOException {
     Path plain = crawl(WarcCompression.NONE);
-    Path whole = temp.resolve("whole.warc.gz");
-    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
-      out.write(Files.readAllBytes(plain));
-    }
+    Path whole = gzipWhole(plain, "whole.warc.gz");
     assertTrue(WarcRecords.isWarc(Files.readAllBytes(whole)));
     try (FileChannel channel = FileChannel.open(whole)) {
       assertFalse(WarcRecords.splittable(channel));
     }
-    // Read whole up to the junk; past it no record can be found in one gzip stream, and the error says so.
+    // The same records as the uncompressed file, at the same (uncompressed) positions, each marked
+    // as such; the junk and the record cut short are found as in the uncompressed file.
+    List<WarcRecords.Item> unpacked = read(plain, 0, Long.MAX_VALUE);
     List<WarcRecords.Item> items = read(whole, 0, Long.MAX_VALUE);
-    assertEquals(List.of("warcinfo", "request", "response", "request", "response", "non_200", "non_200", "not_a_page",
-        "revisit", "metadata", "broken"), kinds(items));
-    assertTrue(items.get(items.size() - 1).detail().contains("the rest of the file"), items.get(items.size() - 1).detail());
+    assertEquals(unpacked.stream().map(WarcRecordsTest::describe).toList(),
+        items.stream().map(WarcRecordsTest::describe).toList());
+    assertTrue(items.stream().allMatch(WarcRecords.Item::inStream));
+    assertFalse(unpacked.stream().anyMatch(WarcRecords.Item::inStream));
+    assertEquals(items.size(), items.stream().map(WarcRecords.Item::offset).distinct().count(), "offsets are distinct");
+    assertEquals(List.of(), read(whole, 1, Long.MAX_VALUE), "a range after 0 of such a file holds nothing");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFileGzippedWholeAndCutShortSaysWhereUnpackingStopped() throws IOException {
+    Path plain = temp.resolve("short.warc");
+    try (TestWarc warc = new TestWarc(plain, WarcCompression.NONE)) {
+      warc.warcinfo("short.warc");
+      for (int i = 0; i < 20; i++) {
+        warc.fetch("https://example.cn/" + i + ".html", "text/html; charset=utf-8",
+            HTML.replace("75%", i + "%").getBytes(StandardCharsets.UTF_8), false, false);
+      }
+    }
+    byte[] packed = Files.readAllBytes(gzipWhole(plain, "short.warc.gz"));
+    Path cut = Files.write(temp.resolve("cut.warc.gz"), java.util.Arrays.copyOf(packed, packed.length * 2 / 3));
+    List<WarcRecords.Item> items = read(cut, 0, Long.MAX_VALUE);
+    WarcRecords.Item last = items.get(items.size() - 1);
+    assertEquals(WarcRecords.Kind.BROKEN, last.kind());
+    assertTrue(items.stream().filter(i -> i.kind() == WarcRecords.Kind.RESPONSE).count() >= 5, kinds(items).toString());
+    // The record cut short is named by its own start: a record of the uncompressed file starts there.
+    List<Long> starts = read(plain, 0, Long.MAX_VALUE).stream().map(WarcRecords.Item::offset).toList();
+    assertTrue(starts.contains(last.offset()), last.offset() + " in " + starts);
+  }
+
+  private Path gzipWhole(Path plain, String name) throws IOException {
+    Path whole = temp.resolve(name);
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+      out.write(Files.readAllBytes(plain));
+    }
+    return whole;
+  }
+
+  /**
+   * A record whose {@code Content-Length} claims more than the file holds (written byte by byte: no
+   * WARC writer makes it) is broken, and the records after it are read, the same whole and in ranges.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(longs = {2_000, 1L << 40})
+  void aLengthThatClaimsMoreThanTheFileHoldsLosesNoRecordAfterIt(long claimed) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(record("warcinfo", null, "software: test\r\n".getBytes(StandardCharsets.UTF_8), -1));
+    long lying = bytes.size();
+    bytes.write(record("response", "https://example.cn/liar.html", http(HTML), claimed));
+    long after = bytes.size();
+    for (int i = 0; i < 3; i++) {
+      bytes.write(record("response", "https://example.cn/" + i + ".html", http(HTML.replace("75%", i + "%")), -1));
+    }
+    Path file = Files.write(temp.resolve("liar.warc"), bytes.toByteArray());
+    List<WarcRecords.Item> items = read(file, 0, Long.MAX_VALUE);
+    assertEquals(List.of("warcinfo", "broken", "response", "response", "response"), kinds(items));
+    assertEquals(lying, items.get(1).offset(), "the lying record is named by its own start");
+    assertEquals(after, items.get(2).offset());
+    List<String> whole = items.stream().map(WarcRecordsTest::describe).toList();
+    for (long cut = 1; cut < Files.size(file); cut += 37) {
+      List<String> parts = new ArrayList<>();
+      read(file, 0, cut).forEach(i -> parts.add(describe(i)));
+      read(file, cut, Long.MAX_VALUE).forEach(i -> parts.add(describe(i)));
+      assertEquals(whole, parts, "cut at " + cut);
+    }
+  }
+
+  /** A record as a crawler writes it; {@code claimed}, when not -1, is the Content-Length it states instead of the truth. */
+  private static byte[] record(String type, String url, byte[] block, long claimed) {
+    String head = "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + java.util.UUID.nameUUIDFromBytes(block)
+        + ">\r\nWARC-Date: 2025-03-01T08:00:00Z\r\n" + (url == null ? "" : "WARC-Target-URI: " + url + "\r\n")
+        + "Content-Type: " + (url == null ? "application/warc-fields" : "application/http; msgtype=response")
+        + "\r\nContent-Length: " + (claimed < 0 ? block.length : claimed) + "\r\n\r\n";
+    byte[] start = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(start, start.length + block.length + 4);
+    System.arraycopy(block, 0, all, start.length, block.length);
+    System.arraycopy("\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0, all, start.length + block.length, 4);
+    return all;
+  }
+
+  private static byte[] http(String html) {
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return all;
+  }
+
+  @ParameterizedTest
+  @EnumSource(WarcCompression.class)
+  void aRecordCutShortIsNamedByItsOwnStart(WarcCompression compression) throws IOException {
+    Path file = crawl(compression);
+    List<WarcRecords.Item> items = read(file, 0, Long.MAX_VALUE);
+    WarcRecords.Item cut = items.get(items.size() - 1);
+    WarcRecords.Item before = items.get(items.size() - 2);
+    // The last record starts where the one before it ends: at the byte after the earlier record's
+    // end, not at the byte after that record's start.
+    assertEquals(WarcRecords.Kind.BROKEN, cut.kind());
+    assertTrue(cut.offset() > before.offset() + 1, cut.offset() + " after " + before.offset());
+    byte[] head = new byte[compression == WarcCompression.GZIP ? 2 : 7];
+    try (FileChannel channel = FileChannel.open(file)) {
+      channel.read(java.nio.ByteBuffer.wrap(head), cut.offset());
+    }
+    assertEquals(compression == WarcCompression.GZIP ? "1f8b" : "WARC/1.",
+        compression == WarcCompression.GZIP ? String.format("%02x%02x", head[0], head[1])
+            : new String(head, StandardCharsets.US_ASCII));
   }
 
   @org.junit.jupiter.api.Test

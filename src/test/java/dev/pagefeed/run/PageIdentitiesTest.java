@@ -23,7 +23,7 @@ class PageIdentitiesTest {
   }
 
   private static SourceRecord fetch(String path, long offset, String pageId, String fetched) {
-    return new SourceRecord(path, "sha-" + offset, 100, pageId, "c" + offset, null, offset, "response", fetched);
+    return new SourceRecord(path, "sha-" + offset, 100, pageId, "c" + offset, null, offset, null, "response", fetched);
   }
 
   @Test
