@@ -29,6 +29,18 @@ public final class Ids {
     return new HashingOutputStream(Hashing.sha256(), out);
   }
 
+  /** Lower-case hex sha256 of everything {@code in} holds, read as a stream (never whole), which it closes. */
+  public static String sha256(java.io.InputStream in) throws java.io.IOException {
+    Hasher hasher = sha256Hasher();
+    byte[] chunk = new byte[1 << 16];
+    try (in) {
+      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+        hasher.putBytes(chunk, 0, n);
+      }
+    }
+    return hasher.hash().toString();
+  }
+
   /** A sha256 fed piece by piece (its {@code hash()}, lower-case hex by {@code toString}). */
   public static Hasher sha256Hasher() {
     return Hashing.sha256().newHasher();

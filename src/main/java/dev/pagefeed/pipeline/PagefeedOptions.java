@@ -74,6 +74,15 @@ public interface PagefeedOptions extends PipelineOptions {
   boolean getIncremental();
 
   void setIncremental(boolean value);
+
+  @Description("A run whose change feed would remove more than this share (percent) of the previous run's pages "
+      + "does not become current: the previous run stays, and the run says what it would have removed. 100 allows "
+      + "any removal (a crawl that really shrank).")
+  @Default.Long(dev.pagefeed.run.RemovalGuard.DEFAULT_PERCENT)
+  long getMaxRemovedPercent();
+
+  void setMaxRemovedPercent(long value);
+
   /** The default input: the project's {@code input/} folder. */
   class DefaultInput implements DefaultValueFactory<List<String>> {
     @Override

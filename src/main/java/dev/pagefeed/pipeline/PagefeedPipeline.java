@@ -6,6 +6,7 @@ import dev.pagefeed.run.OutputCommitter;
 import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.run.RecordShape;
 import dev.pagefeed.run.RunPlan;
+import dev.pagefeed.run.RunRefused;
 import dev.pagefeed.run.SourceKeys;
 import dev.pagefeed.run.StagedWork;
 
@@ -47,6 +48,12 @@ public final class PagefeedPipeline {
   /** What a run that failed (a bug, or out of memory) exits with. */
   static final int RUN_FAILED = 1;
 
+  /**
+   * What a run exits with when it stopped before its commit because it could not vouch for it (see
+   * {@link RunRefused}): the previous run stays current.
+   */
+  static final int NOT_COMMITTED = 3;
+
   private PagefeedPipeline() {}
 
   public static void main(String[] args) {
@@ -67,6 +74,7 @@ public final class PagefeedPipeline {
     Inputs inputs;
     Location output;
     try {
+      OptionRanges.check(options);
       inputs = inputPatterns(options.getInput());
       output = checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());
@@ -79,6 +87,10 @@ public final class PagefeedPipeline {
       Manifest manifest;
       try {
         manifest = run(options, inputs, options.getQuiet() ? null : System.out);
+      } catch (RunRefused refused) {
+        System.err.println("pagefeed: " + refused.getMessage());
+        System.exit(NOT_COMMITTED);
+        return;
       } catch (RuntimeException | Error failure) {
         // A bug, or the JVM out of memory: fail loudly, and exit even though the runner's worker
         // threads are still alive (they would keep the JVM running). The output is not committed.
@@ -109,8 +121,36 @@ public final class PagefeedPipeline {
   static Manifest run(PagefeedOptions options, Inputs inputs, PrintStream progress) {
     FileSystems.setDefaultPipelineOptions(options);
     RunPlan plan = RunPlan.of(Location.of(options.getOutput()), runOptions(options));
+    try {
+      return run(options, plan, inputs, progress);
+    } catch (RuntimeException | Error failure) {
+      removeStaging(plan, failure);
+      throw failure;
+    }
+  }
+
+  /**
+   * A failed or refused run removes its own staging folder, so that the next run starts with the
+   * room it had (a run that failed on a full disk must not make the next one fail too).
+   */
+  private static void removeStaging(RunPlan plan, Throwable failure) {
+    try {
+      plan.staging().deleteTree();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+      System.err.println("pagefeed: cannot remove this run's folder " + plan.staging() + " (" + e.getMessage()
+          + "); the next run removes it");
+    }
+  }
+
+  private static Manifest run(PagefeedOptions options, RunPlan plan, Inputs inputs, PrintStream progress) {
     if (plan.refusal() != null) {
       System.out.println("pagefeed: processing every file, reusing nothing: " + plan.refusal());
+    }
+    if (plan.previous() == null && plan.distrust() != null) {
+      System.out.println("pagefeed: the current run " + plan.current().name() + " is not built on (" + plan.distrust()
+          + "): changes.jsonl lists every page as added and the manifest names no previous run, so reload the"
+          + " warehouse from this run's files");
     }
     Manifest unchanged = commitIfUnchanged(plan, inputs);
     if (unchanged != null) {
@@ -154,7 +194,7 @@ public final class PagefeedPipeline {
     return new Manifest.RunOptions(options.getInput(),
         new RecordShape(options.getMaxPageBytes(), options.getEncoding(), options.getPageTimeoutSeconds(),
             options.getCsvRaw(), options.getCsvBom()),
-        options.getIncremental());
+        options.getIncremental(), options.getMaxRemovedPercent());
   }
 
   /**

@@ -378,16 +378,11 @@ public final class ProcessPages
 
     /** The sha256 of a whole file, read as a stream (a WARC file can be larger than memory). */
     private static String hashWhole(FileRef file) {
-      com.google.common.hash.Hasher hasher = Ids.sha256Hasher();
-      byte[] chunk = new byte[1 << 20];
-      try (InputStream in = new Location(file.path()).open()) {
-        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-          hasher.putBytes(chunk, 0, n);
-        }
+      try {
+        return Ids.sha256(new Location(file.path()).open());
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the WARC file " + file.path(), e);
       }
-      return hasher.hash().toString();
     }
 
     private static RejectedInputException tooLarge(String size, long limit) {

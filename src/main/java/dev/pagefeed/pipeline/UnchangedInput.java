@@ -5,7 +5,6 @@ import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.SourceRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,12 @@ import java.util.Set;
  * most of the run's time.
  */
 final class UnchangedInput {
+
+  /**
+   * The most input the driver hashes itself (streamed) to find the crawl unchanged: beyond it, the
+   * pipeline's workers hash the files in parallel, and reuse each one that is unchanged.
+   */
+  static final long MAX_DRIVER_BYTES = 256L << 20;
 
   private UnchangedInput() {}
 
@@ -52,12 +57,12 @@ final class UnchangedInput {
     if (resources.size() != byPath.size()) {
       return Optional.empty();
     }
+    long total = byPath.values().stream().mapToLong(SourceRecord::bytes).sum();
+    if (total > MAX_DRIVER_BYTES) {
+      return Optional.empty(); // hashed by the workers, in parallel: the pipeline reuses every file it finds unchanged
+    }
     for (Map.Entry<String, String> file : resources.entrySet()) {
-      byte[] bytes;
-      try (InputStream in = new Location(file.getValue()).open()) {
-        bytes = in.readAllBytes();
-      }
-      if (!Ids.sha256(bytes).equals(byPath.get(file.getKey()).sha256())) {
+      if (!Ids.sha256(new Location(file.getValue()).open()).equals(byPath.get(file.getKey()).sha256())) {
         return Optional.empty();
       }
     }

@@ -38,11 +38,17 @@ public record Manifest(
    * @param input the input files, folders or globs as given
    * @param shape the options that shape the records (compared as a whole before records are reused)
    * @param incremental whether the run reused the previous run's records of unchanged files
+   * @param maxRemovedPercent the share of the previous run's pages the run may remove (see {@link RemovalGuard})
    */
-  public record RunOptions(List<String> input, RecordShape shape, boolean incremental)
+  public record RunOptions(List<String> input, RecordShape shape, boolean incremental, long maxRemovedPercent)
       implements java.io.Serializable {
     public RunOptions {
       input = List.copyOf(input);
+    }
+
+    /** With the default share of removals. */
+    public RunOptions(List<String> input, RecordShape shape, boolean incremental) {
+      this(input, shape, incremental, RemovalGuard.DEFAULT_PERCENT);
     }
   }
 

@@ -256,7 +256,9 @@ public final class OutputCommitter {
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
-    summaries.add(ChangeFeed.write(staging, ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates)));
+    List<dev.pagefeed.model.PageChange> changes = ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates);
+    RemovalGuard.check(before, changes, plan.options().maxRemovedPercent());
+    summaries.add(ChangeFeed.write(staging, changes));
     CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
         summaries, reused.size(), duplicates.size());
@@ -288,10 +290,10 @@ public final class OutputCommitter {
   private static void switchTo(RunPlan plan) throws IOException {
     Location output = plan.output();
     Location now = currentRun(output);
-    Location before = plan.previous() == null ? null : plan.previous().folder();
+    Location before = plan.current();
     if (!Objects.equals(now, before)) {
       throw new IllegalStateException("another run (" + now + ") became current in " + output
-          + " while this one ran; this run's output stays in " + plan.staging() + " and is not used");
+          + " while this one ran; this run is not committed");
     }
     Location pointer = output.resolve(POINTER);
     if (!pointer.exists() && now != null) {

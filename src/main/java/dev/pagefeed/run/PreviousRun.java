@@ -29,20 +29,53 @@ import java.util.Optional;
  */
 public record PreviousRun(Location folder, Manifest manifest) {
 
-  /** The current run of {@code output}, if there is one whose manifest this pagefeed can read. */
-  public static Optional<PreviousRun> in(Location output) {
-    Location current = OutputCommitter.currentRun(output);
-    if (current == null) {
-      return Optional.empty();
+  /**
+   * The run in {@code folder}, with its manifest.
+   *
+   * @throws IOException when its manifest cannot be read or parsed (cut short, edited, another schema)
+   */
+  public static PreviousRun of(Location folder) throws IOException {
+    Manifest manifest = Json.mapper().readValue(folder.resolve(OutputFile.MANIFEST).readString(), Manifest.class);
+    if (manifest.files() == null || manifest.counters() == null || manifest.options() == null) {
+      throw new IOException("it lacks its files, counters or options");
     }
-    try {
-      return Optional.of(new PreviousRun(current,
-          Json.mapper().readValue(current.resolve(OutputFile.MANIFEST).readString(), Manifest.class)));
-    } catch (IOException e) {
-      // A manifest of another schema: there is no previous run this one can build on.
-      return Optional.empty();
-    }
+    return new PreviousRun(folder, manifest);
   }
+
+  /** The names of its record files (all its manifest lists but changes.jsonl, which is never reused). */
+  public List<String> recordFiles() {
+    return manifest.files().stream().map(Manifest.FileEntry::name).filter(name -> !name.equals(OutputFile.CHANGES))
+        .toList();
+  }
+
+  /**
+   * The first of {@code names} whose bytes do not match the manifest's size and sha256 (read as a
+   * stream, never whole), said for people; empty when all match.
+   */
+  public Optional<String> mismatch(List<String> names) {
+    for (String name : names) {
+      Manifest.FileEntry entry = manifest.files().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+      if (entry == null) {
+        return Optional.of("manifest lists no " + name);
+      }
+      Location file = folder.resolve(name);
+      String sha256;
+      try {
+        if (file.size() != entry.bytes()) {
+          return Optional.of(name + " has " + file.size() + " bytes, its manifest says " + entry.bytes()
+              + " (it was changed after it was written)");
+        }
+        sha256 = dev.pagefeed.model.Ids.sha256(file.open());
+      } catch (IOException e) {
+        return Optional.of(name + " cannot be read (" + e.getMessage() + ")");
+      }
+      if (!sha256.equals(entry.sha256())) {
+        return Optional.of(name + " does not match the sha256 its manifest lists (it was changed after it was written)");
+      }
+    }
+    return Optional.empty();
+  }
+
 
   /**
    * Why this run's records cannot be reused by a run with {@code options}, or empty when they

@@ -1,6 +1,8 @@
 package dev.pagefeed.run;
 
 import dev.pagefeed.files.Location;
+import dev.pagefeed.encode.OutputFile;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,23 +14,51 @@ import java.util.UUID;
  * @param output the output folder
  * @param staging this run's own folder, where everything is written before the commit
  * @param options what the run was asked to do (the manifest records them)
- * @param previous the run that was current when this one started (what changes.jsonl is relative
- *     to), or null
+ * @param current the folder of the run that was current when this one started, or null; the
+ *     commit switches only if it still is
+ * @param previous that run, when it can be built on (what changes.jsonl is relative to), or null: a
+ *     run whose manifest cannot be read or whose sources.jsonl does not match it is not built on
+ * @param distrust why the current run is not built on (or its records not reused), or null
  * @param refusal why an incremental run reuses nothing, or null (always null in a full run)
  */
-public record RunPlan(Location output, Location staging, Manifest.RunOptions options, PreviousRun previous,
-    String refusal) {
+public record RunPlan(Location output, Location staging, Manifest.RunOptions options, Location current,
+    PreviousRun previous, String distrust, String refusal) {
 
-  /** Plans a run into {@code output} with {@code options}: reads which run is current there. */
+  /**
+   * Plans a run into {@code output} with {@code options}: reads which run is current there, and
+   * checks the files this run would build on against that run's manifest (streamed): its
+   * sources.jsonl, which the change feed is computed from, and, for an incremental run, every record
+   * file it would copy records from. A current run whose manifest cannot be read or whose
+   * sources.jsonl does not match is not built on (every page is then {@code added}, and the
+   * manifest's previous run is null); one whose record files do not match gives no records to reuse.
+   */
   public static RunPlan of(Location output, Manifest.RunOptions options) {
     Location staging = OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID());
-    PreviousRun previous = PreviousRun.in(output).orElse(null);
+    Location current = OutputCommitter.currentRun(output);
+    PreviousRun previous = null;
+    String distrust = null;
+    if (current != null) {
+      try {
+        previous = PreviousRun.of(current);
+        distrust = previous.mismatch(List.of(OutputFile.SOURCES_JSONL.fileName())).orElse(null);
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        distrust = "its manifest.json cannot be read (" + unreadable.getMessage() + ")";
+      }
+      if (distrust != null) {
+        previous = null;
+      }
+    }
     String refusal = null;
     if (options.incremental()) {
-      refusal = previous == null ? "there is no previous run in " + output
+      refusal = distrust != null ? "the current run " + current.name() + " cannot be built on: " + distrust
+          : previous == null ? "there is no previous run in " + output
           : previous.reuseRefusal(options.shape()).orElse(null);
+      if (refusal == null) {
+        refusal = previous.mismatch(previous.recordFiles()).map(why -> "the current run's " + why).orElse(null);
+        distrust = refusal;
+      }
     }
-    return new RunPlan(output, staging, options, previous, refusal);
+    return new RunPlan(output, staging, options, current, previous, distrust, refusal);
   }
 
   /** The previous run whose records of unchanged files this run reuses, if it may reuse any. */
