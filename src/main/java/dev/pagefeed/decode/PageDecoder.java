@@ -121,9 +121,10 @@ public final class PageDecoder {
     }
     String compression = "none";
     byte[] bytes = stored;
+    java.util.List<String> warnings = new java.util.ArrayList<>();
     if (startsWith(stored, 0x1F, 0x8B)) {
       compression = "gzip";
-      bytes = unpack(stored, compression);
+      bytes = gunzip(stored, warnings);
     } else if (startsWith(stored, 'B', 'Z', 'h')) {
       compression = "bzip2";
       bytes = unpack(stored, compression);
@@ -138,6 +139,11 @@ public final class PageDecoder {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
+    String clean = CONTROLS.matcher(text).replaceAll("");
+    if (clean.length() != text.length()) {
+      warnings.add(CONTROLS_REMOVED);
+      text = clean;
+    }
     DumpWrapper.Unwrapped unwrapped = DumpWrapper.unwrap(text);
     text = unwrapped.text();
     if (text.isBlank()) {
@@ -145,7 +151,7 @@ public final class PageDecoder {
     }
     String format = looksLikeHtml(url != null ? url : path, text) ? "html" : "text";
     SourceInfo source = new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256,
-        decoded.replaced, offset, offsetIn, fetched);
+        decoded.replaced, offset, offsetIn, fetched, warnings);
     DumpWrapper wrapper = unwrapped.wrapper();
     return new RawPage(source, text, wrapper == null ? null : wrapper.url(), wrapper == null ? null : wrapper.title());
   }
@@ -307,6 +313,61 @@ public final class PageDecoder {
       return 3;
     }
     return 0;
+  }
+
+  /**
+   * C0 control characters but tab and line feed (carriage returns are line ends by now): text no
+   * consumer should receive (PostgreSQL refuses NUL in text, CSV readers choke on others).
+   */
+  private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x08\\x0B-\\x1F]");
+
+  /** The warning of a page whose text had control characters, removed. */
+  public static final String CONTROLS_REMOVED = "control_chars_removed";
+
+  /** The warning of a gzip page file with bytes after its gzip data, ignored. */
+  public static final String GZIP_TRAILING_GARBAGE = "gzip_trailing_garbage";
+
+  /**
+   * A gzip page file's bytes: every member (concatenated gzip files are one); bytes after the last
+   * member that are no gzip data are ignored with a warning.
+   */
+  private byte[] gunzip(byte[] stored, java.util.List<String> warnings) throws RejectedInputException {
+    ByteArrayInputStream raw = new ByteArrayInputStream(stored);
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    try {
+      do {
+        // On a stream that supports mark, commons-compress leaves it right after the member it read.
+        try (InputStream member = new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(
+            new NoClose(raw), false)) {
+          all.write(member.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1 - all.size())));
+        }
+        if (all.size() > maxBytes) {
+          throw tooLarge(all.size());
+        }
+        raw.mark(2);
+        boolean another = raw.read() == 0x1F && raw.read() == 0x8B;
+        raw.reset();
+        if (!another) {
+          if (raw.available() > 0) {
+            warnings.add(GZIP_TRAILING_GARBAGE);
+          }
+          break;
+        }
+      } while (true);
+    } catch (IOException e) {
+      throw new RejectedInputException(ErrorType.UNDECODABLE, "the gzip data is truncated or corrupt: " + e.getMessage());
+    }
+    return all.toByteArray();
+  }
+
+  /** A stream whose close leaves the stream below open (the next gzip member is read from it). */
+  private static final class NoClose extends java.io.FilterInputStream {
+    NoClose(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private byte[] unpack(byte[] stored, String compression) throws RejectedInputException {

@@ -153,11 +153,14 @@ public final class PageExtractor {
 
   /** The segmenter's warnings, and decoding's: {@code decode_replaced} when stray bytes were replaced. */
   private static List<String> warnings(SourceInfo source, SegmentedPage segmented) {
-    if (source.replaced() == 0) {
+    if (source.replaced() == 0 && source.warnings().isEmpty()) {
       return segmented.warnings();
     }
     List<String> warnings = new ArrayList<>(segmented.warnings());
-    warnings.add("decode_replaced");
+    if (source.replaced() > 0) {
+      warnings.add("decode_replaced");
+    }
+    warnings.addAll(source.warnings());
     return warnings;
   }
 

@@ -24,6 +24,11 @@ public final class UrlExtractor implements Extractor {
   /** Characters RFC 3986 allows in a URL after the host. */
   private static final String URL_CHARS = "[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]";
 
+  private static final Pattern URL_CHAR = Pattern.compile(URL_CHARS);
+
+  /** The most characters of a URL after its host that are matched (a bound for linear time). */
+  static final int MAX_TAIL = 2000;
+
   /**
    * URI schemes that stand before {@code ://} in text people write (the IANA registry's common
    * ones); a word of letters before {@code ://} that is not one ({@code httt://}) makes no URL.
@@ -43,9 +48,9 @@ public final class UrlExtractor implements Extractor {
   static final Pattern URL =
       Pattern.compile(
           "(?i)(?:"
-              + "(?<![A-Za-z0-9])(?<scheme>" + SCHEME_ALTERNATION + ")://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "(?<![A-Za-z0-9])(?<scheme>" + SCHEME_ALTERNATION + ")://[A-Za-z0-9\\-.]+(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0," + MAX_TAIL + "})?"
               + "|(?<![A-Za-z0-9@.\\-/])(?<bare>(?:" + LABEL + "\\.){1,8}[A-Za-z][A-Za-z0-9\\-]{1,62}|localhost)(?![A-Za-z0-9\\-@])"
-              + "(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0,2000})?"
+              + "(?::\\d{1,5})?(?:[/?#]" + URL_CHARS + "{0," + MAX_TAIL + "})?"
               + ")");
 
   /** Punctuation that ends a sentence rather than a URL when it is the URL's last character. */
@@ -62,6 +67,9 @@ public final class UrlExtractor implements Extractor {
     while (m.find()) {
       int end = trimEnd(s, m.start(), m.end());
       Match match = toMatch(s.substring(m.start(), end), m.start(), end, m.group("scheme") != null);
+      if (match != null && end == m.end() && end - m.start() > MAX_TAIL && end < s.length() && URL_CHAR.matcher(s.substring(end, end + 1)).matches()) {
+        match = match.truncated(); // the length limit stopped it, not the URL's end
+      }
       if (match != null) {
         out.add(match);
       }

@@ -130,8 +130,25 @@ public record Location(String spec) implements Serializable {
     return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? match.metadata().get(0) : null;
   }
 
-  /** A file a glob matched, and its size. */
-  public record Listed(Location file, long bytes) {}
+  /** Why a listed path cannot be read as a file. */
+  public enum Problem {
+    /** A folder that cannot be listed, or a path that cannot be looked at. */
+    UNREADABLE,
+    /** Not a regular file: a FIFO, a socket, a device, a link to nothing or a link loop. */
+    NOT_A_FILE
+  }
+
+  /**
+   * A file a glob matched, and its size; or a path that is not a file to read, and why.
+   *
+   * @param problem null for a file to read
+   * @param why what the problem is, for people (null for a file)
+   */
+  public record Listed(Location file, long bytes, Problem problem, String why) {
+    public Listed(Location file, long bytes) {
+      this(file, bytes, null, null);
+    }
+  }
 
   /** Every file below this folder, at any depth, in path order (none when there is no such folder). */
   public List<Location> files() throws IOException {
@@ -145,6 +162,31 @@ public record Location(String spec) implements Serializable {
    * two listings are joined and the folders taken out.
    */
   public static List<Listed> match(String glob) throws IOException {
+    return match(glob, path -> false);
+  }
+
+  /**
+   * The files {@code glob} matches, as {@link #match(String)}, but never those {@code leftOut} names;
+   * on a local disk, links are followed (each folder once) and what cannot be read as a file (a
+   * folder that cannot be listed, a FIFO, a link to nothing or a loop) is listed with its problem.
+   *
+   * @param leftOut whether a path (a local path, or a URI) is left out of the listing
+   */
+  public static List<Listed> match(String glob, java.util.function.Predicate<String> leftOut) throws IOException {
+    if (!isUri(glob) || glob.startsWith("file:")) {
+      String local = glob.startsWith("file:") ? localPath(glob).toString() : glob;
+      return LocalWalk.match(local, path -> leftOut.test(path.toString()), LocalWalk.FILE_SYSTEM);
+    }
+    List<Listed> all = new ArrayList<>();
+    for (Listed file : matchRemote(glob)) {
+      if (!leftOut.test(file.file().spec())) {
+        all.add(file);
+      }
+    }
+    return all;
+  }
+
+  private static List<Listed> matchRemote(String glob) throws IOException {
     String folder = glob.replaceAll("/\\*\\*$", "");
     if (glob.endsWith("/**") && !folder.matches(".*[*?\\[{].*")) {
       return of(folder).filesBelow();

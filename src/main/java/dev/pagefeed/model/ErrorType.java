@@ -2,8 +2,10 @@ package dev.pagefeed.model;
 
 /** Why an input could not become a page. */
 public enum ErrorType implements Labeled {
-  /** The file could not be read at all. */
+  /** The file could not be read at all, or a folder could not be listed. */
   UNREADABLE,
+  /** Not a regular file (a FIFO, a socket, a device, a link to nothing, a link loop): never opened. */
+  NOT_A_FILE,
   /** The file has no bytes, or only white space. */
   EMPTY,
   /** The file is larger than {@code --maxPageBytes}. */

@@ -30,14 +30,16 @@ import org.apache.beam.sdk.values.PCollection;
 public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer, Iterable<GroupFiles.FileRef>>>> {
 
   private final List<SourceKeys.Root> roots;
+  private final Location output;
   private final int groups;
 
   /**
    * @param roots the file globs to read, with the roots their files' source keys are taken below
    * @param groups how many groups the files are read in (see {@link #groupsFor})
    */
-  public GroupFiles(List<SourceKeys.Root> roots, int groups) {
+  public GroupFiles(List<SourceKeys.Root> roots, Location output, int groups) {
     this.roots = List.copyOf(roots);
+    this.output = output;
     this.groups = groups;
   }
 
@@ -47,7 +49,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
         .apply("ListPatterns", Create.of(roots).withCoder(SerializableCoder.of(SourceKeys.Root.class)))
         // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
         // sets up a bundle per file before they are grouped.
-        .apply("ListFiles", ParDo.of(new ListFilesFn(groups)))
+        .apply("ListFiles", ParDo.of(new ListFilesFn(output, groups)))
         .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
         .apply("GroupByHash", GroupByKey.create());
   }
@@ -69,8 +71,16 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
    * @param path the file's resource id
    * @param key its source key (see {@link SourceKeys})
    * @param bytes its size
+   * @param problem why it cannot be read as a file (see {@link Location.Problem}), or null
+   * @param why the problem, for people, or null
    */
-  public record FileRef(String path, String key, long bytes) implements java.io.Serializable {}
+  public record FileRef(String path, String key, long bytes, Location.Problem problem, String why)
+      implements java.io.Serializable {
+
+    public FileRef(String path, String key, long bytes) {
+      this(path, key, bytes, null, null);
+    }
+  }
 
   /** FileRef's coder: path, key and size, not Java serialization (which grouping used to spend most on). */
   static final class FileRefCoder extends AtomicCoder<FileRef> {
@@ -82,11 +92,19 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
       PATH.encode(file.path(), out);
       PATH.encode(file.key(), out);
       BYTES.encode(file.bytes(), out);
+      PATH.encode(file.problem() == null ? "" : file.problem().name(), out);
+      PATH.encode(file.why() == null ? "" : file.why(), out);
     }
 
     @Override
     public FileRef decode(InputStream in) throws IOException {
-      return new FileRef(PATH.decode(in), PATH.decode(in), BYTES.decode(in));
+      String path = PATH.decode(in);
+      String key = PATH.decode(in);
+      long bytes = BYTES.decode(in);
+      String problem = PATH.decode(in);
+      String why = PATH.decode(in);
+      return new FileRef(path, key, bytes, problem.isEmpty() ? null : Location.Problem.valueOf(problem),
+          why.isEmpty() ? null : why);
     }
   }
 
@@ -95,18 +113,21 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
    * depend on listing order.
    */
   static final class ListFilesFn extends DoFn<SourceKeys.Root, KV<Integer, FileRef>> {
+    private final Location output;
     private final int groups;
 
-    ListFilesFn(int groups) {
+    ListFilesFn(Location output, int groups) {
+      this.output = output;
       this.groups = groups;
     }
 
     @ProcessElement
     public void process(@Element SourceKeys.Root root, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
-      for (Location.Listed file : Location.match(root.pattern())) {
+      for (Location.Listed file : Location.match(root.pattern(), dev.pagefeed.run.OutputCommitter.ownFiles(output))) {
         String path = file.file().spec();
         // By path alone, so that a file two roots list falls into one group, where it is read once.
-        out.output(KV.of(Math.floorMod(path.hashCode(), groups), new FileRef(path, root.keyOf(path), file.bytes())));
+        out.output(KV.of(Math.floorMod(path.hashCode(), groups),
+            new FileRef(path, root.keyOf(path), file.bytes(), file.problem(), file.why())));
       }
     }
   }

@@ -37,7 +37,7 @@ final class OutputLock implements AutoCloseable {
     if (!output.isLocal()) {
       return new OutputLock(null, null);
     }
-    Path file = output.path().resolve(".lock");
+    Path file = output.path().resolve(dev.pagefeed.run.OutputCommitter.LOCK);
     try {
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;

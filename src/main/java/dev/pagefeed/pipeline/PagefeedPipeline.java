@@ -75,7 +75,7 @@ public final class PagefeedPipeline {
     Location output;
     try {
       OptionRanges.check(options);
-      inputs = inputPatterns(options.getInput());
+      inputs = inputPatterns(options);
       output = checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());
     } catch (IllegalArgumentException e) {
@@ -182,7 +182,7 @@ public final class PagefeedPipeline {
     Optional<Set<String>> all;
     try {
       all = previous.isEmpty() ? Optional.empty()
-          : UnchangedInput.sameAsBefore(inputs.patterns(), previous.get(), SourcePaths.workingDir());
+          : UnchangedInput.sameAsBefore(inputs, previous.get(), SourcePaths.workingDir());
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
@@ -206,7 +206,7 @@ public final class PagefeedPipeline {
    */
   public static PCollection<String> build(Pipeline pipeline, RunPlan plan, Inputs inputs) {
     return pipeline
-        .apply("GroupFiles", new GroupFiles(inputs.roots(), GroupFiles.groupsFor(inputs.files())))
+        .apply("GroupFiles", new GroupFiles(inputs.roots(), inputs.output(), GroupFiles.groupsFor(inputs.files())))
         .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir(),
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(plan.staging()));
@@ -217,8 +217,9 @@ public final class PagefeedPipeline {
    *
    * @param roots the file globs, each with the root its files' source keys are taken below
    * @param files how many files they matched when listed (sizes the read groups and the progress)
+   * @param output the output folder, whose own files are never read as input
    */
-  public record Inputs(List<SourceKeys.Root> roots, long files) {
+  public record Inputs(List<SourceKeys.Root> roots, long files, Location output) {
     public Inputs {
       roots = List.copyOf(roots);
     }
@@ -227,6 +228,16 @@ public final class PagefeedPipeline {
     public List<String> patterns() {
       return roots.stream().map(SourceKeys.Root::pattern).toList();
     }
+
+    /** The files (and the paths that cannot be read as files) {@code pattern} matches, the output's own left out. */
+    public List<Location.Listed> list(String pattern) throws IOException {
+      return Location.match(pattern, OutputCommitter.ownFiles(output));
+    }
+  }
+
+  /** The inputs {@code options} names, listed (see {@link #inputPatterns(List, Location)}). */
+  public static Inputs inputPatterns(PagefeedOptions options) {
+    return inputPatterns(options.getInput(), Location.of(options.getOutput()));
   }
 
   /**
@@ -235,7 +246,7 @@ public final class PagefeedPipeline {
    *
    * @throws IllegalArgumentException naming an input that matches no file
    */
-  public static Inputs inputPatterns(List<String> inputs) {
+  public static Inputs inputPatterns(List<String> inputs, Location output) {
     List<String> patterns = new ArrayList<>();
     long files = 0;
     for (String input : inputs) {
@@ -247,7 +258,7 @@ public final class PagefeedPipeline {
       String pattern;
       try {
         pattern = pattern(trimmed);
-        List<Location.Listed> match = Location.match(pattern);
+        List<Location.Listed> match = Location.match(pattern, OutputCommitter.ownFiles(output));
         if (match.isEmpty()) {
           throw new IllegalArgumentException(
               "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
@@ -263,7 +274,7 @@ public final class PagefeedPipeline {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
-    return new Inputs(SourceKeys.roots(patterns), files);
+    return new Inputs(SourceKeys.roots(patterns), files, output);
   }
 
   /**

@@ -268,6 +268,12 @@ public final class ProcessPages
       for (FileRef file : onceEach(group.getValue())) {
         String path = SourcePaths.relative(file.path(), settings.baseDir());
         filesRead.inc();
+        if (file.problem() != null) {
+          ErrorType type = file.problem() == Location.Problem.UNREADABLE ? ErrorType.UNREADABLE : ErrorType.NOT_A_FILE;
+          sink.add(PageProcessor.Outcome.unread(path, new RejectedInputException(type, file.why()), null, 0), parts);
+          sink.fileDone();
+          continue;
+        }
         Read read;
         try {
           read = read(file, sink.maxPageBytes);

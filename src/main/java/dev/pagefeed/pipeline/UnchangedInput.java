@@ -33,7 +33,7 @@ final class UnchangedInput {
    *
    * @param baseDir paths below this folder are recorded relative to it, as ProcessPages records them
    */
-  static Optional<Set<String>> sameAsBefore(List<String> patterns, PreviousRun previous, String baseDir)
+  static Optional<Set<String>> sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous, String baseDir)
       throws IOException {
     Map<String, SourceRecord> byPath = new HashMap<>();
     for (SourceRecord source : previous.sources()) {
@@ -45,8 +45,11 @@ final class UnchangedInput {
       }
     }
     Map<String, String> resources = new HashMap<>();
-    for (String pattern : patterns) {
-      for (Location.Listed file : Location.match(pattern)) {
+    for (String pattern : inputs.patterns()) {
+      for (Location.Listed file : inputs.list(pattern)) {
+        if (file.problem() != null) {
+          return Optional.empty(); // looked at again by every run
+        }
         String path = SourcePaths.relative(file.file().spec(), baseDir);
         SourceRecord source = byPath.get(path);
         if (source == null || source.bytes() != file.bytes() || resources.put(path, file.file().spec()) != null) {

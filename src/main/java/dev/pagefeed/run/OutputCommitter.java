@@ -134,6 +134,52 @@ public final class OutputCommitter {
     return output.files().stream().filter(f -> !output.relativize(f).contains("/")).toList();
   }
 
+  /** The output folder's lock file (see the pipeline's {@code OutputLock}). */
+  public static final String LOCK = ".lock";
+
+  /**
+   * Which paths are the output folder's own (its runs, pointer, lock and links): never input, even
+   * where {@code --output} lies inside {@code --input}. The paths are local paths or URIs, as listed.
+   */
+  public static java.util.function.Predicate<String> ownFiles(Location output) {
+    if (!output.isLocal()) {
+      return path -> {
+        String below = output.relativize(Location.of(path));
+        return below != null && isOwnName(below.split("/", 2)[0]);
+      };
+    }
+    Path folder = realPath(output.path());
+    return path -> {
+      Path file = Path.of(path).toAbsolutePath().normalize();
+      return file.getParent() != null && isOwnName(file.getFileName().toString())
+          && realPath(file.getParent()).equals(folder);
+    };
+  }
+
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException notThere) {
+      return path.toAbsolutePath().normalize();
+    }
+  }
+
+  /** Whether a name directly inside the output folder is one pagefeed writes there. */
+  private static boolean isOwnName(String name) {
+    if (name.equals(RUNS) || name.equals(CURRENT) || name.equals(POINTER) || name.equals(LOCK)
+        || name.equals(OutputFile.CHANGES) || name.equals(OutputFile.MANIFEST)
+        || name.startsWith(PENDING_POINTER) || name.startsWith("." + CURRENT + "-") || name.startsWith(".pagefeed-probe-")
+        || name.startsWith(".") && name.endsWith(".link")) {
+      return true;
+    }
+    for (OutputFile file : OutputFile.values()) {
+      if (file.fileName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The staging folder of a new run inside {@code output}. */
   public static Location stagingFor(Location output, String token) {
     return output.resolve(RUNS).resolve(token);

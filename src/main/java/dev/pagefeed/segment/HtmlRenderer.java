@@ -63,9 +63,11 @@ public final class HtmlRenderer {
    */
   public static Rendered render(String html, String wrapperUrl, String wrapperTitle) {
     Document doc = Jsoup.parse(html);
-    String url = HtmlMetadata.canonicalUrl(doc);
+    // The page's own URL (a wrapper's or a WARC record's) is the base a relative canonical resolves against.
+    String base = Links.webUrl(wrapperUrl, null);
+    String url = Links.webUrl(HtmlMetadata.canonicalUrl(doc), base);
     if (url == null) {
-      url = wrapperUrl;
+      url = base;
     }
     if (url != null) {
       doc.setBaseUri(url);
@@ -166,7 +168,7 @@ public final class HtmlRenderer {
       if (titled == null || titled.text().isBlank()) {
         continue;
       }
-      String href = link == null ? null : link.attr("href");
+      String href = link == null ? null : Links.webUrl(link.attr("href"), null);
       lines.add(Line.cardTitle(titled.text(), item.selectFirst("img") != null, href));
       if (item != titled) {
         titled.remove();

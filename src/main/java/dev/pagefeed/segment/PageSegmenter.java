@@ -25,7 +25,7 @@ public final class PageSegmenter {
 
   /** Segments a text dump whose URL a crawler's wrapper gave (or null). */
   public static SegmentedPage segmentText(String text, String url) throws RejectedInputException {
-    return segment(Line.fromText(text), url, null);
+    return segment(Line.fromText(text), Links.webUrl(url, null), null);
   }
 
   /** Segments an HTML page, keeping its canonical URL, publish date and card links. */

@@ -69,7 +69,7 @@ class HdfsRunTest {
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
     options.as(HadoopFileSystemOptions.class).setHdfsConfiguration(List.of(conf));
     org.apache.beam.sdk.io.FileSystems.setDefaultPipelineOptions(options); // hdfs:// for the listing below
-    return PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options.getInput()));
+    return PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options));
   }
 
   /** The current run's files of an output folder on HDFS, copied into {@code local}. */

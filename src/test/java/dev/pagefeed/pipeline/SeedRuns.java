@@ -76,7 +76,7 @@ final class SeedRuns {
   private static void run(Path in, Path out, boolean checkSteps) {
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(
         "--input=" + in, "--output=" + out).as(PagefeedOptions.class);
-    PagefeedPipeline.Inputs inputs = PagefeedPipeline.inputPatterns(options.getInput());
+    PagefeedPipeline.Inputs inputs = PagefeedPipeline.inputPatterns(options);
     if (!checkSteps) {
       PagefeedPipeline.run(options, inputs);
       return;
