@@ -72,6 +72,11 @@ public final class PageProcessor {
       return of(new ErrorRecord(path, "read", refusal.type(), refusal.getMessage(), "", sha256, bytes));
     }
 
+    /** The input the outcome is of: a file's path, or a WARC record's path and offset. */
+    public String sourceId() {
+      return page != null ? page.page().source().id() : error != null ? error.sourceId() : skipped.id();
+    }
+
     /** The lines the outcome adds to the output files. */
     public List<RecordEncoder.Encoded> lines(RecordEncoder encoder) {
       return page != null ? encoder.encode(page) : error != null ? encoder.encode(error)

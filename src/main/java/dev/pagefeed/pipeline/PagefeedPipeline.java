@@ -136,10 +136,23 @@ public final class PagefeedPipeline {
   private static void removeStaging(RunPlan plan, Throwable failure) {
     try {
       plan.staging().deleteTree();
+      // A worker of the cancelled pipeline still finishing its element may write a last part.
+      Thread.sleep(300);
+      plan.staging().deleteTree();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
       failure.addSuppressed(e);
       System.err.println("pagefeed: cannot remove this run's folder " + plan.staging() + " (" + e.getMessage()
           + "); the next run removes it");
+    }
+  }
+
+  private static void cancel(PipelineResult result, Throwable failure) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -165,7 +178,13 @@ public final class PagefeedPipeline {
     } finally {
       waiting.interrupt();
     }
-    PipelineResult.State state = Progress.follow(result, inputs.files(), progress);
+    PipelineResult.State state;
+    try {
+      state = Progress.follow(result, inputs.files(), progress);
+    } catch (RuntimeException | Error failed) {
+      cancel(result, failed); // the runner's other workers must stop writing into the staging folder
+      throw failed;
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
     }

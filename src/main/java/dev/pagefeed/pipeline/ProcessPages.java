@@ -191,9 +191,14 @@ public final class ProcessPages
       } else if (outcome.error() != null) {
         Metrics.counter(ProcessPages.class, "errors_" + outcome.error().stage()).inc();
       }
-      outcome.lines(encoder).forEach(buffer::add);
-      if (buffer.full()) {
-        buffer.flush().forEach(out);
+      try {
+        outcome.lines(encoder).forEach(buffer::add);
+        if (buffer.full()) {
+          buffer.flush().forEach(out);
+        }
+      } catch (UncheckedIOException e) {
+        throw new UncheckedIOException("cannot write the records of " + outcome.sourceId() + " (" + e.getMessage() + ")",
+            e.getCause());
       }
     }
 

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param files per file: name, records, bytes, sha256
  * @param counters pages, cards, entities by kind, errors by type, sources reused, changes
  */
-@JsonPropertyOrder({"schema_version", "run_id", "previous_run_id", "build", "options", "files", "counters"})
+@JsonPropertyOrder({"schema_version", "run_id", "previous_run_id", "build", "options", "files", "counters", "warc"})
 public record Manifest(
     int schemaVersion,
     String runId,
@@ -30,7 +30,44 @@ public record Manifest(
     String build,
     RunOptions options,
     List<FileEntry> files,
-    Counters counters) {
+    Counters counters,
+    List<WarcFile> warc) {
+
+  /**
+   * One WARC file's records, reconciled: every record read is a page, a skipped record or an error,
+   * each with its line in sources.jsonl ({@code records = pages + skipped + errors}).
+   *
+   * @param path the file's path, as its lines name it
+   * @param records the records read from it
+   * @param pages those that gave a page
+   * @param skipped those skipped (requests, redirects, images, …)
+   * @param errors those that are errors (broken records, responses that gave no page, pages whose id another holds)
+   */
+  @JsonPropertyOrder({"path", "records", "pages", "skipped", "errors"})
+  public record WarcFile(String path, long records, long pages, long skipped, long errors) {
+
+    /** The files of {@code sources}, in path order, each with its records counted by what became of them. */
+    static List<WarcFile> of(List<SourceRecord> sources) {
+      java.util.Map<String, long[]> byFile = new java.util.TreeMap<>();
+      for (SourceRecord source : sources) {
+        if (SourceRecord.WARC_FILE.equals(source.record())) {
+          byFile.computeIfAbsent(source.path(), p -> new long[4]);
+        } else if (source.offset() != null) {
+          long[] counts = byFile.computeIfAbsent(source.path(), p -> new long[4]);
+          counts[0]++;
+          counts[source.errorType() != null ? 3 : source.pageId() != null ? 1 : 2]++;
+        }
+      }
+      List<WarcFile> files = new java.util.ArrayList<>();
+      byFile.forEach((path, n) -> files.add(new WarcFile(path, n[0], n[1], n[2], n[3])));
+      return files;
+    }
+
+    /** Whether its counts add up. */
+    public boolean reconciles() {
+      return records == pages + skipped + errors;
+    }
+  }
 
   /**
    * What the run was asked to do.
@@ -83,7 +120,7 @@ public record Manifest(
   }
 
   static Manifest of(String runId, String previousRunId, RunOptions options, List<FileSummary> summaries,
-      long sourcesReused, long duplicates) {
+      long sourcesReused, long duplicates, List<SourceRecord> sources) {
     List<FileEntry> files =
         summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.bytes(), s.sha256())).toList();
     FileSummary pages = find(summaries, OutputFile.PAGES_JSONL.fileName());
@@ -102,7 +139,7 @@ public record Manifest(
     }
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
         new Counters(pages.records(), duplicates, cards.records(), entities.tags(), errors.records(), errors.tags(),
-            sourcesReused, changes.tags(), warcFiles, warcRecords));
+            sourcesReused, changes.tags(), warcFiles, warcRecords), WarcFile.of(sources));
   }
 
   private static FileSummary find(List<FileSummary> summaries, String file) {

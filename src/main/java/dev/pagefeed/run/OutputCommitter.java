@@ -307,7 +307,12 @@ public final class OutputCommitter {
     summaries.add(ChangeFeed.write(staging, changes));
     CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
-        summaries, reused.size(), duplicates.size());
+        summaries, reused.size(), duplicates.size(), after);
+    for (Manifest.WarcFile warc : manifest.warc()) {
+      if (!warc.reconciles() || manifest.counters().warcFiles() != manifest.warc().size()) {
+        throw new IllegalStateException("the records of " + warc.path() + " do not add up: " + warc);
+      }
+    }
     try {
       // Everything else staged for the commit (parts, also those of a retried attempt, and the work list).
       staging.resolve(PartFiles.PARTS).deleteTree();

@@ -58,6 +58,8 @@ class AtomicOutputTest {
     command.addAll(jvm);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName(),
         "--input=" + input, "--output=" + output));
+    // The runs switch between two corpora, so each removes every page of the one before.
+    command.add("--maxRemovedPercent=100");
     command.addAll(List.of(more));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -70,6 +72,7 @@ class AtomicOutputTest {
    * file against its manifest.
    */
   static String completeRun(Path output) throws IOException {
+    Invariants.check(output);
     return completeRunIn(output.resolve(Files.readString(output.resolve("CURRENT")).strip()));
   }
 

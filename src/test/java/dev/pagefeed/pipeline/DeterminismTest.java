@@ -27,7 +27,7 @@ class DeterminismTest {
     args.add("--output=" + out);
     args.add("--targetParallelism=" + parallelism);
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
-    PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options));
+    Invariants.run(options);
   }
 
   @Test

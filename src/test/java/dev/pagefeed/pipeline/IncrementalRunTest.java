@@ -126,7 +126,7 @@ class IncrementalRunTest {
     List<String> args = new ArrayList<>(List.of("--input=" + corpus, "--output=" + output, "--incremental=" + incremental));
     args.addAll(List.of(more));
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
-    return PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options));
+    return Invariants.run(options);
   }
 
   static byte[][] recordFiles(Path output) throws IOException {

@@ -136,7 +136,7 @@ class PageIdsRunTest {
     inputs.forEach(input -> args.add("--input=" + input));
     args.add("--output=" + out);
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
-    return PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options));
+    return Invariants.run(options);
   }
 
   /** source.key → page_id, from pages.jsonl. */

@@ -62,6 +62,8 @@ final class SeedRuns {
           new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
       run(in, temp.resolve("out1"), true);
       run(in, temp.resolve("out2"), false);
+      Invariants.check(temp.resolve("out1"));
+      Invariants.check(temp.resolve("out2"));
       first = temp.resolve("out1");
       second = temp.resolve("out2");
     } catch (IOException e) {

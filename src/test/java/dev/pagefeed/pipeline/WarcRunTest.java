@@ -102,7 +102,7 @@ class WarcRunTest {
       args.add("--incremental");
     }
     PagefeedOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
-    return PagefeedPipeline.run(options, PagefeedPipeline.inputPatterns(options));
+    return Invariants.run(options);
   }
 
   private static List<JsonNode> lines(Path output, String file) throws IOException {
