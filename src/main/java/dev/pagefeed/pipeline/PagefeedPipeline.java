@@ -135,10 +135,16 @@ public final class PagefeedPipeline {
    */
   private static void removeStaging(RunPlan plan, Throwable failure) {
     try {
-      plan.staging().deleteTree();
-      // A worker of the cancelled pipeline still finishing its element may write a last part.
-      Thread.sleep(300);
-      plan.staging().deleteTree();
+      // A worker of the cancelled pipeline still finishing its element may write a last part: removed
+      // again until the folder has stayed away for a while (at most about ten seconds).
+      for (int quiet = 0, round = 0; quiet < 2 && round < 20; round++) {
+        boolean there = !plan.staging().isLocal() || Files.exists(plan.staging().path());
+        if (there) {
+          plan.staging().deleteTree();
+        }
+        quiet = there ? 0 : quiet + 1;
+        Thread.sleep(500);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
@@ -157,7 +163,7 @@ public final class PagefeedPipeline {
   }
 
   private static Manifest run(PagefeedOptions options, RunPlan plan, Inputs inputs, PrintStream progress) {
-    if (plan.refusal() != null) {
+    if (plan.refusal() != null && (plan.previous() != null || plan.distrust() == null)) {
       System.out.println("pagefeed: processing every file, reusing nothing: " + plan.refusal());
     }
     if (plan.previous() == null && plan.distrust() != null) {
@@ -183,6 +189,11 @@ public final class PagefeedPipeline {
       state = Progress.follow(result, inputs.files(), progress);
     } catch (RuntimeException | Error failed) {
       cancel(result, failed); // the runner's other workers must stop writing into the staging folder
+      try {
+        result.waitUntilFinish(org.joda.time.Duration.standardSeconds(10));
+      } catch (RuntimeException stillFailing) {
+        failed.addSuppressed(stillFailing);
+      }
       throw failed;
     }
     if (state != PipelineResult.State.DONE) {

@@ -42,7 +42,8 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
         previous = PreviousRun.of(current);
         distrust = previous.mismatch(List.of(OutputFile.SOURCES_JSONL.fileName())).orElse(null);
       } catch (java.io.IOException | RuntimeException unreadable) {
-        distrust = "its manifest.json cannot be read (" + unreadable.getMessage() + ")";
+        String why = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
+        distrust = "its manifest.json cannot be read (" + (why.length() > 120 ? why.substring(0, 120) + "…" : why) + ")";
       }
       if (distrust != null) {
         previous = null;
