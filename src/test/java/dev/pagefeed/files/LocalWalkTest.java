@@ -1,0 +1,45 @@
+package dev.pagefeed.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local listing with a folder that cannot be listed (a root-only {@code lost+found} on a mount
+ * point): a test double of the listing stands in for the permission, which root does not feel.
+ */
+class LocalWalkTest {
+
+  @TempDir Path temp;
+
+  @Test
+  void aFolderThatCannotBeListedIsAnUnreadableLineAndTheRestIsRead() throws IOException {
+    Files.writeString(temp.resolve("a.txt"), "标题\n正文。");
+    Path locked = Files.createDirectories(temp.resolve("lost+found"));
+    Files.writeString(locked.resolve("hidden.txt"), "不可见");
+    Files.writeString(Files.createDirectories(temp.resolve("z")).resolve("b.txt"), "标题\n正文。");
+    LocalWalk.Folders rootOnly = folder -> {
+      if (folder.equals(locked)) {
+        throw new AccessDeniedException(folder.toString());
+      }
+      return Files.newDirectoryStream(folder);
+    };
+    List<Location.Listed> listed = LocalWalk.match(temp.toString(), path -> false, rootOnly);
+    assertEquals(3, listed.size(), listed.toString());
+    assertNull(listed.get(0).problem());
+    Location.Listed lost = listed.get(1);
+    assertEquals(locked.toString(), lost.file().spec());
+    assertEquals(Location.Problem.UNREADABLE, lost.problem());
+    assertTrue(lost.why().contains("cannot be listed (permission denied)"), lost.why());
+    assertEquals(temp.resolve("z/b.txt").toString(), listed.get(2).file().spec());
+    assertNull(listed.get(2).problem());
+  }
+}
