@@ -5,6 +5,7 @@ import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.RawPage;
 import dev.pagefeed.model.RejectedInputException;
 import dev.pagefeed.model.SourceInfo;
+import dev.pagefeed.model.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,37 +92,41 @@ public final class PageDecoder {
    * @param sha256 hex sha256 of {@code stored}
    */
   public RawPage decode(String path, String key, byte[] stored, String sha256) throws RejectedInputException {
-    return decode(path, key, stored, sha256, null, null, null, null, null);
+    return decode(path, key, stored, sha256, null, null);
   }
 
   /**
    * Decodes a page a WARC file holds: a response record's HTTP body (its transfer and content
-   * encodings already undone), read in the charset its {@code Content-Type} declares when that is
-   * valid, else detected as for a page file.
+   * encodings already undone) or a conversion record's text, read in the charset the record declares
+   * when that is valid, else detected as for a page file. Its declared media type says whether it is
+   * HTML (a body that starts as HTML is HTML whatever it declares); the record's warnings are the
+   * page's.
    *
    * @param path the WARC file's path
    * @param key the WARC file's source key; the record's is it and {@code #offset}
-   * @param offset where the record starts in the file
-   * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream, or null
-   * @param url the record's target URI: the page's id
-   * @param fetched the record's date, ISO 8601
-   * @param httpCharset the charset the HTTP {@code Content-Type} names, or null
    */
-  public RawPage decodeRecord(String path, String key, long offset, String offsetIn, String url, String fetched,
-      byte[] body, String httpCharset) throws RejectedInputException {
-    RawPage raw = decode(path, key + "#" + offset, body, Ids.sha256(body), offset, offsetIn, fetched, httpCharset, url);
+  public RawPage decodeRecord(String path, String key, WarcRecords.Item record) throws RejectedInputException {
+    byte[] body = record.body();
+    RawPage raw = decode(path, key + "#" + record.offset(), body, Ids.sha256(body), record, record.url());
     // A wrapper inside the body (rare) names the page; else the record's target URI does.
-    return raw.wrapperUrl() != null ? raw : new RawPage(raw.source(), raw.text(), url, raw.wrapperTitle());
+    return raw.wrapperUrl() != null ? raw : new RawPage(raw.source(), raw.text(), record.url(), raw.wrapperTitle());
   }
 
-  private RawPage decode(String path, String key, byte[] stored, String sha256, Long offset, String offsetIn,
-      String fetched, String charsetHint, String url) throws RejectedInputException {
+  /** The media types of HTML bodies. */
+  private static final java.util.Set<String> HTML_TYPES = java.util.Set.of("text/html", "application/xhtml+xml");
+
+  /**
+   * @param record the WARC record the page comes from, or null for a page file
+   * @param url the page's URL as its container gives it (a WARC record's target URI), or null
+   */
+  private RawPage decode(String path, String key, byte[] stored, String sha256, WarcRecords.Item record, String url)
+      throws RejectedInputException {
     if (stored.length > maxBytes) {
       throw tooLarge(stored.length);
     }
     String compression = "none";
     byte[] bytes = stored;
-    java.util.List<String> warnings = new java.util.ArrayList<>();
+    java.util.List<String> warnings = new java.util.ArrayList<>(record == null ? java.util.List.of() : record.warnings());
     if (startsWith(stored, 0x1F, 0x8B)) {
       compression = "gzip";
       bytes = gunzip(stored, warnings);
@@ -132,9 +137,10 @@ public final class PageDecoder {
     if (isBlank(bytes)) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file is empty or holds only white space");
     }
+    String declared = record == null ? "" : record.mediaType();
     Decoded decoded = forced != null ? new Decoded(strict(bytes, bomLength(bytes, forced), forced), forced.name(), 0)
-        : decodeText(bytes, looksLikeHtml(url != null ? url : path, asciiHead(bytes))
-            || DumpWrapper.startsOne(asciiHead(bytes)), charsetNamed(charsetHint));
+        : decodeText(bytes, looksLikeHtml(declared, url != null ? url : path, asciiHead(bytes))
+            || DumpWrapper.startsOne(asciiHead(bytes)), charsetNamed(record == null ? null : record.charset()));
     String text = decoded.text.replace("\r\n", "\n").replace('\r', '\n');
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -149,9 +155,13 @@ public final class PageDecoder {
     if (text.isBlank()) {
       throw new RejectedInputException(ErrorType.EMPTY, "the file holds only white space");
     }
-    String format = looksLikeHtml(url != null ? url : path, text) ? "html" : "text";
-    SourceInfo source = new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256,
-        decoded.replaced, offset, offsetIn, fetched, warnings);
+    String format = looksLikeHtml(declared, url != null ? url : path, text) ? "html" : "text";
+    SourceInfo source = record == null
+        ? new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256, decoded.replaced, null,
+            null, null, null, warnings)
+        : new SourceInfo(path, key, format, decoded.charset, compression, stored.length, sha256, decoded.replaced,
+            record.offset(), record.inStream() ? SourceRecord.UNCOMPRESSED : null, record.kind().label(),
+            record.fetched(), warnings);
     DumpWrapper wrapper = unwrapped.wrapper();
     return new RawPage(source, text, wrapper == null ? null : wrapper.url(), wrapper == null ? null : wrapper.title());
   }
@@ -417,10 +427,17 @@ public final class PageDecoder {
     return true;
   }
 
-  private static boolean looksLikeHtml(String path, String text) {
+  /**
+   * Whether a page is HTML: its declared media type says so, or (with none declared) its name ends
+   * as an HTML file's does, or its text starts as HTML.
+   */
+  private static boolean looksLikeHtml(String declared, String path, String text) {
+    if (HTML_TYPES.contains(declared)) {
+      return true;
+    }
     String lower = path.toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(".html") || lower.endsWith(".htm")
-        || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz")) {
+    if (declared.isEmpty() && (lower.endsWith(".html") || lower.endsWith(".htm")
+        || lower.endsWith(".html.gz") || lower.endsWith(".htm.gz"))) {
       return true;
     }
     String head = text.substring(0, Math.min(text.length(), 1024)).stripLeading().toLowerCase(java.util.Locale.ROOT);

@@ -113,13 +113,13 @@ public final class PageProcessor {
     String offsetIn = record.inStream() ? SourceRecord.UNCOMPRESSED : null;
     String where = "the WARC record at " + (record.inStream() ? "uncompressed position " : "offset ") + offset;
     switch (record.kind()) {
-      case RESPONSE -> {
+      case RESPONSE, CONVERSION -> {
         RawPage raw;
         try {
-          raw = decoder.decodeRecord(path, key, offset, offsetIn, record.url(), record.fetched(), record.body(), record.charset());
+          raw = decoder.decodeRecord(path, key, record);
         } catch (RejectedInputException e) {
           return Outcome.of(new ErrorRecord(path, "read", e.type(), where + ": " + e.getMessage(), "",
-              Ids.sha256(record.body()), record.body().length, offset, offsetIn, WarcRecords.Kind.RESPONSE.label()));
+              Ids.sha256(record.body()), record.body().length, offset, offsetIn, record.kind().label()));
         }
         return segmentAndExtract(raw, path + " at offset " + offset);
       }
@@ -127,6 +127,11 @@ public final class PageProcessor {
         return Outcome.of(new ErrorRecord(path, "read", record.tooLarge() ? ErrorType.TOO_LARGE : ErrorType.BROKEN_RECORD,
             where + " (" + (record.url() == null ? "no URL read" : record.url()) + "): " + record.detail(), "",
             null, 0, offset, offsetIn, WarcRecords.Kind.BROKEN.label()));
+      }
+      case UNSUPPORTED -> {
+        return Outcome.of(new ErrorRecord(path, "read", ErrorType.UNSUPPORTED,
+            (record.url() == null ? path : where + " (" + record.url() + ")") + ": " + record.detail(), "",
+            null, 0, offset, offsetIn, WarcRecords.Kind.UNSUPPORTED.label()));
       }
       default -> {
         return Outcome.skipped(new SourceRecord(path, null, 0, null, null, null, offset, offsetIn, record.kind().label(),

@@ -55,7 +55,7 @@ public record ErrorRecord(
   public static ErrorRecord of(SourceInfo source, String stage, RejectedInputException refusal, String excerpt) {
     return new ErrorRecord(source.path(), stage, refusal.type(), refusal.getMessage(), excerpt,
         source.sha256(), source.bytes(), source.offset(), source.offsetIn(),
-        source.offset() == null ? null : SourceRecord.RESPONSE);
+        source.offset() == null ? null : source.record());
   }
 
   /** What became of the input: a line of sources.jsonl. */

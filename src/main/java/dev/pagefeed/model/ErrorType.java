@@ -24,5 +24,10 @@ public enum ErrorType implements Labeled {
    */
   DUPLICATE_ID,
   /** A WARC record that cannot be read: corrupt, or cut short (the rest of its file is still read). */
-  BROKEN_RECORD
+  BROKEN_RECORD,
+  /**
+   * What pagefeed does not read, undamaged: a WARC record's body in a content encoding it does not
+   * decode (the message names it), or a WARC file in a version it does not read (one line per file).
+   */
+  UNSUPPORTED
 }

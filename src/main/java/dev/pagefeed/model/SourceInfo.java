@@ -24,6 +24,8 @@ import java.io.Serializable;
  *     bytes and sha256 are then those of the record's HTTP body; null for a page file
  * @param offsetIn {@code uncompressed} when {@code offset} is a position in the uncompressed stream
  *     of a WARC file gzipped as a whole (it has no gzip member per record); else null
+ * @param record for a page read from a WARC file, its record's kind ({@code response}, {@code
+ *     conversion}), which its line of sources.jsonl names; else null
  * @param warnings what decoding found off but read past ({@code control_chars_removed},
  *     {@code gzip_trailing_garbage}), which the page's warnings carry
  * @param fetched for a WARC record, its {@code WARC-Date} (the page's {@code fetched}); else null
@@ -31,7 +33,7 @@ import java.io.Serializable;
 public record SourceInfo(
     String path, String key, String format, String encoding, String compression, long bytes, String sha256, int replaced,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long offset,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String offsetIn, @JsonIgnore String fetched,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String offsetIn, @JsonIgnore String record, @JsonIgnore String fetched,
     @JsonIgnore java.util.List<String> warnings)
     implements Serializable {
 
@@ -42,7 +44,7 @@ public record SourceInfo(
   /** A page file's source (not a WARC record). */
   public SourceInfo(String path, String key, String format, String encoding, String compression, long bytes,
       String sha256, int replaced) {
-    this(path, key, format, encoding, compression, bytes, sha256, replaced, null, null, null, null);
+    this(path, key, format, encoding, compression, bytes, sha256, replaced, null, null, null, null, null);
   }
 
   /** What the page's records name as their source: the path, and for a WARC record its offset. */

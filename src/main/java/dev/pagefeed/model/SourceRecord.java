@@ -101,6 +101,6 @@ public record SourceRecord(
   public static SourceRecord of(Page page) {
     SourceInfo source = page.source();
     return new SourceRecord(source.path(), source.sha256(), source.bytes(), page.pageId(), page.contentHash(), null,
-        source.offset(), source.offsetIn(), source.offset() == null ? null : RESPONSE, page.fetched());
+        source.offset(), source.offsetIn(), source.offset() == null ? null : source.record(), page.fetched());
   }
 }
