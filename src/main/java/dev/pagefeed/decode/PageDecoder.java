@@ -204,10 +204,9 @@ public final class PageDecoder {
       candidates.add(GB18030);
     }
     for (Charset charset : candidates) {
-      try {
-        return new Decoded(strictOrThrow(bytes, 0, charset), charset.name(), 0);
-      } catch (CharacterCodingException invalid) {
-        // try the next
+      Decoded valid = validButForItsEnd(bytes, charset);
+      if (valid != null) {
+        return valid;
       }
     }
     Decoded best = null;
@@ -224,6 +223,35 @@ public final class PageDecoder {
     }
     return best;
   }
+
+  /**
+   * The bytes decoded strictly, but for a character cut by their end (a body cut at a byte limit, as
+   * crawlers cut large ones): that one becomes U+FFFD, which cleaning then removes as a cut marker.
+   * Null when the bytes are not valid in {@code charset}.
+   */
+  private static Decoded validButForItsEnd(byte[] bytes, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+    // Not the end of input: a sequence that the end cuts stays unread instead of being an error.
+    CoderResult result = decoder.decode(in, out, false);
+    if (result.isError() || in.remaining() >= MAX_CUT_BYTES) {
+      return null;
+    }
+    if (!in.hasRemaining()) {
+      decoder.decode(in, out, true);
+      decoder.flush(out);
+      out.flip();
+      return new Decoded(out.toString(), charset.name(), 0);
+    }
+    out.flip();
+    return new Decoded(out + "\uFFFD", charset.name(), 1);
+  }
+
+  /** The most bytes a character that the end of the bytes cuts can have left (UTF-8 and GB18030 characters have at most 4). */
+  private static final int MAX_CUT_BYTES = 4;
 
   /** Decodes with U+FFFD for each malformed or unmappable sequence, counting them. */
   private static Decoded lenient(byte[] bytes, Charset charset) {

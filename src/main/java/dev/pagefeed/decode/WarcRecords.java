@@ -371,7 +371,7 @@ public final class WarcRecords {
 
   private static Item classify(long offset, WarcRecord record, long maxBlockBytes) throws IOException {
     String type = record.type();
-    String fetched = record.headers().first("WARC-Date").map(d -> record.date().toString()).orElse(null);
+    String fetched = fetched(record);
     String url = record.headers().first("WARC-Target-URI").map(WarcRecords::stripBrackets).orElse(null);
     Kind kind = switch (type) {
       case "response" -> Kind.RESPONSE;
@@ -423,6 +423,21 @@ public final class WarcRecords {
       return tooLarge(offset, url, fetched, e.getMessage());
     }
     return new Item(offset, kind, url, fetched, body.bytes(), media, http.charset(), "", false, false, body.warnings());
+  }
+
+  /**
+   * A record's {@code WARC-Date} as ISO 8601, or null when it has none or one that is no date (ClueWeb09's
+   * WARC/0.18 files have days such as {@code 2009-03-65}): the page is read all the same.
+   */
+  private static String fetched(WarcRecord record) {
+    if (record.headers().first("WARC-Date").isEmpty()) {
+      return null;
+    }
+    try {
+      return record.date().toString();
+    } catch (RuntimeException notADate) {
+      return null;
+    }
   }
 
   private static Item tooLarge(long offset, String url, String fetched, String detail) {

@@ -74,7 +74,9 @@ public final class RecordEncoder implements Serializable {
     List<Encoded> out = new ArrayList<>();
     Page page = records.page();
     String source = page.source().id();
-    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.lineBytes(page), "", source);
+    // Tagged so that the manifest counts error pages.
+    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.lineBytes(page),
+        page.warnings().contains(Page.ERROR_PAGE) ? Page.ERROR_PAGE : "", source);
     add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "", source);
     for (Card card : records.cards()) {
       add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.lineBytes(card), "", source);

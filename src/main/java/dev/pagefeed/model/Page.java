@@ -45,6 +45,9 @@ public record Page(
     Counts counts,
     List<String> warnings)
     implements Serializable {
+  /** The warning of an error page served as a page (a 404 banner with status 200); the manifest counts them. */
+  public static final String ERROR_PAGE = "error_page";
+
   public Page {
     blocks = List.copyOf(blocks);
     related = List.copyOf(related);

@@ -459,22 +459,27 @@ public final class PagefeedPipeline {
     }
     long entities = counters.entities().values().stream().mapToLong(Long::longValue).sum();
     System.out.printf(
-        "pagefeed: %d pages (%d duplicate%s), %d cards, %d entities%s, %d errors in %.1f s%n",
+        "pagefeed: %d pages (%d duplicate%s%s), %d cards, %d entities%s, %d errors in %.1f s%n",
         counters.pages(), counters.duplicates(), counters.duplicates() == 1 ? "" : "s",
+        counters.errorPages() == 0 ? "" : ", " + counters.errorPages() + " error page" + (counters.errorPages() == 1 ? "" : "s"),
         counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
         counters.errors(), seconds);
     if (counters.warcFiles() > 0) {
       Map<String, Long> records = new java.util.TreeMap<>(counters.warcRecords());
       long responses = records.getOrDefault("response", 0L);
+      long conversions = records.getOrDefault("conversion", 0L);
       long broken = records.getOrDefault("broken", 0L);
-      records.remove("response");
-      records.remove("broken");
+      long unsupported = records.getOrDefault("unsupported", 0L);
+      for (String kind : List.of("response", "conversion", "broken", "unsupported")) {
+        records.remove(kind);
+      }
       StringBuilder skipped = new StringBuilder();
       records.forEach((kind, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(kind).append(' ').append(n));
-      System.out.printf("pagefeed: %d WARC file%s: %d responses read, %d records skipped%s, %d broken%n",
+      System.out.printf("pagefeed: %d WARC file%s: %d responses%s read, %d records skipped%s, %d broken%s%n",
           counters.warcFiles(), counters.warcFiles() == 1 ? "" : "s", responses,
+          conversions == 0 ? "" : " and " + conversions + " conversions",
           records.values().stream().mapToLong(Long::longValue).sum(), skipped.length() == 0 ? "" : " (" + skipped + ")",
-          broken);
+          broken, unsupported == 0 ? "" : ", " + unsupported + " unsupported");
     }
     Map<String, Long> changes = counters.changes();
     System.out.printf("pagefeed: %d pages added, %d updated, %d removed since %s%s%n",

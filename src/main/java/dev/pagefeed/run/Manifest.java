@@ -4,6 +4,7 @@ import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.parts.FileSummary;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.pagefeed.model.Page;
 import dev.pagefeed.model.Schema;
 import dev.pagefeed.model.SourceRecord;
 import java.util.List;
@@ -99,13 +100,16 @@ public record Manifest(
    * @param sourcesReused input files whose records were taken from the previous run unchanged
    * @param changes pages added, updated and removed since the previous run (changes.jsonl)
    * @param warcFiles WARC files read
-   * @param warcRecords their records by kind: {@code response} (a page, or an error of one), and
-   *     those skipped: {@code request}, {@code metadata}, {@code warcinfo}, {@code revisit},
-   *     {@code other_type}, {@code non_200}, {@code not_a_page}; and {@code broken} ones (each an error)
+   * @param warcRecords their records by kind: {@code response} and {@code conversion} (a page, or an
+   *     error of one), and those skipped: {@code request}, {@code metadata}, {@code warcinfo},
+   *     {@code revisit}, {@code other_type}, {@code non_200}, {@code not_a_page}; and {@code broken}
+   *     and {@code unsupported} ones (each an error)
+   * @param errorPages pages that are error pages served as pages (warning {@code error_page})
    */
-  @JsonPropertyOrder({"pages", "duplicates", "cards", "entities", "errors", "error_types", "sources_reused", "changes",
-      "warc_files", "warc_records"})
-  public record Counters(long pages, long duplicates, long cards, Map<String, Long> entities, long errors,
+  @JsonPropertyOrder({"pages", "duplicates", "error_pages", "cards", "entities", "errors", "error_types",
+      "sources_reused", "changes", "warc_files", "warc_records"})
+  public record Counters(long pages, long duplicates, long errorPages, long cards, Map<String, Long> entities,
+      long errors,
       Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes, long warcFiles,
       Map<String, Long> warcRecords) {}
 
@@ -138,7 +142,8 @@ public record Manifest(
       }
     }
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
-        new Counters(pages.records(), duplicates, cards.records(), entities.tags(), errors.records(), errors.tags(),
+        new Counters(pages.records(), duplicates, pages.tags().getOrDefault(Page.ERROR_PAGE, 0L), cards.records(),
+            entities.tags(), errors.records(), errors.tags(),
             sourcesReused, changes.tags(), warcFiles, warcRecords), WarcFile.of(sources));
   }
 

@@ -1,11 +1,13 @@
 package dev.pagefeed.run;
 
+
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.model.Ids;
+import dev.pagefeed.model.Page;
 import dev.pagefeed.model.SourceRecord;
 import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.parts.PartFiles;
@@ -480,6 +482,7 @@ public final class OutputCommitter {
     Map<String, Long> tags = switch (file) {
       case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
       case ERRORS_JSONL -> counters.errorTypes();
+      case PAGES_JSONL -> counters.errorPages() == 0 ? Map.of() : Map.of(Page.ERROR_PAGE, counters.errorPages());
       case SOURCES_JSONL -> Manifest.sourceTags(counters);
       default -> Map.of();
     };

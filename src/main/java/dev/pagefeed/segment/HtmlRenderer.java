@@ -48,7 +48,18 @@ public final class HtmlRenderer {
    * @param url the canonical URL, or null
    * @param published the publish date (ISO), or null
    */
-  public record Rendered(List<Line> lines, String url, String published) {}
+  /**
+   * A rendered page.
+   *
+   * @param lines its lines, the title first
+   * @param url its URL: its canonical one (resolved against the page's own), else the page's own; or null
+   * @param published its publish date (ISO), or null
+   * @param warnings what was off ({@link #CANONICAL_UNRESOLVED})
+   */
+  public record Rendered(List<Line> lines, String url, String published, List<String> warnings) {}
+
+  /** A canonical URL (or {@code og:url}) that is no web link or cannot be resolved: ignored. */
+  public static final String CANONICAL_UNRESOLVED = "canonical_unresolved";
 
   /** Renders a page with no crawler's hints. */
   public static Rendered render(String html) {
@@ -65,7 +76,9 @@ public final class HtmlRenderer {
     Document doc = Jsoup.parse(html);
     // The page's own URL (a wrapper's or a WARC record's) is the base a relative canonical resolves against.
     String base = Links.webUrl(wrapperUrl, null);
-    String url = Links.webUrl(HtmlMetadata.canonicalUrl(doc), base);
+    String canonical = HtmlMetadata.canonicalUrl(doc);
+    String url = Links.webUrl(canonical, base);
+    List<String> warnings = canonical != null && url == null ? List.of(CANONICAL_UNRESOLVED) : List.of();
     if (url == null) {
       url = base;
     }
@@ -121,7 +134,7 @@ public final class HtmlRenderer {
     for (Element related : found.related()) {
       renderRelated(related, lines);
     }
-    return new Rendered(lines, url, published);
+    return new Rendered(lines, url, published, warnings);
   }
 
   /** Whether a line is chrome wherever it stands: prev/next, share, copyright, breadcrumb, controls… */

@@ -25,7 +25,7 @@ public final class PageSegmenter {
 
   /** Segments a text dump whose URL a crawler's wrapper gave (or null). */
   public static SegmentedPage segmentText(String text, String url) throws RejectedInputException {
-    return segment(Line.fromText(text), Links.webUrl(url, null), null);
+    return segment(Line.fromText(text), Links.webUrl(url, null), null, List.of());
   }
 
   /** Segments an HTML page, keeping its canonical URL, publish date and card links. */
@@ -42,7 +42,7 @@ public final class PageSegmenter {
   public static SegmentedPage segmentHtml(String html, String wrapperUrl, String wrapperTitle)
       throws RejectedInputException {
     HtmlRenderer.Rendered rendered = HtmlRenderer.render(html, wrapperUrl, wrapperTitle);
-    return segment(rendered.lines(), rendered.url(), rendered.published());
+    return segment(rendered.lines(), rendered.url(), rendered.published(), rendered.warnings());
   }
 
   /**
@@ -50,9 +50,10 @@ public final class PageSegmenter {
    *
    * @param url the page's canonical URL when the input format gives one, else null
    * @param published the page's publish date when the input format gives one, else null
+   * @param found warnings the input format's reading gave
    * @throws RejectedInputException when the page has no title line
    */
-  public static SegmentedPage segment(List<Line> lines, String url, String published)
+  public static SegmentedPage segment(List<Line> lines, String url, String published, List<String> found)
       throws RejectedInputException {
     String title = lines.isEmpty() ? "" : TextCleaner.clean(lines.get(0).text());
     if (title.isEmpty()) {
@@ -65,13 +66,16 @@ public final class PageSegmenter {
         break;
       }
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(found);
     Article article = readArticle(lines.subList(1, relatedStart));
     if (article.disclaimer == null) {
       warnings.add("no_disclaimer");
     }
     if (article.blocks.isEmpty() && article.lead == null) {
       warnings.add("no_article");
+    }
+    if (ErrorPages.isOne(title, article.lead, article.blocks.stream().map(Block::text).toList())) {
+      warnings.add(ErrorPages.WARNING);
     }
     List<RelatedSection> related = new ArrayList<>();
     List<CardDraft> cards = new ArrayList<>();

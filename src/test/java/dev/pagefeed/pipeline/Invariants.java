@@ -87,6 +87,8 @@ final class Invariants {
     assertEquals(counters.get("errors").asLong(), errors.size(), "counters.errors");
     assertEquals(counters.get("duplicates").asLong(), pages.stream().filter(p -> !p.get("duplicate_of").isNull()).count(),
         "counters.duplicates");
+    assertEquals(counters.get("error_pages").asLong(), pages.stream()
+        .filter(p -> p.get("warnings").toString().contains("\"error_page\"")).count(), "counters.error_pages");
     assertEquals(nonZero(counts(counters.get("entities"))), countBy(entities, e -> e.get("kind").asText()),
         "counters.entities");
     assertEquals(nonZero(counts(counters.get("error_types"))), countBy(errors, e -> e.get("error_type").asText()),
