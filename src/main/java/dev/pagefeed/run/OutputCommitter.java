@@ -1,6 +1,5 @@
 package dev.pagefeed.run;
 
-
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;

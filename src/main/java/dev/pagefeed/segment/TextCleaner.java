@@ -4,11 +4,13 @@ import java.text.Normalizer;
 
 /**
  * The cleaning every text field gets (SPEC section 3): NFC, no BOM, LF line ends, no markdown
- * {@code **}, runs of spaces collapsed, and no space next to CJK text or punctuation.
+ * {@code **}, runs of spaces collapsed, and no space where CJK text meets CJK text or punctuation;
+ * Latin text keeps its spaces.
  *
  * <pre>
  *   clean("我国的医疗保障政策体系以 基本医疗保险为核心 ,辅以") → "我国的医疗保障政策体系以基本医疗保险为核心,辅以"
  *   clean("call 0375 3695011")                              → "call 0375 3695011"
+ *   clean("fell by 35% in 2024. For other uses, see")        → "fell by 35% in 2024. For other uses, see"
  * </pre>
  */
 public final class TextCleaner {
@@ -73,7 +75,7 @@ public final class TextCleaner {
       }
       // A run of spaces: dropped at either end, and next to CJK text or punctuation.
       boolean atEdge = out.length() == 0 || j == n;
-      if (!atEdge && !sticky(out.charAt(out.length() - 1)) && !sticky(line.charAt(j))) {
+      if (!atEdge && !joins(out.charAt(out.length() - 1), line.charAt(j))) {
         out.append(' ');
       }
       i = j;
@@ -85,23 +87,31 @@ public final class TextCleaner {
     return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u3000' || c == '\u200B';
   }
 
-  /** A character a neighbouring space is removed next to: CJK text or any punctuation. */
-  static boolean sticky(char c) {
+  /**
+   * Whether the spaces between {@code left} and {@code right} are removed: where CJK text or CJK
+   * punctuation meets anything ("核心 ," → "核心,", "医保 报销" → "医保报销", "2025 年" → "2025年",
+   * "Word ，" → "Word，"): CJK is set without spaces. Never between Latin words, digits and Latin
+   * punctuation ("35% in 2024. For other uses, see" stays as it is).
+   */
+  static boolean joins(char left, char right) {
+    return cjk(left) || cjk(right);
+  }
+
+  /** Han, kana, hangul, and the punctuation and full-width forms set with them (，。、「」（）). */
+  static boolean cjk(char c) {
     if (c < 0x80) {
-      return !Character.isLetterOrDigit(c);
+      return false;
     }
-    if (Character.isIdeographic(c)) {
-      return true;
+    if (Character.isIdeographic(c) || Character.isSurrogate(c)) {
+      return true; // a surrogate here is half of a Han character of the supplementary planes (the CJK extensions)
     }
     Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-    return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-        || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
-        || block == Character.UnicodeBlock.GENERAL_PUNCTUATION
-        || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
-        || block == Character.UnicodeBlock.VERTICAL_FORMS
-        || block == Character.UnicodeBlock.HIRAGANA
+    return block == Character.UnicodeBlock.HIRAGANA
         || block == Character.UnicodeBlock.KATAKANA
         || block == Character.UnicodeBlock.HANGUL_SYLLABLES
-        || Character.getType(c) == Character.OTHER_SYMBOL;
+        || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+        || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+        || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+        || block == Character.UnicodeBlock.VERTICAL_FORMS;
   }
 }

@@ -26,6 +26,11 @@ class TextCleanerTest {
         // spaces between Latin letters and digits stay, collapsed
         "call   0375 3695011 now | call 0375 3695011 now",
         "Hello  world | Hello world",
+        // Latin text keeps its spaces after its punctuation; CJK punctuation takes none
+        "fell by 35% in 2024. For other uses, see | fell by 35% in 2024. For other uses, see",
+        "\"Die Kosten ( rund 300 Euro ) trägt die Kasse , sagt sie.\" | Die Kosten ( rund 300 Euro ) trägt die Kasse , sagt sie.",
+        "见 WHO 报告 ， 第 3 页 | 见WHO报告，第3页",
+        "COVID-19 ， 疫苗 | COVID-19，疫苗",
         // full-width and ideographic spaces count as spaces
         "医保\u3000中心 | 医保中心",
       })
