@@ -30,7 +30,10 @@ final class ErrorPages {
       + "|service (?:temporarily )?unavailable|internal server error|gateway time-?out|page not found|unauthorized)"
       + "[.!。！]?$");
 
-  /** What Chinese error pages say, anywhere in a line. */
+  /** The longest line read as an error message: error pages say it in a few words, articles in sentences. */
+  static final int MAX_MESSAGE_LINE = 40;
+
+  /** What Chinese error pages say, anywhere in a line of at most {@value #MAX_MESSAGE_LINE} characters. */
   static final Pattern CHINESE = Pattern.compile("页面(?:不存在|未找到|找不到|已(?:被)?删除|无法访问|走丢了)"
       + "|(?:找不到|无法找到)(?:该|您(?:要|所)?访问的|请求的)?(?:页面|网页)|网页(?:不存在|无法访问)"
       + "|访问(?:被拒绝|受限|出错)|拒绝访问|无权(?:限)?访问|没有(?:访问)?权限访问|服务器(?:内部)?错误|服务(?:暂时)?不可用"
@@ -62,7 +65,8 @@ final class ErrorPages {
     }
     for (String line : lines) {
       String text = line.strip();
-      if (STATUS.matcher(text).matches() || CHINESE.matcher(text).find() || SERVER_BANNER.matcher(text).matches()) {
+      boolean message = text.codePointCount(0, text.length()) <= MAX_MESSAGE_LINE && CHINESE.matcher(text).find();
+      if (message || STATUS.matcher(text).matches() || SERVER_BANNER.matcher(text).matches()) {
         return true;
       }
     }

@@ -250,5 +250,10 @@ class WarcRecordsTest {
     assertFalse(WarcRecords.isWarc("<html>WARC/1.0</html>".getBytes(StandardCharsets.UTF_8)));
     assertFalse(WarcRecords.isWarc(new byte[] {0x1F, (byte) 0x8B}));
     assertTrue(WarcRecords.isWarc("WARC/1.1\r\nWARC-Type: warcinfo\r\n".getBytes(StandardCharsets.US_ASCII)));
+    assertTrue(WarcRecords.isWarc("WARC/0.18\r\nWARC-Type: warcinfo\r\n".getBytes(StandardCharsets.US_ASCII)));
+    assertTrue(WarcRecords.isWarc("WARC/2.0\r\n".getBytes(StandardCharsets.US_ASCII)), "an unsupported version is still WARC");
+    assertTrue(WarcRecords.isWarc("filedesc://IA-001.arc 0.0.0.0 20090301080000 text/plain 76\n".getBytes(StandardCharsets.US_ASCII)));
+    assertFalse(WarcRecords.isWarc("WARC/ is a file format for web archives".getBytes(StandardCharsets.US_ASCII)));
+    assertFalse(WarcRecords.isWarc("filedesc: a description".getBytes(StandardCharsets.US_ASCII)));
   }
 }
