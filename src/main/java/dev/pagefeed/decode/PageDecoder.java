@@ -112,6 +112,10 @@ public final class PageDecoder {
     return raw.wrapperUrl() != null ? raw : new RawPage(raw.source(), raw.text(), record.url(), raw.wrapperTitle());
   }
 
+  /** A tag or a comment: what any HTML page holds. */
+  private static final Pattern MARKUP = Pattern.compile("<(?:[A-Za-z][A-Za-z0-9]*[\\s/>]|!--|!doctype)",
+      Pattern.CASE_INSENSITIVE);
+
   /** The media types of HTML bodies. */
   private static final java.util.Set<String> HTML_TYPES = java.util.Set.of("text/html", "application/xhtml+xml");
 
@@ -456,12 +460,12 @@ public final class PageDecoder {
   }
 
   /**
-   * Whether a page is HTML: its declared media type says so, or (with none declared) its name ends
-   * as an HTML file's does, or its text starts as HTML.
+   * Whether a page is HTML: its declared media type says so and it holds markup, or (with none
+   * declared) its name ends as an HTML file's does, or its text starts as HTML.
    */
   private static boolean looksLikeHtml(String declared, String path, String text) {
-    if (HTML_TYPES.contains(declared)) {
-      return true;
+    if (HTML_TYPES.contains(declared) && MARKUP.matcher(text.substring(0, Math.min(text.length(), SNIFF_BYTES))).find()) {
+      return true; // declared HTML and holding a tag (a text dump served as text/html holds none)
     }
     String lower = path.toLowerCase(java.util.Locale.ROOT);
     if (declared.isEmpty() && (lower.endsWith(".html") || lower.endsWith(".htm")

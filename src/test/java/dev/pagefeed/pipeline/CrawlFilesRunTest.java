@@ -91,6 +91,23 @@ class CrawlFilesRunTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} against {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "pages.jsonl, page.schema.json",
+    "errors.jsonl, error.schema.json",
+    "sources.jsonl, source.schema.json",
+    "manifest.json, manifest.schema.json",
+  })
+  void everyRecordMatchesItsSchema(String file, String schemaFile) throws IOException {
+    com.networknt.schema.JsonSchema schema = OutputSchemaTest.schema(schemaFile);
+    List<String> lines = Files.readAllLines(current(temp.resolve("whole")).resolve(file), StandardCharsets.UTF_8);
+    assertTrue(!lines.isEmpty(), file);
+    for (String line : lines) {
+      var problems = schema.validate(JSON.readTree(line));
+      assertTrue(problems.isEmpty(), () -> problems + " in " + line);
+    }
+  }
+
   @Test
   void anUnchangedNightReusesEveryFile() {
     assertEquals(CrawlFiles.all().size(), again.counters().sourcesReused());

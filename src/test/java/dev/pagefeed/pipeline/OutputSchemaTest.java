@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every record pagefeed writes matches the JSON Schema in {@code schema/} that documents it. */
 class OutputSchemaTest {
 
-  private static JsonSchema schema(String name) throws IOException {
+  static JsonSchema schema(String name) throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("schema", name))) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
     }
