@@ -66,8 +66,12 @@ public final class RecordEncoder implements Serializable {
     this.csvRaw = csvRaw;
   }
 
-  /** A file and one of its lines. */
-  public record Encoded(OutputFile file, OutputLine line) implements Serializable {}
+  /**
+   * A file and one of its lines.
+   *
+   * @param shardKey what gives the line's shard ({@link OutputShard#numberOf}): its page id, else its source id
+   */
+  public record Encoded(OutputFile file, OutputLine line, String shardKey) implements Serializable {}
 
   /** The lines one page's records add to the output files, its source's line included. */
   public List<Encoded> encode(PageRecords records) {
@@ -75,17 +79,18 @@ public final class RecordEncoder implements Serializable {
     Page page = records.page();
     String source = page.source().id();
     // Tagged so that the manifest counts error pages.
-    add(out, OutputFile.PAGES_JSONL, page.pageId(), Json.lineBytes(page),
-        page.warnings().contains(Page.ERROR_PAGE) ? Page.ERROR_PAGE : "", source);
-    add(out, OutputFile.PAGES_CSV, page.pageId(), PAGES_CSV.row(page, csvRaw), "", source);
+    String pageId = page.pageId();
+    add(out, OutputFile.PAGES_JSONL, pageId, Json.lineBytes(page),
+        page.warnings().contains(Page.ERROR_PAGE) ? Page.ERROR_PAGE : "", source, pageId);
+    add(out, OutputFile.PAGES_CSV, pageId, PAGES_CSV.row(page, csvRaw), "", source, pageId);
     for (Card card : records.cards()) {
-      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.lineBytes(card), "", source);
-      add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source);
+      add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.lineBytes(card), "", source, pageId);
+      add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source, pageId);
     }
     for (Entity entity : records.entities()) {
       String kind = entity.kind().label();
-      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.lineBytes(entity), kind, source);
-      add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source);
+      add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.lineBytes(entity), kind, source, pageId);
+      add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source, pageId);
     }
     out.add(encode(SourceRecord.of(page)));
     return out;
@@ -99,13 +104,15 @@ public final class RecordEncoder implements Serializable {
   /** An error's line of errors.jsonl alone. */
   public static Encoded errorLine(ErrorRecord error) {
     return new Encoded(OutputFile.ERRORS_JSONL,
-        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.sourceId()));
+        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.sourceId()),
+        error.sourceId());
   }
 
   /** A line of sources.jsonl, tagged as the manifest counts it ({@link SourceRecord#tag}). */
   public static Encoded encode(SourceRecord source) {
     return new Encoded(OutputFile.SOURCES_JSONL,
-        new OutputLine(source.sortKey(), Json.lineBytes(source), source.tag(), source.id()));
+        new OutputLine(source.sortKey(), Json.lineBytes(source), source.tag(), source.id()),
+        source.pageId() != null ? source.pageId() : source.id());
   }
 
   /**
@@ -152,9 +159,10 @@ public final class RecordEncoder implements Serializable {
     };
   }
 
-  private static void add(List<Encoded> out, OutputFile file, String id, byte[] text, String tag, String source) {
+  private static void add(List<Encoded> out, OutputFile file, String id, byte[] text, String tag, String source,
+      String shardKey) {
     // The id orders the file; the text breaks ties between equal ids (two dumps of one page).
-    out.add(new Encoded(file, new OutputLine(id, text, tag, source)));
+    out.add(new Encoded(file, new OutputLine(id, text, tag, source), shardKey));
   }
 
   private static List<Column<Page>> pageColumns() {

@@ -2,6 +2,7 @@ package dev.pagefeed.parts;
 
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.RecordEncoder;
 
 import java.io.BufferedOutputStream;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import dev.pagefeed.files.Location;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +48,14 @@ public final class PartFiles {
    * @param records how many lines it holds
    * @param bytes how many bytes of text they hold
    */
-  public record Part(OutputFile file, String path, long records, long bytes) implements Serializable {}
+  public record Part(OutputShard shard, String path, long records, long bytes) implements Serializable {
+
+    /** The record file this part is of. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public OutputFile file() {
+      return shard.file();
+    }
+  }
 
   /**
    * Records in {@link OutputLine#ORDER}, read one at a time: a part, or a previous run's file. The
@@ -135,11 +142,11 @@ public final class PartFiles {
   /** The folder of a staging folder that holds its parts. */
   public static final String PARTS = "parts";
 
-  /** Sorts {@code lines} and writes them as a part of {@code file} under {@code staging}. */
-  public static Part write(Location staging, OutputFile file, List<OutputLine> lines) {
+  /** Sorts {@code lines} and writes them as a part of {@code shard} under {@code staging}. */
+  public static Part write(Location staging, OutputShard shard, List<OutputLine> lines) {
     PendingPart part = new PendingPart();
     lines.forEach(part::add);
-    return part.write(staging, file);
+    return part.write(staging, shard);
   }
 
   /**
@@ -156,17 +163,24 @@ public final class PartFiles {
     public static final long MAX_BYTES = 64L << 20;
 
     private final Location staging;
-    private final Map<OutputFile, PendingPart> parts = new EnumMap<>(OutputFile.class);
+    private final int shards;
+    private final Map<OutputShard, PendingPart> parts = new java.util.TreeMap<>(
+        java.util.Comparator.comparing(OutputShard::fileName).thenComparingInt(OutputShard::index));
     private int lines;
     private long bytes;
 
-    /** @param staging the run's staging folder, where parts are written */
-    public Buffer(Location staging) {
+    /**
+     * @param staging the run's staging folder, where parts are written
+     * @param shards how many shards each record file has ({@code --shards})
+     */
+    public Buffer(Location staging, int shards) {
       this.staging = staging;
+      this.shards = shards;
     }
 
     public void add(RecordEncoder.Encoded line) {
-      bytes += parts.computeIfAbsent(line.file(), f -> new PendingPart()).add(line.line());
+      OutputShard shard = new OutputShard(line.file(), OutputShard.numberOf(line.shardKey(), shards), shards);
+      bytes += parts.computeIfAbsent(shard, f -> new PendingPart()).add(line.line());
       lines++;
     }
 
@@ -177,7 +191,7 @@ public final class PartFiles {
     /** Writes the buffered lines as parts, one per file that has lines, and empties the buffer. */
     public List<Part> flush() {
       List<Part> written = new ArrayList<>();
-      for (Map.Entry<OutputFile, PendingPart> part : parts.entrySet()) {
+      for (Map.Entry<OutputShard, PendingPart> part : parts.entrySet()) {
         if (part.getValue().size() > 0) {
           written.add(part.getValue().write(staging, part.getKey()));
         }
@@ -236,8 +250,8 @@ public final class PartFiles {
       return key.length + text.length;
     }
 
-    /** Sorts the lines, writes them as a part of {@code file} and empties this for the next lines. */
-    Part write(Location staging, OutputFile file) {
+    /** Sorts the lines, writes them as a part of {@code shard} and empties this for the next lines. */
+    Part write(Location staging, OutputShard shard) {
       Slot[] slots = new Slot[count];
       for (int i = 0; i < count; i++) {
         int keyAt = starts[i] + Integer.BYTES;
@@ -245,7 +259,7 @@ public final class PartFiles {
         slots[i] = new Slot(OutputLine.keyPrefix(data, keyAt, keyEnd), starts[i]);
       }
       Arrays.sort(slots, this::compare);
-      Location path = staging.resolve(PARTS).resolve(file.fileName()).resolve(UUID.randomUUID() + ".part");
+      Location path = staging.resolve(PARTS).resolve(shard.name()).resolve(UUID.randomUUID() + ".part");
       try {
         try (BinaryFiles.Output out = BinaryFiles.out(path)) {
           out.writeInt(table.size());
@@ -259,7 +273,7 @@ public final class PartFiles {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + path, e);
       }
-      Part part = new Part(file, path.toString(), count, textBytes);
+      Part part = new Part(shard, path.toString(), count, textBytes);
       clear();
       return part;
     }
@@ -345,30 +359,30 @@ public final class PartFiles {
   }
 
   /**
-   * Merges sorted inputs into {@code staging/<file name>} in line order, with the CSV header (and
-   * BOM) first, and writes the file's {@link RecordIndex} beside it. Closes the inputs.
+   * Merges sorted inputs into {@code staging/<shard name>} in line order, with the CSV header (and
+   * BOM) first, and writes the shard's {@link RecordIndex} beside it. Closes the inputs.
    *
    * @param rewrite what is written for each record (see {@link Rewrite})
    * @param sourceNumber the number of the current record's source in this run's sources.jsonl,
    *     asked after {@code rewrite}
    */
-  public static FileSummary merge(Location staging, OutputFile file, List<Lines> inputs, boolean bom,
+  public static FileSummary merge(Location staging, OutputShard shard, List<Lines> inputs, boolean bom,
       Rewrite rewrite, ToIntFunction<Lines> sourceNumber) {
     Map<String, long[]> tags = new HashMap<>();
     long records = 0;
-    Location target = staging.resolve(file.fileName());
+    Location target = staging.resolve(shard.name());
     PriorityQueue<Lines> queue = new PriorityQueue<>(PartFiles::compare);
     List<Lines> open = new ArrayList<>(inputs);
     try {
       com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(target.create());
       com.google.common.io.CountingOutputStream counted = new com.google.common.io.CountingOutputStream(digest);
       try (OutputStream out = new BufferedOutputStream(counted, 1 << 16);
-          RecordIndex.Writer index = RecordIndex.writer(staging, file)) {
-        if (file.isCsv()) {
+          RecordIndex.Writer index = RecordIndex.writer(staging, shard)) {
+        if (shard.isCsv()) {
           if (bom) {
             out.write(UTF8_BOM);
           }
-          out.write(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
+          out.write(RecordEncoder.header(shard.file()).getBytes(StandardCharsets.UTF_8));
         }
         for (Lines input : inputs) {
           if (input.advance()) {
@@ -397,16 +411,16 @@ public final class PartFiles {
       }
       Map<String, Long> counts = new TreeMap<>();
       tags.forEach((tag, count) -> counts.put(tag, count[0]));
-      return new FileSummary(file.fileName(), records, counted.getCount(), digest.hash().toString(), counts);
+      return new FileSummary(shard.name(), records, counted.getCount(), digest.hash().toString(), counts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }
   }
 
   /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
-  public static FileSummary merge(Location staging, OutputFile file, List<Part> parts, boolean bom) {
+  public static FileSummary merge(Location staging, OutputShard shard, List<Part> parts, boolean bom) {
     Map<String, Integer> numbers = new HashMap<>();
-    FileSummary summary = merge(staging, file, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
+    FileSummary summary = merge(staging, shard, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
         record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
     delete(parts);
     return summary;

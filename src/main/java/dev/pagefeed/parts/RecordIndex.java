@@ -1,6 +1,6 @@
 package dev.pagefeed.parts;
 
-import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.RecordEncoder;
 
 import java.io.BufferedInputStream;
@@ -24,11 +24,11 @@ public final class RecordIndex {
   private RecordIndex() {}
 
   /** Where the index of {@code file} is in a run's folder. */
-  public static Location of(Location run, OutputFile file) {
-    return run.resolve("index").resolve(file.fileName() + ".idx");
+  public static Location of(Location run, OutputShard shard) {
+    return run.resolve("index").resolve(shard.name() + ".idx");
   }
 
-  static Writer writer(Location run, OutputFile file) throws IOException {
+  static Writer writer(Location run, OutputShard file) throws IOException {
     return new Writer(BinaryFiles.out(of(run, file)));
   }
 
@@ -72,14 +72,14 @@ public final class RecordIndex {
      * @param sources the previous run's source paths by number
      * @param kept the numbers of the sources whose records are kept
      */
-    public KeptLines(Location run, OutputFile file, List<String> sources, BitSet kept) throws IOException {
-      this.path = run.resolve(file.fileName());
+    public KeptLines(Location run, OutputShard shard, List<String> sources, BitSet kept) throws IOException {
+      this.path = run.resolve(shard.name());
       this.sources = sources;
       this.kept = kept;
       this.file = new BufferedInputStream(path.open(), 1 << 20);
-      this.index = BinaryFiles.in(of(run, file));
-      if (file.isCsv()) {
-        skipHeader(RecordEncoder.header(file).getBytes(StandardCharsets.UTF_8));
+      this.index = BinaryFiles.in(of(run, shard));
+      if (shard.isCsv()) {
+        skipHeader(RecordEncoder.header(shard.file()).getBytes(StandardCharsets.UTF_8));
       }
     }
 

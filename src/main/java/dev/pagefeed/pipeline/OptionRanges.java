@@ -40,6 +40,7 @@ final class OptionRanges {
       new Range("pageTimeoutSeconds", o -> o.as(PagefeedOptions.class).getPageTimeoutSeconds(), 1, 24 * 3600),
       new Range("warcRangeBytes", o -> o.as(PagefeedOptions.class).getWarcRangeBytes(), 4096, Long.MAX_VALUE),
       new Range("maxRemovedPercent", o -> o.as(PagefeedOptions.class).getMaxRemovedPercent(), 0, 100),
+      new Range("shards", o -> o.as(PagefeedOptions.class).getShards(), 1, dev.pagefeed.encode.OutputShard.MAX_SHARDS),
       new Range("targetParallelism", o -> o.as(DirectOptions.class).getTargetParallelism(), 1, 1024));
 
   /**

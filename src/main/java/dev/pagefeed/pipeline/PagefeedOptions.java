@@ -83,6 +83,14 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setMaxRemovedPercent(long value);
 
+  @Description("Write each record file as this many files (shards), named as Beam names shards "
+      + "(pages-00003-of-00016.jsonl); a page, its cards, entities and source line share a shard. 1 writes "
+      + "pages.jsonl and so on. Read all shards of a file with one glob (pages-*.jsonl).")
+  @Default.Integer(1)
+  int getShards();
+
+  void setShards(int value);
+
   /** The default input: the project's {@code input/} folder. */
   class DefaultInput implements DefaultValueFactory<List<String>> {
     @Override

@@ -223,7 +223,7 @@ public final class PagefeedPipeline {
   static Manifest.RunOptions runOptions(PagefeedOptions options) {
     return new Manifest.RunOptions(options.getInput(),
         new RecordShape(options.getMaxPageBytes(), options.getEncoding(), options.getPageTimeoutSeconds(),
-            options.getCsvRaw(), options.getCsvBom()),
+            options.getCsvRaw(), options.getCsvBom(), options.getShards()),
         options.getIncremental(), options.getMaxRemovedPercent());
   }
 

@@ -1,7 +1,7 @@
 package dev.pagefeed.pipeline;
 
 import dev.pagefeed.decode.WarcRecords;
-import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.ingest.PageProcessor;
@@ -91,17 +91,21 @@ public final class ProcessPages
    * @param staging the run's staging folder, where parts are written
    * @param shape the options that shape the records
    * @param baseDir local paths below this folder are recorded relative to it
-   * @param previousSources the previous run's sources.jsonl, whose unchanged files are reused, or
-   *     null to process every file
+   * @param previousSources the previous run's sources.jsonl (its shards, in order), whose unchanged
+   *     files are reused; empty to process every file
    * @param warcRangeBytes a WARC file larger than this is read in ranges of this size (where it can be cut)
    */
-  public record Settings(Location staging, RecordShape shape, String baseDir, Location previousSources,
+  public record Settings(Location staging, RecordShape shape, String baseDir, List<Location> previousSources,
       long warcRangeBytes) implements java.io.Serializable {
+
+    public Settings {
+      previousSources = List.copyOf(previousSources);
+    }
 
     /** What the workers need of {@code plan}. */
     public static Settings of(RunPlan plan, String baseDir, long warcRangeBytes) {
       return new Settings(plan.staging(), plan.options().shape(), baseDir,
-          plan.reusable().map(PreviousRun::sourcesFile).orElse(null), warcRangeBytes);
+          plan.reusable().map(PreviousRun::sourcesFiles).orElse(List.of()), warcRangeBytes);
     }
   }
 
@@ -141,7 +145,9 @@ public final class ProcessPages
 
     @Override
     public void encode(PartFiles.Part part, OutputStream out) throws IOException {
-      TEXT.encode(part.file().name(), out);
+      TEXT.encode(part.shard().fileName(), out);
+      COUNT.encode((long) part.shard().index(), out);
+      COUNT.encode((long) part.shard().count(), out);
       TEXT.encode(part.path(), out);
       COUNT.encode(part.records(), out);
       COUNT.encode(part.bytes(), out);
@@ -149,7 +155,8 @@ public final class ProcessPages
 
     @Override
     public PartFiles.Part decode(InputStream in) throws IOException {
-      return new PartFiles.Part(OutputFile.valueOf(TEXT.decode(in)), TEXT.decode(in), COUNT.decode(in), COUNT.decode(in));
+      OutputShard shard = new OutputShard(TEXT.decode(in), (int) (long) COUNT.decode(in), (int) (long) COUNT.decode(in));
+      return new PartFiles.Part(shard, TEXT.decode(in), COUNT.decode(in), COUNT.decode(in));
     }
   }
 
@@ -174,7 +181,7 @@ public final class ProcessPages
           Duration.ofSeconds(shape.pageTimeoutSeconds()));
       maxPageBytes = shape.maxPageBytes();
       encoder = new RecordEncoder(shape.csvRaw());
-      buffer = new PartFiles.Buffer(settings.staging());
+      buffer = new PartFiles.Buffer(settings.staging(), shape.shards());
       for (EntityKind kind : EntityKind.values()) {
         entities.put(kind, Metrics.counter(ProcessPages.class, "entities_" + kind.label()));
       }
@@ -257,7 +264,7 @@ public final class ProcessPages
     @Setup
     public void setup() {
       sink = new Sink(settings);
-      fingerprints = settings.previousSources() == null ? Map.of()
+      fingerprints = settings.previousSources().isEmpty() ? Map.of()
           : PreviousRun.fingerprints(settings.previousSources());
     }
 

@@ -2,6 +2,7 @@ package dev.pagefeed.run;
 
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.parts.FileSummary;
 
 import dev.pagefeed.model.ChangeKind;
@@ -65,13 +66,33 @@ public final class ChangeFeed {
     return changes;
   }
 
-  /** Writes the changes as {@code staging/changes.jsonl}; tags count them by kind (all kinds, zeros too). */
-  public static FileSummary write(Location staging, List<PageChange> changes) {
-    Map<String, Long> byKind = new TreeMap<>();
-    for (ChangeKind kind : ChangeKind.values()) {
-      byKind.put(kind.label(), 0L);
+  /**
+   * Writes the changes as {@code staging/changes.jsonl} (or its shards, each change in its page id's
+   * shard); tags count them by kind (all kinds, zeros too, on the first shard).
+   */
+  public static List<FileSummary> write(Location staging, List<PageChange> changes, int shards) {
+    List<List<PageChange>> byShard = new java.util.ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      byShard.add(new java.util.ArrayList<>());
     }
-    Location target = staging.resolve(OutputFile.CHANGES);
+    for (PageChange change : changes) {
+      byShard.get(OutputShard.numberOf(change.pageId(), shards)).add(change);
+    }
+    List<FileSummary> summaries = new java.util.ArrayList<>();
+    for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
+      summaries.add(write(staging, shard, byShard.get(shard.index())));
+    }
+    return summaries;
+  }
+
+  private static FileSummary write(Location staging, OutputShard shard, List<PageChange> changes) {
+    Map<String, Long> byKind = new TreeMap<>();
+    if (shard.index() == 0) {
+      for (ChangeKind kind : ChangeKind.values()) {
+        byKind.put(kind.label(), 0L);
+      }
+    }
+    Location target = staging.resolve(shard.name());
     try {
       com.google.common.hash.HashingOutputStream digest = dev.pagefeed.model.Ids.sha256Of(target.create());
       com.google.common.io.CountingOutputStream counted = new com.google.common.io.CountingOutputStream(digest);
@@ -82,7 +103,7 @@ public final class ChangeFeed {
           byKind.merge(change.change().label(), 1L, Long::sum);
         }
       }
-      return new FileSummary(OutputFile.CHANGES, changes.size(), counted.getCount(), digest.hash().toString(), byKind);
+      return new FileSummary(shard.name(), changes.size(), counted.getCount(), digest.hash().toString(), byKind);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target, e);
     }

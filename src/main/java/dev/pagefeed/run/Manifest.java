@@ -1,6 +1,7 @@
 package dev.pagefeed.run;
 
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.parts.FileSummary;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -127,14 +128,15 @@ public record Manifest(
       long sourcesReused, long duplicates, List<SourceRecord> sources) {
     List<FileEntry> files =
         summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.bytes(), s.sha256())).toList();
-    FileSummary pages = find(summaries, OutputFile.PAGES_JSONL.fileName());
-    FileSummary cards = find(summaries, OutputFile.CARDS_JSONL.fileName());
-    FileSummary entities = find(summaries, OutputFile.ENTITIES_JSONL.fileName());
-    FileSummary errors = find(summaries, OutputFile.ERRORS_JSONL.fileName());
-    FileSummary changes = find(summaries, OutputFile.CHANGES);
+    int shards = options.shape().shards();
+    FileSummary pages = total(summaries, OutputFile.PAGES_JSONL.fileName(), shards);
+    FileSummary cards = total(summaries, OutputFile.CARDS_JSONL.fileName(), shards);
+    FileSummary entities = total(summaries, OutputFile.ENTITIES_JSONL.fileName(), shards);
+    FileSummary errors = total(summaries, OutputFile.ERRORS_JSONL.fileName(), shards);
+    FileSummary changes = total(summaries, OutputFile.CHANGES, shards);
     Map<String, Long> warcRecords = new java.util.TreeMap<>();
     long warcFiles = 0;
-    for (Map.Entry<String, Long> tag : find(summaries, OutputFile.SOURCES_JSONL.fileName()).tags().entrySet()) {
+    for (Map.Entry<String, Long> tag : total(summaries, OutputFile.SOURCES_JSONL.fileName(), shards).tags().entrySet()) {
       if (tag.getKey().equals(SourceRecord.WARC_TAG + SourceRecord.WARC_FILE)) {
         warcFiles = tag.getValue();
       } else if (tag.getKey().startsWith(SourceRecord.WARC_TAG)) {
@@ -147,7 +149,16 @@ public record Manifest(
             sourcesReused, changes.tags(), warcFiles, warcRecords), WarcFile.of(sources));
   }
 
-  private static FileSummary find(List<FileSummary> summaries, String file) {
-    return summaries.stream().filter(s -> s.file().equals(file)).findFirst().orElseThrow();
+  /** A file's shards summed: their records and their tags (the bytes and hash are not summed: null). */
+  private static FileSummary total(List<FileSummary> summaries, String file, int shards) {
+    long records = 0;
+    Map<String, Long> tags = new java.util.TreeMap<>();
+    for (OutputShard shard : OutputShard.all(file, shards)) {
+      FileSummary summary = summaries.stream().filter(s -> s.file().equals(shard.name())).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no summary of " + shard.name()));
+      records += summary.records();
+      summary.tags().forEach((tag, n) -> tags.merge(tag, n, Long::sum));
+    }
+    return new FileSummary(file, records, 0, null, tags);
   }
 }

@@ -3,6 +3,7 @@ package dev.pagefeed.run;
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.model.Ids;
@@ -50,7 +51,8 @@ public final class OutputCommitter {
   public static FileSummary writeFile(Location staging, OutputFile file, Iterable<OutputLine> lines, boolean bom) {
     List<OutputLine> all = new ArrayList<>();
     lines.forEach(all::add);
-    return PartFiles.merge(staging, file, List.of(PartFiles.write(staging, file, all)), bom);
+    OutputShard whole = new OutputShard(file, 0, 1);
+    return PartFiles.merge(staging, whole, List.of(PartFiles.write(staging, whole, all)), bom);
   }
 
   /** Inside the output folder: one folder per run, each complete before it becomes current. */
@@ -173,12 +175,7 @@ public final class OutputCommitter {
         || name.startsWith(".") && name.endsWith(".link")) {
       return true;
     }
-    for (OutputFile file : OutputFile.values()) {
-      if (file.fileName().equals(name)) {
-        return true;
-      }
-    }
-    return false;
+    return OutputShard.isRecordFileName(name);
   }
 
   /** The staging folder of a new run inside {@code output}. */
@@ -239,28 +236,36 @@ public final class OutputCommitter {
     PageIdentities identities = new PageIdentities(sources);
     Map<String, SourceRecord> sourceById = new HashMap<>();
     sources.forEach(source -> sourceById.putIfAbsent(source.id(), source));
-    Map<OutputFile, FileSummary> byFile = new EnumMap<>(OutputFile.class);
+    int shards = plan.options().shape().shards();
+    // The files' summaries in file order, then shard order: the run id hashes them in this order.
+    Map<OutputShard, FileSummary> byShard = new java.util.TreeMap<>(
+        java.util.Comparator.comparing((OutputShard shard) -> shard.file().ordinal()).thenComparingInt(OutputShard::index));
     boolean allKept = previous != null && kept.cardinality() == before.size();
     if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
-      byFile.put(OutputFile.SOURCES_JSONL, linkPrevious(staging, previous, OutputFile.SOURCES_JSONL));
+      linkPrevious(staging, previous, OutputFile.SOURCES_JSONL, byShard);
       after.addAll(before);
     } else {
-      byFile.put(OutputFile.SOURCES_JSONL, PartFiles.merge(staging, OutputFile.SOURCES_JSONL,
-          inputs(OutputFile.SOURCES_JSONL, parts, previous, beforeIds, kept), bom,
-          record -> {
-            SourceRecord given = sourceById.get(record.source()); // parsed once, above
-            SourceRecord claimed = identities.claim(given);
-            after.add(claimed);
-            return claimed == given ? record.text() : Json.lineBytes(claimed);
-          },
-          record -> after.size() - 1));
+      // Shard after shard: a source's number is its line in the shards read one after another.
+      for (OutputShard shard : OutputShard.all(OutputFile.SOURCES_JSONL, shards)) {
+        byShard.put(shard, PartFiles.merge(staging, shard, inputs(shard, parts, previous, beforeIds, kept), bom,
+            record -> {
+              SourceRecord given = sourceById.get(record.source()); // parsed once, above
+              SourceRecord claimed = identities.claim(given);
+              after.add(claimed);
+              return claimed == given ? record.text() : Json.lineBytes(claimed);
+            },
+            record -> after.size() - 1));
+      }
     }
     CommitStep.SOURCES_MERGED.reached();
     List<PartFiles.Part> allParts = new ArrayList<>(parts);
-    if (!identities.losers().isEmpty()) {
-      allParts.add(PartFiles.write(staging, OutputFile.ERRORS_JSONL, identities.losers().stream()
-          .map(loser -> RecordEncoder.errorLine(loser.error()).line()).toList()));
+    Map<Integer, List<OutputLine>> loserLines = new java.util.TreeMap<>();
+    for (PageIdentities.Loser loser : identities.losers()) {
+      RecordEncoder.Encoded line = RecordEncoder.errorLine(loser.error());
+      loserLines.computeIfAbsent(OutputShard.numberOf(line.shardKey(), shards), n -> new ArrayList<>()).add(line.line());
     }
+    loserLines.forEach((shard, lines) ->
+        allParts.add(PartFiles.write(staging, new OutputShard(OutputFile.ERRORS_JSONL, shard, shards), lines)));
     Map<String, String> duplicatesBefore = PageIdentities.duplicates(before);
     Map<String, String> duplicates = PageIdentities.duplicates(after);
     // A source's number is its (first) line in sources.jsonl.
@@ -269,25 +274,36 @@ public final class OutputCommitter {
     }
     // With the same sources in the same order, a file no new record goes into is the previous one.
     boolean sameNumbers = allKept && after.stream().map(SourceRecord::id).toList().equals(beforeIds);
-    // The other files, side by side: each merge is one thread's sequential reading and writing, so
+    List<OutputFile> linked = new ArrayList<>();
+    List<OutputShard> toMerge = new ArrayList<>();
+    for (OutputFile file : OutputFile.values()) {
+      if (file == OutputFile.SOURCES_JSONL) {
+        continue;
+      }
+      if (sameNumbers && partsOf(file, allParts).isEmpty()) {
+        linked.add(file);
+      } else {
+        toMerge.addAll(OutputShard.all(file, shards));
+      }
+    }
+    for (OutputFile file : linked) {
+      linkPrevious(staging, previous, file, byShard);
+    }
+    // The other shards side by side: each merge is one thread's sequential reading and writing, so
     // the largest go first (the last to finish bounds the commit).
-    List<OutputFile> largestFirst = java.util.Arrays.stream(OutputFile.values())
-        .filter(file -> file != OutputFile.SOURCES_JSONL)
-        .sorted(java.util.Comparator.comparingLong(
-            (OutputFile file) -> partsOf(file, allParts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed())
-        .toList();
-    Map<OutputFile, Future<FileSummary>> merging = new EnumMap<>(OutputFile.class);
+    toMerge.sort(java.util.Comparator.comparingLong(
+        (OutputShard shard) -> partsOf(shard, allParts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed());
+    Map<OutputShard, Future<FileSummary>> merging = new java.util.LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
-      for (OutputFile file : largestFirst) {
-        PartFiles.Rewrite rewrite = rewriteFor(file, identities, duplicatesBefore, duplicates, keptIds);
-        merging.put(file, pool.submit(() -> sameNumbers && partsOf(file, allParts).isEmpty()
-            ? linkPrevious(staging, previous, file)
-            : PartFiles.merge(staging, file, inputs(file, allParts, previous, beforeIds, kept), bom, rewrite,
-                record -> record.sourceNumber(path -> numberOf(numbers, path)))));
+      for (OutputShard shard : toMerge) {
+        PartFiles.Rewrite rewrite = rewriteFor(shard.file(), identities, duplicatesBefore, duplicates, keptIds);
+        merging.put(shard, pool.submit(() -> PartFiles.merge(staging, shard,
+            inputs(shard, allParts, previous, beforeIds, kept), bom, rewrite,
+            record -> record.sourceNumber(path -> numberOf(numbers, path)))));
       }
-      for (Map.Entry<OutputFile, Future<FileSummary>> file : merging.entrySet()) {
-        byFile.put(file.getKey(), file.getValue().get());
+      for (Map.Entry<OutputShard, Future<FileSummary>> shard : merging.entrySet()) {
+        byShard.put(shard.getKey(), shard.getValue().get());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -299,13 +315,13 @@ public final class OutputCommitter {
       pool.shutdownNow();
     }
     CommitStep.FILES_MERGED.reached();
-    List<FileSummary> summaries = new ArrayList<>(byFile.values());
+    List<FileSummary> summaries = new ArrayList<>(byShard.values());
     StringBuilder hashes = new StringBuilder();
     summaries.forEach(s -> hashes.append(s.sha256()));
     String runId = Ids.sha256(hashes.toString()).substring(0, 16);
     List<dev.pagefeed.model.PageChange> changes = ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates);
     RemovalGuard.check(before, changes, plan.options().maxRemovedPercent());
-    summaries.add(ChangeFeed.write(staging, changes));
+    summaries.addAll(ChangeFeed.write(staging, changes, shards));
     CommitStep.CHANGES_WRITTEN.reached();
     Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
         summaries, reused.size(), duplicates.size(), after);
@@ -323,7 +339,10 @@ public final class OutputCommitter {
       switchTo(plan);
       CommitStep.SWITCHED.reached();
       if (output.isLocal()) {
-        linkCurrent(output.path(), staging.path());
+        List<String> names = new ArrayList<>();
+        manifest.files().forEach(f -> names.add(f.name()));
+        names.add(OutputFile.MANIFEST);
+        linkCurrent(output.path(), staging.path(), names);
       }
       CommitStep.LINKED.reached();
       cleanUp(output, staging);
@@ -366,12 +385,12 @@ public final class OutputCommitter {
   }
 
   /** On a local disk, the {@code current} link and the file links through it follow the pointer. */
-  private static void linkCurrent(Path output, Path staging) throws IOException {
+  private static void linkCurrent(Path output, Path staging, List<String> names) throws IOException {
     Path link = output.resolve(".current-" + staging.getFileName());
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, output.relativize(staging));
     Files.move(link, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    linkFiles(output);
+    linkFiles(output, names);
   }
 
   /** Removes the runs before {@code staging}, and links a killed run wrote but never renamed. */
@@ -445,38 +464,36 @@ public final class OutputCommitter {
     return parts.stream().filter(p -> p.file() == file && p.records() > 0).toList();
   }
 
-  /** What {@code file} is merged from: this run's parts and the previous run's kept records. */
-  private static List<PartFiles.Lines> inputs(OutputFile file, List<PartFiles.Part> parts, PreviousRun previous,
+  private static List<PartFiles.Part> partsOf(OutputShard shard, List<PartFiles.Part> parts) {
+    return parts.stream().filter(p -> p.shard().equals(shard) && p.records() > 0).toList();
+  }
+
+  /**
+   * What {@code shard} is merged from: this run's parts and the previous run's kept records (of the
+   * same shard: a run reuses only records of the same number of shards).
+   */
+  private static List<PartFiles.Lines> inputs(OutputShard shard, List<PartFiles.Part> parts, PreviousRun previous,
       List<String> beforeIds, BitSet kept) {
     List<PartFiles.Lines> inputs = new ArrayList<>();
-    parts.stream().filter(p -> p.file() == file).map(PartFiles::open).forEach(inputs::add);
+    parts.stream().filter(p -> p.shard().equals(shard)).map(PartFiles::open).forEach(inputs::add);
     if (!kept.isEmpty()) {
       try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), file, beforeIds, kept));
+        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, beforeIds, kept));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the previous run's " + file.fileName(), e);
+        throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
       }
     }
     return inputs;
   }
 
   /**
-   * The previous run's {@code file} and its index, unchanged, as this run's: a hard link on a
-   * local disk (a copy elsewhere), after checking its size against the previous manifest.
+   * The previous run's {@code file} (each of its shards) and their indexes, unchanged, as this
+   * run's: hard links on a local disk (copies elsewhere), after checking their sizes against the
+   * previous manifest. The file's tags (its counts by kind) are the previous run's, given to its
+   * first shard: only their sums are counted.
    */
-  private static FileSummary linkPrevious(Location staging, PreviousRun previous, OutputFile file) {
-    Manifest.FileEntry entry = previous.entryOf(file);
-    try {
-      Location from = previous.folder().resolve(file.fileName());
-      if (from.size() != entry.bytes()) {
-        throw new IllegalStateException("the previous run's " + file.fileName() + " no longer matches its manifest "
-            + "(was it edited?); run once without --incremental");
-      }
-      from.copyTo(staging.resolve(file.fileName()));
-      RecordIndex.of(previous.folder(), file).copyTo(RecordIndex.of(staging, file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot reuse the previous run's " + file.fileName(), e);
-    }
+  private static void linkPrevious(Location staging, PreviousRun previous, OutputFile file,
+      Map<OutputShard, FileSummary> into) {
     Manifest.Counters counters = previous.manifest().counters();
     Map<String, Long> tags = switch (file) {
       case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
@@ -485,7 +502,22 @@ public final class OutputCommitter {
       case SOURCES_JSONL -> Manifest.sourceTags(counters);
       default -> Map.of();
     };
-    return new FileSummary(file.fileName(), entry.records(), entry.bytes(), entry.sha256(), tags);
+    for (OutputShard shard : previous.shards(file)) {
+      Manifest.FileEntry entry = previous.entryOf(shard);
+      try {
+        Location from = previous.folder().resolve(shard.name());
+        if (from.size() != entry.bytes()) {
+          throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
+              + "(was it edited?); run once without --incremental");
+        }
+        from.copyTo(staging.resolve(shard.name()));
+        RecordIndex.of(previous.folder(), shard).copyTo(RecordIndex.of(staging, shard));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+      }
+      into.put(shard, new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(),
+          shard.index() == 0 ? tags : Map.of()));
+    }
   }
 
   private static int numberOf(Map<String, Integer> numbers, String source) {
@@ -496,14 +528,21 @@ public final class OutputCommitter {
     return number;
   }
 
-  /** Makes each output file a link through {@code current}, replacing files of older layouts. */
-  private static void linkFiles(Path output) throws IOException {
-    List<String> names = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
-      names.add(file.fileName());
+  /**
+   * Makes each of the current run's files ({@code names}) a link through {@code current}, replacing
+   * files of older layouts; links to files the current run does not have (another number of shards)
+   * are removed.
+   */
+  private static void linkFiles(Path output, List<String> names) throws IOException {
+    try (var list = Files.list(output)) {
+      for (Path file : list.toList()) {
+        String name = file.getFileName().toString();
+        if (Files.isSymbolicLink(file) && !names.contains(name) && OutputShard.isRecordFileName(name)
+            && Files.readSymbolicLink(file).startsWith(CURRENT)) {
+          Files.delete(file);
+        }
+      }
     }
-    names.add(OutputFile.CHANGES);
-    names.add(OutputFile.MANIFEST);
     for (String name : names) {
       Path file = output.resolve(name);
       Path target = Path.of(CURRENT, name);

@@ -3,6 +3,7 @@ package dev.pagefeed.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.model.ErrorType;
 import dev.pagefeed.model.Schema;
@@ -44,8 +45,9 @@ public record PreviousRun(Location folder, Manifest manifest) {
 
   /** The names of its record files (all its manifest lists but changes.jsonl, which is never reused). */
   public List<String> recordFiles() {
-    return manifest.files().stream().map(Manifest.FileEntry::name).filter(name -> !name.equals(OutputFile.CHANGES))
-        .toList();
+    java.util.Set<String> changes = new java.util.HashSet<>();
+    OutputShard.all(OutputFile.CHANGES, manifest.options().shape().shards()).forEach(c -> changes.add(c.name()));
+    return manifest.files().stream().map(Manifest.FileEntry::name).filter(name -> !changes.contains(name)).toList();
   }
 
   /**
@@ -82,8 +84,10 @@ public record PreviousRun(Location folder, Manifest manifest) {
    * can: they must have been made by the same build, schema and record-shaping options.
    */
   public Optional<String> reuseRefusal(RecordShape shape) {
-    if (!sourcesFile().existsUnchecked() || !RecordIndex.of(folder, OutputFile.SOURCES_JSONL).existsUnchecked()) {
-      return Optional.of("it has no sources.jsonl and index (an older pagefeed wrote it)");
+    for (OutputShard shard : shards(OutputFile.SOURCES_JSONL)) {
+      if (!folder.resolve(shard.name()).existsUnchecked() || !RecordIndex.of(folder, shard).existsUnchecked()) {
+        return Optional.of("it has no " + shard.name() + " and index (an older pagefeed wrote it)");
+      }
     }
     if (manifest.schemaVersion() != Schema.VERSION) {
       return Optional.of("it has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION
@@ -97,20 +101,31 @@ public record PreviousRun(Location folder, Manifest manifest) {
         : Optional.of("it was made with other " + String.join(", ", before.differences(shape)));
   }
 
-  /** Its sources.jsonl. */
-  public Location sourcesFile() {
-    return folder.resolve(OutputFile.SOURCES_JSONL.fileName());
+  /** The shards its record file {@code file} was written as ({@code --shards} of that run). */
+  public List<OutputShard> shards(OutputFile file) {
+    return OutputShard.all(file, manifest.options().shape().shards());
   }
 
-  /** Its sources, in file order (empty when it has no sources.jsonl). */
+  /** Its sources.jsonl: the file, or its shards in order. */
+  public List<Location> sourcesFiles() {
+    return shards(OutputFile.SOURCES_JSONL).stream().map(shard -> folder.resolve(shard.name())).toList();
+  }
+
+  /** Its sources, in file order, shard after shard (none from a shard that is missing). */
   public List<SourceRecord> sources() {
-    return sourcesFile().existsUnchecked() ? read(sourcesFile()) : new ArrayList<>();
+    List<SourceRecord> sources = new ArrayList<>();
+    for (Location file : sourcesFiles()) {
+      if (file.existsUnchecked()) {
+        sources.addAll(read(file));
+      }
+    }
+    return sources;
   }
 
-  /** What its manifest says of {@code file}. */
-  public Manifest.FileEntry entryOf(OutputFile file) {
-    return manifest.files().stream().filter(f -> f.name().equals(file.fileName())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + file.fileName()));
+  /** What its manifest says of {@code shard}. */
+  public Manifest.FileEntry entryOf(OutputShard shard) {
+    return manifest.files().stream().filter(f -> f.name().equals(shard.name())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + shard.name()));
   }
 
   /**
@@ -121,10 +136,12 @@ public record PreviousRun(Location folder, Manifest manifest) {
    * by its own line (its records' lines carry their bodies' hashes), and is read again when one of
    * its records lost its page id.
    */
-  public static Map<String, String> fingerprints(Location sourcesFile) {
+  public static Map<String, String> fingerprints(List<Location> sourcesFiles) {
     Map<String, String> fingerprints = new HashMap<>();
     java.util.Set<String> lostAnId = new java.util.HashSet<>();
-    for (SourceRecord source : read(sourcesFile)) {
+    List<SourceRecord> all = new ArrayList<>();
+    sourcesFiles.forEach(file -> all.addAll(read(file)));
+    for (SourceRecord source : all) {
       if (source.errorType() == ErrorType.DUPLICATE_ID) {
         lostAnId.add(source.path());
       } else if (source.isFile() && source.sha256() != null) {

@@ -18,9 +18,20 @@ import java.util.Objects;
  * @param pageTimeoutSeconds the time budget of a page's extraction
  * @param csvRaw whether CSV cells are written without the formula-injection guard
  * @param csvBom whether CSV files start with a UTF-8 BOM
+ * @param shards how many files each record file is written as ({@code --shards}); a manifest written
+ *     before shards existed has none, which is one
  */
 public record RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw,
-    boolean csvBom) implements Serializable {
+    boolean csvBom, int shards) implements Serializable {
+
+  public RecordShape {
+    shards = shards == 0 ? 1 : shards;
+  }
+
+  /** A shape with one shard per record file. */
+  public RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw, boolean csvBom) {
+    this(maxPageBytes, encoding, pageTimeoutSeconds, csvRaw, csvBom, 1);
+  }
 
   /** The options in which {@code other} differs from this shape, as {@code --name}, in declaration order. */
   public List<String> differences(RecordShape other) {

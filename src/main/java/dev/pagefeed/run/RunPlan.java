@@ -40,7 +40,8 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     if (current != null) {
       try {
         previous = PreviousRun.of(current);
-        distrust = previous.mismatch(List.of(OutputFile.SOURCES_JSONL.fileName())).orElse(null);
+        distrust = previous.mismatch(previous.shards(OutputFile.SOURCES_JSONL).stream()
+            .map(dev.pagefeed.encode.OutputShard::name).toList()).orElse(null);
       } catch (java.io.IOException | RuntimeException unreadable) {
         String why = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
         distrust = "its manifest.json cannot be read (" + (why.length() > 120 ? why.substring(0, 120) + "…" : why) + ")";

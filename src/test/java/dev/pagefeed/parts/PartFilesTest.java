@@ -2,6 +2,7 @@ package dev.pagefeed.parts;
 
 import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.RecordEncoder;
 
@@ -24,15 +25,15 @@ class PartFilesTest {
 
   private static RecordEncoder.Encoded line(String key, String text, String tag, String source) {
     return new RecordEncoder.Encoded(OutputFile.ERRORS_JSONL,
-        new OutputLine(key, (text + "\n").getBytes(StandardCharsets.UTF_8), tag, source));
+        new OutputLine(key, (text + "\n").getBytes(StandardCharsets.UTF_8), tag, source), source);
   }
 
   @Test
   void partsMergeInKeyOrderWithTiesBrokenByTheirBytes() throws Exception {
-    PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging));
+    PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging), 1);
     first.add(line("c", "third", "timeout", "b.txt"));
     first.add(line("a", "first", "binary", "a.txt"));
-    PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging));
+    PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging), 1);
     second.add(line("b", "zweite", "binary", "a.txt"));
     second.add(line("b", "second, 二", "", "c.txt"));
     second.add(line("b", "second", "", "c.txt"));
@@ -43,7 +44,7 @@ class PartFilesTest {
     assertEquals("second\n".length() + "second, 二\n".getBytes(StandardCharsets.UTF_8).length + "zweite\n".length(),
         parts.get(1).bytes());
 
-    FileSummary summary = PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
+    FileSummary summary = PartFiles.merge(Location.of(staging), new OutputShard(OutputFile.ERRORS_JSONL, 0, 1), parts, false);
 
     assertEquals("first\nsecond\nsecond, 二\nzweite\nthird\n",
         Files.readString(staging.resolve("errors.jsonl"), StandardCharsets.UTF_8));
@@ -52,12 +53,12 @@ class PartFilesTest {
     for (PartFiles.Part part : parts) {
       assertFalse(Files.exists(Path.of(part.path())), "a merged part is removed");
     }
-    assertTrue(RecordIndex.of(Location.of(staging), OutputFile.ERRORS_JSONL).exists());
+    assertTrue(RecordIndex.of(Location.of(staging), new OutputShard(OutputFile.ERRORS_JSONL, 0, 1)).exists());
   }
 
   @Test
   void aFullBufferSaysSo() {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging), 1);
     for (int i = 0; i < PartFiles.Buffer.MAX_LINES - 1; i++) {
       buffer.add(line("k" + i, "x", "", "a.txt"));
     }
@@ -71,7 +72,7 @@ class PartFilesTest {
 
   @Test
   void aClearedBufferWritesNothingOfWhatItHeld() throws Exception {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging), 1);
     buffer.add(line("a", "dropped", "", "a.txt"));
     buffer.clear();
     assertTrue(buffer.flush().isEmpty());
@@ -79,13 +80,13 @@ class PartFilesTest {
     List<PartFiles.Part> parts = buffer.flush();
     assertEquals(1, parts.size());
     assertEquals(1, parts.get(0).records());
-    PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
+    PartFiles.merge(Location.of(staging), new OutputShard(OutputFile.ERRORS_JSONL, 0, 1), parts, false);
     assertEquals("kept\n", Files.readString(staging.resolve("errors.jsonl"), StandardCharsets.UTF_8));
   }
 
   @Test
   void aBufferOfFewLargeLinesIsFullByItsBytes() {
-    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging));
+    PartFiles.Buffer buffer = new PartFiles.Buffer(Location.of(staging), 1);
     String large = "页".repeat(1 << 20); // 3 MB of UTF-8
     int lines = 0;
     while (!buffer.full()) {

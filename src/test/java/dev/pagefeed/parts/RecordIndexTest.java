@@ -2,6 +2,7 @@ package dev.pagefeed.parts;
 
 import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.run.OutputCommitter;
 
@@ -42,7 +43,7 @@ class RecordIndexTest {
 
   private List<String> keptLines(BitSet kept) throws Exception {
     List<String> texts = new ArrayList<>();
-    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run), OutputFile.ENTITIES_JSONL, SOURCES, kept)) {
+    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run), new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1), SOURCES, kept)) {
       while (lines.advance()) {
         texts.add(new String(lines.key(), StandardCharsets.UTF_8) + " " + lines.tag() + " " + lines.source() + " "
             + new String(lines.text(), StandardCharsets.UTF_8).strip());
@@ -61,7 +62,7 @@ class RecordIndexTest {
 
   @Test
   void aCutIndexStopsTheRun() throws Exception {
-    Location index = RecordIndex.of(Location.of(run), OutputFile.ENTITIES_JSONL);
+    Location index = RecordIndex.of(Location.of(run), new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1));
     // The index is compressed: rewrite it less the last two bytes of its last entry.
     byte[] whole;
     try (SnappyInputStream in = new SnappyInputStream(index.open())) {

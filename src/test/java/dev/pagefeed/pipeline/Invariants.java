@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +68,8 @@ final class Invariants {
       assertEquals(file.get("sha256").asText(), Ids.sha256(bytes), name + " sha256");
       List<String> records = name.endsWith(".csv") ? csvRows(bytes) : new String(bytes, StandardCharsets.UTF_8).lines().toList();
       assertEquals(file.get("records").asLong(), records.size(), name + " records");
-      lines.put(name, records);
+      // A file's shards (pages-00001-of-00004.jsonl) are read as the one file they make up.
+      lines.computeIfAbsent(name.replaceFirst("-\\d{5}-of-\\d{5}(?=\\.)", ""), n -> new ArrayList<>()).addAll(records);
     }
     List<JsonNode> sources = parse(lines.get("sources.jsonl"));
     List<JsonNode> pages = parse(lines.get("pages.jsonl"));

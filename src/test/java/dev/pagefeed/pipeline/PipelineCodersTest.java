@@ -3,6 +3,7 @@ package dev.pagefeed.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
 import org.apache.beam.sdk.coders.Coder;
@@ -25,7 +26,7 @@ class PipelineCodersTest {
   @Test
   void partsSurviveTheirCoder() throws Exception {
     for (OutputFile file : OutputFile.values()) {
-      PartFiles.Part part = new PartFiles.Part(file, "/out/.runs/r1/parts/" + file.fileName() + "/a.part", 61_234, 3L << 33);
+      PartFiles.Part part = new PartFiles.Part(new OutputShard(file, 0, 1), "/out/.runs/r1/parts/" + file.fileName() + "/a.part", 61_234, 3L << 33);
       assertEquals(part, roundTrip(new ProcessPages.PartCoder(), part));
     }
   }

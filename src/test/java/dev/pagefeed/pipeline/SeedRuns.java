@@ -90,9 +90,9 @@ final class SeedRuns {
       JsonNode staged = read(json);
       assertEquals(0, staged.get("reused").size(), "a full run reuses nothing");
       java.util.Set<String> files = new java.util.TreeSet<>();
-      staged.get("parts").forEach(part -> files.add(part.get("file").asText()));
-      assertTrue(files.containsAll(List.of("PAGES_JSONL", "CARDS_JSONL", "ENTITIES_JSONL", "ERRORS_JSONL",
-          "SOURCES_JSONL")), files.toString());
+      staged.get("parts").forEach(part -> files.add(part.get("shard").get("file_name").asText()));
+      assertTrue(files.containsAll(List.of("pages.jsonl", "cards.jsonl", "entities.jsonl", "errors.jsonl",
+          "sources.jsonl")), files.toString());
       return null;
     });
     pipeline.run().waitUntilFinish();

@@ -4,6 +4,7 @@ import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.run.OutputCommitter;
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.encode.RecordEncoder;
@@ -61,14 +62,14 @@ class PartOrderProperties {
     Path staging = Files.createTempDirectory("parts");
     try {
       // Two buffers, lines dealt between them by the bits of split, as two bundles would.
-      PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging));
-      PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging));
+      PartFiles.Buffer first = new PartFiles.Buffer(Location.of(staging), 1);
+      PartFiles.Buffer second = new PartFiles.Buffer(Location.of(staging), 1);
       for (int i = 0; i < lines.size(); i++) {
-        ((split >>> (i % 64) & 1) == 0 ? first : second).add(new RecordEncoder.Encoded(OutputFile.ERRORS_JSONL, lines.get(i)));
+        ((split >>> (i % 64) & 1) == 0 ? first : second).add(new RecordEncoder.Encoded(OutputFile.ERRORS_JSONL, lines.get(i), lines.get(i).source()));
       }
       List<PartFiles.Part> parts = new ArrayList<>(first.flush());
       parts.addAll(second.flush());
-      FileSummary summary = PartFiles.merge(Location.of(staging), OutputFile.ERRORS_JSONL, parts, false);
+      FileSummary summary = PartFiles.merge(Location.of(staging), new OutputShard(OutputFile.ERRORS_JSONL, 0, 1), parts, false);
 
       List<OutputLine> expected = new ArrayList<>(lines);
       expected.sort(OutputLine.ORDER);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pagefeed.encode.OutputFile;
+import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.parts.PartFiles;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ class StagedWorkTest {
 
   @TempDir Path staging;
 
-  private static final PartFiles.Part PAGES = new PartFiles.Part(OutputFile.PAGES_JSONL, "/s/parts/pages.jsonl/b.part", 2, 300);
-  private static final PartFiles.Part CARDS = new PartFiles.Part(OutputFile.CARDS_CSV, "/s/parts/cards.csv/a.part", 40, 9000);
+  private static final PartFiles.Part PAGES = new PartFiles.Part(new OutputShard(OutputFile.PAGES_JSONL, 0, 1), "/s/parts/pages.jsonl/b.part", 2, 300);
+  private static final PartFiles.Part CARDS = new PartFiles.Part(new OutputShard(OutputFile.CARDS_CSV, 0, 1), "/s/parts/cards.csv/a.part", 40, 9000);
 
   @Test
   void writingItTwiceLeavesTheSameFile() throws Exception {
