@@ -107,12 +107,18 @@ public final class CapturedResponse {
 
   /** The body's media type, lower case ({@code text/html}), or "" when none is declared. */
   public String mediaType() {
+    if (http.headers().first("Content-Type").isEmpty()) {
+      return ""; // jwarc says application/octet-stream then; many captures of pages have no type
+    }
     MediaType media = http.contentType();
     return media == null ? "" : media.base().toString().toLowerCase(Locale.ROOT);
   }
 
   /** The charset {@code Content-Type} declares, or null. */
   public String charset() {
+    if (http.headers().first("Content-Type").isEmpty()) {
+      return null;
+    }
     MediaType media = http.contentType();
     return media == null ? null : media.parameters().get("charset");
   }

@@ -430,15 +430,25 @@ public final class WarcRecords {
    * WARC/0.18 files have days such as {@code 2009-03-65}): the page is read all the same.
    */
   private static String fetched(WarcRecord record) {
-    if (record.headers().first("WARC-Date").isEmpty()) {
+    Optional<String> date = record.headers().first("WARC-Date");
+    if (date.isEmpty()) {
       return null;
     }
     try {
       return record.date().toString();
-    } catch (RuntimeException notADate) {
-      return null;
+    } catch (RuntimeException notIso) {
+      // Early versions wrote offsets without a colon (2009-03-01T08:43:19-0800, ClueWeb09).
+      try {
+        return java.time.OffsetDateTime.parse(date.get().strip(), OFFSET_WITHOUT_COLON).toInstant().toString();
+      } catch (RuntimeException notADate) {
+        return null;
+      }
     }
   }
+
+  /** {@code WARC-Date} as WARC/0.18 files have it: an offset without a colon. */
+  private static final java.time.format.DateTimeFormatter OFFSET_WITHOUT_COLON =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXX");
 
   private static Item tooLarge(long offset, String url, String fetched, String detail) {
     return new Item(offset, Kind.BROKEN, url, fetched, null, "", null, detail, true, false, null);
@@ -448,8 +458,19 @@ public final class WarcRecords {
     return Item.notAPage(offset, Kind.BROKEN, null, null, detail);
   }
 
+  /** The longest description of a parse error kept in a message (jwarc quotes the bytes around it). */
+  private static final int MAX_DESCRIPTION = 200;
+
   private static String describe(Throwable e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (e.getMessage() == null) {
+      return e.getClass().getSimpleName();
+    }
+    // jwarc writes bytes over 0x7f sign-extended (\xffffffd6): one byte each is what they are.
+    String message = e.getMessage().replace("\\xffffff", "\\x");
+    if (message.length() > MAX_DESCRIPTION) {
+      message = message.substring(0, MAX_DESCRIPTION) + "…";
+    }
+    return e.getClass().getSimpleName() + ": " + message;
   }
 
   private static String stripBrackets(String uri) {

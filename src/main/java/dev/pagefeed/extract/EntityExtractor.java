@@ -55,8 +55,9 @@ public final class EntityExtractor {
       List<Match> candidates = new ArrayList<>(extractor.find(text));
       candidates.sort(
           Comparator.comparingInt(Match::start).thenComparing(Comparator.comparingInt(Match::end).reversed()));
-      for (Match candidate : candidates) {
-        if (!taken.overlaps(candidate)) {
+      for (Match found : candidates) {
+        Match candidate = withoutEdgeSpaces(found, text.view());
+        if (candidate != null && !taken.overlaps(candidate)) {
           taken.add(candidate);
           accepted.add(candidate);
         }
@@ -68,6 +69,25 @@ public final class EntityExtractor {
       mapped.add(match.withSpan(text.toOriginal(match.start()), text.toOriginalEnd(match.end())));
     }
     return mapped;
+  }
+
+  /**
+   * The match without white space at its ends (a pattern's optional space before a unit that is not
+   * there: "$174.70 for" is "$174.70"), or null when nothing is left.
+   */
+  static Match withoutEdgeSpaces(Match match, String view) {
+    int start = match.start();
+    int end = match.end();
+    while (end > start && Character.isWhitespace(view.charAt(end - 1))) {
+      end--;
+    }
+    while (start < end && Character.isWhitespace(view.charAt(start))) {
+      start++;
+    }
+    if (start == end) {
+      return null;
+    }
+    return start == match.start() && end == match.end() ? match : match.withSpan(start, end);
   }
 
   /** Besides digits, the characters one of the kinds needs: numerals, @, dots and {@code ://}, 对折 and 半折. */

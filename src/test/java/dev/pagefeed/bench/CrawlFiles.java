@@ -442,16 +442,23 @@ public final class CrawlFiles {
   static File clueWeb() {
     String v = "WARC/0.18";
     byte[] a = bytes(html("感冒了能用医保买药吗", "感冒后可以持医保卡到定点药店购买医保目录内的药品。"));
+    byte[] b = bytes(html("医保卡可以借给别人用吗", "医保卡仅限本人使用，出借医保卡属于违规行为。"));
     byte[] file = gzip(concat(
         warc(v, List.of("WARC-Type: warcinfo", "WARC-Date: 2009-03-65T08:43:19-0800", recordId(),
             "Content-Type: application/warc-fields"), bytes("software: Nutch 1.0-dev (modified for clueweb09)\r\n")),
         warc(v, List.of("WARC-Type: response", "WARC-Target-URI: http://www.example.cn/cold.html",
             "WARC-Date: 2009-03-65T08:43:19-0800", "WARC-Trec-ID: clueweb09-zh0000-00-00001", recordId(),
             "Content-Type: application/http;msgtype=response"),
-            http(true, "HTTP/1.1 200 OK", headers("Content-Type: text/html", "Content-Length: " + a.length), a))));
-    return new File("clueweb09.warc.gz", "WARC/0.18 (ClueWeb09): whole gzip, LF headers, bad dates", file,
-        List.of(new Page("http://www.example.cn/cold.html", "感冒后可以持医保卡到定点药店购买医保目录内的药品", a.length, List.of())),
-        2, 1, List.of());
+            http(true, "HTTP/1.1 200 OK", headers("Content-Type: text/html", "Content-Length: " + a.length), a)),
+        warc(v, List.of("WARC-Type: response", "WARC-Target-URI: http://www.example.cn/card.html",
+            "WARC-Date: 2009-03-01T08:43:19-0800", "WARC-Trec-ID: clueweb09-zh0000-00-00002", recordId(),
+            "Content-Type: application/http;msgtype=response"),
+            http(true, "HTTP/1.0 200 OK", headers("Server: Apache"), b))));
+    return new File("clueweb09.warc.gz", "WARC/0.18 (ClueWeb09): whole gzip, LF headers, dates without a colon, "
+        + "a day 65, a response with no Content-Type", file, List.of(
+        new Page("http://www.example.cn/cold.html", "感冒后可以持医保卡到定点药店购买医保目录内的药品", a.length, List.of()),
+        new Page("http://www.example.cn/card.html", "医保卡仅限本人使用", b.length, List.of())),
+        3, 1, List.of());
   }
 
   /** WARC/0.17, uncompressed, as early Heritrix and NutchWAX wrote it. */

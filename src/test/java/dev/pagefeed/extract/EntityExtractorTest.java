@@ -36,6 +36,21 @@ class EntityExtractorTest {
     assertEquals(6, matches.size());
   }
 
+  /** Latin text keeps its spaces; an optional space before a unit that is not there is no part of a span. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "Premiums were $174.70 for 2024 and $9.80 more.", "It costs 300 yuan, or €45 in all, about 72.5 % of it.",
+      "Call 0375 3695011 today, or visit www.nhsa.gov.cn now.", "费用 300 元 左右 , 比例 80 % 以上 。"})
+  void noSpanStartsOrEndsWithWhiteSpace(String sentence) {
+    Text text = Text.of(sentence);
+    List<Match> matches = new EntityExtractor().find(text);
+    assertTrue(!matches.isEmpty(), sentence);
+    for (Match match : matches) {
+      String span = sentence.substring(match.start(), match.end());
+      assertEquals(span.strip(), span, "the span of " + match);
+    }
+  }
+
   /** One positive per kind, in the form a page writes it. */
   static final List<Found> POSITIVES = List.of(
       Found.of(EntityKind.PHONE, "0375-3695011", "+863753695011"),

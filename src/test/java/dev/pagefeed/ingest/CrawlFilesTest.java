@@ -1,6 +1,7 @@
 package dev.pagefeed.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pagefeed.bench.CrawlFiles;
@@ -75,6 +76,10 @@ class CrawlFilesTest {
           "error_page", "canonical_unresolved")) {
         assertEquals(want.warnings().contains(warning), page.warnings().contains(warning), warning + " on " + page.url());
       }
+    }
+    if (expected.name().startsWith("clueweb")) {
+      assertNull(pages.get(0).fetched(), "a day 65 is no date");
+      assertEquals("2009-03-01T16:43:19Z", pages.get(1).fetched(), "an offset without a colon");
     }
     long distinct = items.stream().map(i -> i.offset()).distinct().count();
     assertEquals(items.size(), distinct, "every record has its own offset");
