@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs pagefeed on the DirectRunner and on an embedded Flink cluster over the seed pages and a
 # generated corpus, and checks that the two write byte-identical files; then changes a few pages
-# and checks the same of an --incremental run on each; then of the pages packed into one WARC file.
+# and checks the same of an --incremental run on each; then of the pages packed into one WARC file;
+# then of a run that writes each file as 4 shards (--shards=4).
 # Usage: bench/flink-parity.sh [pages]   (after mvn verify; builds target/pagefeed-flink.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,9 +24,9 @@ run_both() { # extra options for both runs (INPUT: what they read, the corpus by
 }
 
 status=0
-compare() {
-  for file in pages.jsonl pages.csv cards.jsonl cards.csv entities.jsonl entities.csv errors.jsonl sources.jsonl \
-      changes.jsonl; do
+compare() { # every file the DirectRunner's manifest lists (a file's shards when --shards is set)
+  for file in $(python3 -c "import json,sys; print(' '.join(f['name'] for f in json.load(open(sys.argv[1]))['files']))" \
+      "$work/direct/manifest.json"); do
     if cmp -s "$work/direct/$file" "$work/flink/$file"; then
       echo "same: $file ($(wc -l < "$work/direct/$file") lines)"
     else
@@ -59,5 +60,9 @@ java -cp target/test-classes:target/pagefeed-flink.jar dev.pagefeed.bench.WarcCo
 rm -rf "$work/direct" "$work/flink"
 INPUT="$work/crawl" run_both --warcRangeBytes=262144
 compare
-[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner (${FLINK_LABEL:-embedded cluster}) wrote byte-identical output ($((pages + 2)) pages, full and incremental, and as one WARC file read in ranges)"
+# Each record file as 4 shards.
+rm -rf "$work/direct" "$work/flink"
+run_both --shards=4
+compare
+[ "$status" = 0 ] && echo "parity: DirectRunner and FlinkRunner (${FLINK_LABEL:-embedded cluster}) wrote byte-identical output ($((pages + 2)) pages, full and incremental, as one WARC file read in ranges, and in 4 shards)"
 exit "$status"
