@@ -26,9 +26,10 @@ class RecordShapeTest {
     assertEquals(List.of("--encoding"), SHAPE.differences(new RecordShape(8 << 20, "GB18030", 60, false, false)));
     assertEquals(List.of("--pageTimeoutSeconds"), SHAPE.differences(new RecordShape(8 << 20, null, 5, false, false)));
     assertEquals(List.of("--csvRaw", "--csvBom"), SHAPE.differences(new RecordShape(8 << 20, null, 60, true, true)));
+    assertEquals(List.of("--shards"), SHAPE.differences(new RecordShape(8 << 20, null, 60, false, false, 16)));
     // Every component of the record counts: a new option added to it is compared without more code.
     assertEquals(RecordShape.class.getRecordComponents().length,
-        SHAPE.differences(new RecordShape(1, "UTF-8", 1, true, true)).size());
+        SHAPE.differences(new RecordShape(1, "UTF-8", 1, true, true, 4)).size());
   }
 
   @Test
