@@ -151,11 +151,15 @@ public record Manifest(
 
   /** A file's shards summed: their records and their tags (the bytes and hash are not summed: null). */
   private static FileSummary total(List<FileSummary> summaries, String file, int shards) {
+    Map<String, FileSummary> byName = new java.util.HashMap<>();
+    summaries.forEach(summary -> byName.put(summary.file(), summary));
     long records = 0;
     Map<String, Long> tags = new java.util.TreeMap<>();
     for (OutputShard shard : OutputShard.all(file, shards)) {
-      FileSummary summary = summaries.stream().filter(s -> s.file().equals(shard.name())).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no summary of " + shard.name()));
+      FileSummary summary = byName.get(shard.name());
+      if (summary == null) {
+        throw new IllegalStateException("no summary of " + shard.name());
+      }
       records += summary.records();
       summary.tags().forEach((tag, n) -> tags.merge(tag, n, Long::sum));
     }

@@ -291,8 +291,9 @@ public final class OutputCommitter {
     }
     // The other shards side by side: each merge is one thread's sequential reading and writing, so
     // the largest go first (the last to finish bounds the commit).
-    toMerge.sort(java.util.Comparator.comparingLong(
-        (OutputShard shard) -> partsOf(shard, allParts).stream().mapToLong(PartFiles.Part::bytes).sum()).reversed());
+    Map<OutputShard, Long> partBytes = new HashMap<>();
+    allParts.forEach(part -> partBytes.merge(part.shard(), part.bytes(), Long::sum));
+    toMerge.sort(java.util.Comparator.comparingLong((OutputShard shard) -> partBytes.getOrDefault(shard, 0L)).reversed());
     Map<OutputShard, Future<FileSummary>> merging = new java.util.LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     try {
@@ -464,10 +465,6 @@ public final class OutputCommitter {
     return parts.stream().filter(p -> p.file() == file && p.records() > 0).toList();
   }
 
-  private static List<PartFiles.Part> partsOf(OutputShard shard, List<PartFiles.Part> parts) {
-    return parts.stream().filter(p -> p.shard().equals(shard) && p.records() > 0).toList();
-  }
-
   /**
    * What {@code shard} is merged from: this run's parts and the previous run's kept records (of the
    * same shard: a run reuses only records of the same number of shards).
@@ -502,8 +499,13 @@ public final class OutputCommitter {
       case SOURCES_JSONL -> Manifest.sourceTags(counters);
       default -> Map.of();
     };
+    Map<String, Manifest.FileEntry> entries = new HashMap<>();
+    previous.manifest().files().forEach(entry -> entries.put(entry.name(), entry));
     for (OutputShard shard : previous.shards(file)) {
-      Manifest.FileEntry entry = previous.entryOf(shard);
+      Manifest.FileEntry entry = entries.get(shard.name());
+      if (entry == null) {
+        throw new IllegalStateException("the previous manifest lists no " + shard.name());
+      }
       try {
         Location from = previous.folder().resolve(shard.name());
         if (from.size() != entry.bytes()) {

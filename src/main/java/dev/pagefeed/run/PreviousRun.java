@@ -55,8 +55,10 @@ public record PreviousRun(Location folder, Manifest manifest) {
    * stream, never whole), said for people; empty when all match.
    */
   public Optional<String> mismatch(List<String> names) {
+    Map<String, Manifest.FileEntry> entries = new HashMap<>();
+    manifest.files().forEach(entry -> entries.put(entry.name(), entry));
     for (String name : names) {
-      Manifest.FileEntry entry = manifest.files().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+      Manifest.FileEntry entry = entries.get(name);
       if (entry == null) {
         return Optional.of("manifest lists no " + name);
       }
@@ -120,12 +122,6 @@ public record PreviousRun(Location folder, Manifest manifest) {
       }
     }
     return sources;
-  }
-
-  /** What its manifest says of {@code shard}. */
-  public Manifest.FileEntry entryOf(OutputShard shard) {
-    return manifest.files().stream().filter(f -> f.name().equals(shard.name())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the previous manifest lists no " + shard.name()));
   }
 
   /**

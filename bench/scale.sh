@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Crawl-sized runs, in one run of this script: generates PAGES small page files (default 100000,
+# each a title and a few sentences, about 400 bytes) and one WARC file of RECORDS small responses
+# (default 300000, a gzip member per record), then
+#   - per --shards (1 and 16): a full run, an unchanged --incremental run and one after 1% of the
+#     pages changed; wall times net of an empty run's (start-up), their ratios to the full run,
+#     and peak RSS;
+#   - the WARC file, full and then --incremental, on the DirectRunner with -Xmx256m: whether each
+#     succeeds, and its wall time.
+# Usage: bench/scale.sh [PAGES] [RECORDS]   (CI runs a small size)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pages="${1:-100000}"
+records="${2:-300000}"
+work="${BENCH_DIR:-$(mktemp -d)}"
+[ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
+[ -f target/pagefeed.jar ] || mvn -B -q package -DskipTests
+jar=target/pagefeed.jar
+
+python3 - "$work" "$pages" "$records" <<'PY'
+import gzip, os, random, sys
+work, pages, records = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+rng = random.Random(7)
+topics = ["医保报销", "异地就医", "门诊慢特病", "生育保险", "大病保险", "长期护理保险", "医保卡补办", "个人账户"]
+def page(i):
+    t = topics[i % len(topics)]
+    return (f"{t}问答第{i}篇\n\n{t}的办理流程因地区而异,参保人可拨打12393咨询。\n"
+            f"  1. 办理条件\n    参保满{rng.randint(1, 30)}年的职工,报销比例为{rng.randint(50, 90)}%,起付线{rng.randint(3, 20)}00元。\n"
+            f"提示:本内容不能代替面诊,如有不适请尽快就医。\n")
+folder = os.path.join(work, "pages")
+os.makedirs(folder, exist_ok=True)
+for i in range(pages):
+    with open(os.path.join(folder, f"{i:07d}.txt"), "w", encoding="utf-8") as f:
+        f.write(page(i))
+os.makedirs(os.path.join(work, "crawl"), exist_ok=True)
+def record(fields, block):
+    head = "WARC/1.0\r\n" + "".join(f + "\r\n" for f in fields) + f"Content-Length: {len(block)}\r\n\r\n"
+    return gzip.compress(head.encode() + block + b"\r\n\r\n", compresslevel=1)
+with open(os.path.join(work, "crawl", "crawl.warc.gz"), "wb") as out:
+    out.write(record(["WARC-Type: warcinfo", "WARC-Date: 2025-03-01T08:00:00Z", "Content-Type: application/warc-fields"],
+                     b"software: bench/scale.sh\r\n"))
+    for i in range(records):
+        body = ("<html><head><title>问答" + str(i) + "</title></head><body><p>" + page(i).replace("\n", "</p><p>")
+                + "</p></body></html>").encode()
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+        out.write(record(["WARC-Type: response", f"WARC-Target-URI: https://ask.example.cn/q/{i}.html",
+                          "WARC-Date: 2025-03-01T08:00:01Z", "Content-Type: application/http; msgtype=response"], http))
+PY
+mkdir -p "$work/empty"
+printf '空页\n\n一句话。\n' > "$work/empty/one.txt"
+
+timed() { # LABEL [java options] -- [pagefeed options]: prints wall seconds, peak RSS (MB), exit status
+  local label="$1"; shift
+  local jvm=()
+  while [ "$1" != "--" ]; do jvm+=("$1"); shift; done
+  shift
+  local status=0
+  /usr/bin/time -v java "${jvm[@]}" -jar "$jar" --quiet "$@" > "$work/$label.out" 2> "$work/$label.time" || status=$?
+  python3 - "$work/$label.time" "$status" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+m = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)', t)
+rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', t).group(1)) // 1024
+print(int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3)), rss, sys.argv[2])
+PY
+}
+
+# Start-up: the faster of two empty runs (the first also warms the file cache).
+read -r empty1 _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
+read -r empty2 _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
+empty=$(python3 -c "print(min($empty1, $empty2))")
+printf "machine: %s cores, %s; %s small pages, a WARC file of %s records; start-up (an empty run) %.1f s\n" \
+  "$(nproc)" "$(free -g | awk '/Mem:/{print $2" GiB"}')" "$pages" "$records" "$empty"
+printf "%7s %9s %12s %14s %9s %14s %22s\n" shards full_s unchanged_s unchanged/full 1%_s 1%/full "RSS MB full/unch/1%"
+for shards in 1 16; do
+  out="$work/out-$shards"
+  rm -rf "$out"
+  cp -r "$work/pages" "$work/pages-$shards"
+  read -r full full_rss _ < <(timed "full-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards")
+  read -r same same_rss _ < <(timed "same-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  python3 - "$work/pages-$shards" <<'PY'
+import os, sys
+files = sorted(os.listdir(sys.argv[1]))
+for name in files[::100]:
+    with open(os.path.join(sys.argv[1], name), "a", encoding="utf-8") as f:
+        f.write("本页已于今日更新,如有疑问请致电12345。\n")
+PY
+  read -r one one_rss _ < <(timed "one-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  rm -rf "$work/pages-$shards"
+  python3 - "$shards" "$empty" "$full" "$same" "$one" "$full_rss/$same_rss/$one_rss" <<'PY'
+import sys
+shards, empty, full, same, one, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
+net = lambda t: max(t - empty, 0.01)
+print(f"{shards:>7} {full:9.1f} {same:12.1f} {net(same) / net(full):14.2f} {one:9.1f} {net(one) / net(full):14.2f} {rss:>22}")
+PY
+done
+echo "(ratios net of start-up: (run - empty run) / (full run - empty run))"
+read -r wfull wfull_rss wfull_status < <(timed warc-full -Xmx256m -- --input="$work/crawl" --output="$work/out-warc")
+read -r wsame wsame_rss wsame_status < <(timed warc-same -Xmx256m -- --input="$work/crawl" --output="$work/out-warc" --incremental)
+verdict() { [ "$1" = 0 ] && echo ok || echo "FAILED (exit $1: $(grep -m1 -o 'OutOfMemoryError[^"]*' "$work/$2.time" "$work/$2.out" 2>/dev/null | head -1 || true))"; }
+printf "WARC of %s records at -Xmx256m: full %s in %.1f s (RSS %s MB); incremental %s in %.1f s (RSS %s MB)\n" \
+  "$records" "$(verdict "$wfull_status" warc-full)" "$wfull" "$wfull_rss" "$(verdict "$wsame_status" warc-same)" "$wsame" "$wsame_rss"
