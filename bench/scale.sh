@@ -71,7 +71,7 @@ read -r empty2 _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-
 empty=$(python3 -c "print(min($empty1, $empty2))")
 printf "machine: %s cores, %s; %s small pages, a WARC file of %s records; start-up (an empty run) %.1f s\n" \
   "$(nproc)" "$(free -g | awk '/Mem:/{print $2" GiB"}')" "$pages" "$records" "$empty"
-printf "%7s %9s %12s %14s %9s %14s %22s\n" shards full_s unchanged_s unchanged/full 1%_s 1%/full "RSS MB full/unch/1%"
+printf "%7s %9s %12s %22s %9s %22s %22s\n" shards full_s unchanged_s "unchanged/full net,gross" 1%_s "1%/full net,gross" "RSS MB full/unch/1%"
 for shards in 1 16; do
   out="$work/out-$shards"
   rm -rf "$out"
@@ -90,11 +90,13 @@ PY
   python3 - "$shards" "$empty" "$full" "$same" "$one" "$full_rss/$same_rss/$one_rss" <<'PY'
 import sys
 shards, empty, full, same, one, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
-net = lambda t: max(t - empty, 0.01)
-print(f"{shards:>7} {full:9.1f} {same:12.1f} {net(same) / net(full):14.2f} {one:9.1f} {net(one) / net(full):14.2f} {rss:>22}")
+net = lambda t: max(t - empty, 0.0)
+ratios = lambda t: f"{net(t) / max(net(full), 0.01):.2f}, {t / full:.2f}"
+print(f"{shards:>7} {full:9.1f} {same:12.1f} {ratios(same):>22} {one:9.1f} {ratios(one):>22} {rss:>22}")
 PY
 done
-echo "(ratios net of start-up: (run - empty run) / (full run - empty run))"
+echo "(net: (run - empty run) / (full run - empty run), 0 when a run is quicker than an empty one, as an unchanged"
+echo " run is: it starts no pipeline; gross: run / full run)"
 read -r wfull wfull_rss wfull_status < <(timed warc-full -Xmx256m -- --input="$work/crawl" --output="$work/out-warc")
 read -r wsame wsame_rss wsame_status < <(timed warc-same -Xmx256m -- --input="$work/crawl" --output="$work/out-warc" --incremental)
 verdict() { [ "$1" = 0 ] && echo ok || echo "FAILED (exit $1: $(grep -m1 -o 'OutOfMemoryError[^"]*' "$work/$2.time" "$work/$2.out" 2>/dev/null | head -1 || true))"; }
