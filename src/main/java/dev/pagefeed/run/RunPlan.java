@@ -2,7 +2,6 @@ package dev.pagefeed.run;
 
 import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
