@@ -234,9 +234,7 @@ public final class PageDecoder {
    * Null when the bytes are not valid in {@code charset}.
    */
   private static Decoded validButForItsEnd(byte[] bytes, Charset charset) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = reporting(charset);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 16);
     // Not the end of input: a sequence that the end cuts stays unread instead of being an error.
@@ -257,11 +255,16 @@ public final class PageDecoder {
   /** The most bytes a character that the end of the bytes cuts can have left (UTF-8 and GB18030 characters have at most 4). */
   private static final int MAX_CUT_BYTES = 4;
 
-  /** Decodes with U+FFFD for each malformed or unmappable sequence, counting them. */
-  private static Decoded lenient(byte[] bytes, Charset charset) {
-    CharsetDecoder decoder = charset.newDecoder()
+  /** A decoder of {@code charset} that reports malformed and unmappable input instead of replacing it. */
+  private static CharsetDecoder reporting(Charset charset) {
+    return charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /** Decodes with U+FFFD for each malformed or unmappable sequence, counting them. */
+  private static Decoded lenient(byte[] bytes, Charset charset) {
+    CharsetDecoder decoder = reporting(charset);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 16);
     int replaced = 0;
@@ -307,11 +310,7 @@ public final class PageDecoder {
 
   private static String strictOrThrow(byte[] bytes, int offset, Charset charset)
       throws CharacterCodingException {
-    return charset
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
+    return reporting(charset).decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset))
         .toString();
   }
 

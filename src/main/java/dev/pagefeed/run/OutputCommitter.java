@@ -246,7 +246,8 @@ public final class OutputCommitter {
     } else {
       // Shard after shard: a source's number is its line in the shards read one after another.
       for (OutputShard shard : OutputShard.all(OutputFile.SOURCES_JSONL, shards)) {
-        byShard.put(shard, PartFiles.merge(staging, shard, inputs(shard, parts, previous, beforeIds, kept), bom,
+        byShard.put(shard, PartFiles.merge(staging, shard,
+            inputs(shard, byShardOf(parts).getOrDefault(shard, List.of()), previous, beforeIds, kept), bom,
             record -> {
               SourceRecord given = sourceById.get(record.source()); // parsed once, above
               SourceRecord claimed = identities.claim(given);
@@ -290,8 +291,9 @@ public final class OutputCommitter {
     }
     // The other shards side by side: each merge is one thread's sequential reading and writing, so
     // the largest go first (the last to finish bounds the commit).
+    Map<OutputShard, List<PartFiles.Part>> partsByShard = byShardOf(allParts);
     Map<OutputShard, Long> partBytes = new HashMap<>();
-    allParts.forEach(part -> partBytes.merge(part.shard(), part.bytes(), Long::sum));
+    partsByShard.forEach((shard, its) -> partBytes.put(shard, its.stream().mapToLong(PartFiles.Part::bytes).sum()));
     toMerge.sort(java.util.Comparator.comparingLong((OutputShard shard) -> partBytes.getOrDefault(shard, 0L)).reversed());
     Map<OutputShard, Future<FileSummary>> merging = new java.util.LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
@@ -299,7 +301,7 @@ public final class OutputCommitter {
       for (OutputShard shard : toMerge) {
         PartFiles.Rewrite rewrite = rewriteFor(shard.file(), identities, duplicatesBefore, duplicates, keptIds);
         merging.put(shard, pool.submit(() -> PartFiles.merge(staging, shard,
-            inputs(shard, allParts, previous, beforeIds, kept), bom, rewrite,
+            inputs(shard, partsByShard.getOrDefault(shard, List.of()), previous, beforeIds, kept), bom, rewrite,
             record -> record.sourceNumber(path -> numberOf(numbers, path)))));
       }
       for (Map.Entry<OutputShard, Future<FileSummary>> shard : merging.entrySet()) {
@@ -464,14 +466,21 @@ public final class OutputCommitter {
     return parts.stream().filter(p -> p.file() == file && p.records() > 0).toList();
   }
 
+  /** The parts by the shard they are of, grouped once (a run has thousands of parts and shards). */
+  private static Map<OutputShard, List<PartFiles.Part>> byShardOf(List<PartFiles.Part> parts) {
+    Map<OutputShard, List<PartFiles.Part>> byShard = new HashMap<>();
+    parts.forEach(part -> byShard.computeIfAbsent(part.shard(), s -> new ArrayList<>()).add(part));
+    return byShard;
+  }
+
   /**
-   * What {@code shard} is merged from: this run's parts and the previous run's kept records (of the
-   * same shard: a run reuses only records of the same number of shards).
+   * What {@code shard} is merged from: this run's parts of it and the previous run's kept records (of
+   * the same shard: a run reuses only records of the same number of shards).
    */
-  private static List<PartFiles.Lines> inputs(OutputShard shard, List<PartFiles.Part> parts, PreviousRun previous,
-      List<String> beforeIds, BitSet kept) {
+  private static List<PartFiles.Lines> inputs(OutputShard shard, List<PartFiles.Part> shardParts,
+      PreviousRun previous, List<String> beforeIds, BitSet kept) {
     List<PartFiles.Lines> inputs = new ArrayList<>();
-    parts.stream().filter(p -> p.shard().equals(shard)).map(PartFiles::open).forEach(inputs::add);
+    shardParts.stream().map(PartFiles::open).forEach(inputs::add);
     if (!kept.isEmpty()) {
       try {
         inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, beforeIds, kept));

@@ -61,7 +61,7 @@ class CrawlFilesRunTest {
   @Test
   void everyPageIsReadOnceWithItsUrlAndWarnings() throws IOException {
     Map<String, JsonNode> pages = new HashMap<>();
-    for (String line : Files.readAllLines(current(temp.resolve("whole")).resolve("pages.jsonl"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(Invariants.currentRun(temp.resolve("whole")).resolve("pages.jsonl"), StandardCharsets.UTF_8)) {
       JsonNode page = JSON.readTree(line);
       assertTrue(pages.put(page.get("url").asText(), page) == null, "one page per URL: " + page.get("url"));
     }
@@ -84,8 +84,8 @@ class CrawlFilesRunTest {
 
   @Test
   void readInRangesTheFilesGiveTheSameOutput() throws IOException {
-    Path a = current(temp.resolve("whole"));
-    Path b = current(temp.resolve("ranges"));
+    Path a = Invariants.currentRun(temp.resolve("whole"));
+    Path b = Invariants.currentRun(temp.resolve("ranges"));
     for (String name : List.of("pages.jsonl", "cards.jsonl", "entities.jsonl", "errors.jsonl", "sources.jsonl")) {
       assertArrayEquals(Files.readAllBytes(a.resolve(name)), Files.readAllBytes(b.resolve(name)), name);
     }
@@ -100,7 +100,7 @@ class CrawlFilesRunTest {
   })
   void everyRecordMatchesItsSchema(String file, String schemaFile) throws IOException {
     com.networknt.schema.JsonSchema schema = OutputSchemaTest.schema(schemaFile);
-    List<String> lines = Files.readAllLines(current(temp.resolve("whole")).resolve(file), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(Invariants.currentRun(temp.resolve("whole")).resolve(file), StandardCharsets.UTF_8);
     assertTrue(!lines.isEmpty(), file);
     for (String line : lines) {
       var problems = schema.validate(JSON.readTree(line));
@@ -115,7 +115,4 @@ class CrawlFilesRunTest {
     assertEquals(whole.runId(), again.runId(), "the same records");
   }
 
-  private static Path current(Path output) throws IOException {
-    return output.resolve(Files.readString(output.resolve(dev.pagefeed.run.OutputCommitter.POINTER)).strip());
-  }
 }

@@ -54,10 +54,15 @@ final class Invariants {
     }
   }
 
-  private static void checkRun(Path output) throws IOException {
+  /** The folder of the run the pointer of {@code output} names. */
+  static Path currentRun(Path output) throws IOException {
     Path pointer = output.resolve(OutputCommitter.POINTER);
     assertTrue(Files.exists(pointer), "no pointer in " + output);
-    Path run = output.resolve(Files.readString(pointer).strip());
+    return output.resolve(Files.readString(pointer).strip());
+  }
+
+  private static void checkRun(Path output) throws IOException {
+    Path run = currentRun(output);
     JsonNode manifest = JSON.readTree(Files.readString(run.resolve("manifest.json")));
     assertEquals(output.resolve(".runs"), run.getParent(), "the pointer names a run");
     Map<String, List<String>> lines = new HashMap<>();

@@ -11,7 +11,6 @@ import dev.pagefeed.bench.CrawlFiles;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.run.Manifest;
-import dev.pagefeed.run.OutputCommitter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,9 +68,6 @@ class ShardsRunTest {
         .as(PagefeedOptions.class));
   }
 
-  private static Path current(Path output) throws IOException {
-    return output.resolve(Files.readString(output.resolve(OutputCommitter.POINTER)).strip());
-  }
 
   private static List<String> lines(Path file, boolean csv) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -80,8 +76,8 @@ class ShardsRunTest {
 
   @Test
   void theShardsHoldTheLinesOfTheSingleFileSortedById() throws IOException {
-    Path whole = current(temp.resolve("one"));
-    Path sharded = current(temp.resolve("four"));
+    Path whole = Invariants.currentRun(temp.resolve("one"));
+    Path sharded = Invariants.currentRun(temp.resolve("four"));
     List<String> names = new ArrayList<>();
     four.files().forEach(f -> names.add(f.name()));
     for (OutputFile file : OutputFile.values()) {
@@ -122,7 +118,7 @@ class ShardsRunTest {
 
   @Test
   void aPageItsCardsEntitiesAndSourceShareAShard() throws IOException {
-    Path sharded = current(temp.resolve("four"));
+    Path sharded = Invariants.currentRun(temp.resolve("four"));
     Map<String, Integer> shardOfPage = new HashMap<>();
     for (OutputShard shard : OutputShard.all(OutputFile.PAGES_JSONL, 4)) {
       for (String line : lines(sharded.resolve(shard.name()), false)) {
