@@ -12,8 +12,8 @@ import java.util.Comparator;
  *     their text, so that the order is total without storing the text twice
  * @param text the encoded line(s), UTF-8, ending in a line break
  * @param tag a category counted in the manifest (an entity's kind, an error's type), or empty
- * @param source the path of the input file the record came from (an incremental run keeps or
- *     drops a file's records together)
+ * @param source the record's source as {@link dev.pagefeed.model.SourceRef} names it (an incremental
+ *     run keeps or drops a file's records together, and drops those of a source that lost its page id)
  */
 public record OutputLine(String sortKey, byte[] text, String tag, String source) implements Serializable {
 

@@ -77,7 +77,7 @@ public final class RecordEncoder implements Serializable {
   public List<Encoded> encode(PageRecords records) {
     List<Encoded> out = new ArrayList<>();
     Page page = records.page();
-    String source = page.source().id();
+    String source = page.source().ref();
     // Tagged so that the manifest counts error pages.
     String pageId = page.pageId();
     add(out, OutputFile.PAGES_JSONL, pageId, Json.lineBytes(page),
@@ -104,14 +104,15 @@ public final class RecordEncoder implements Serializable {
   /** An error's line of errors.jsonl alone. */
   public static Encoded errorLine(ErrorRecord error) {
     return new Encoded(OutputFile.ERRORS_JSONL,
-        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(), error.sourceId()),
+        new OutputLine(error.sortKey(), Json.lineBytes(error), error.errorType().label(),
+            error.sourceRecord().ref()),
         error.sourceId());
   }
 
   /** A line of sources.jsonl, tagged as the manifest counts it ({@link SourceRecord#tag}). */
   public static Encoded encode(SourceRecord source) {
     return new Encoded(OutputFile.SOURCES_JSONL,
-        new OutputLine(source.sortKey(), Json.lineBytes(source), source.tag(), source.id()),
+        new OutputLine(source.sortKey(), Json.lineBytes(source), source.tag(), source.ref()),
         source.pageId() != null ? source.pageId() : source.id());
   }
 

@@ -51,4 +51,9 @@ public record SourceInfo(
   public String id() {
     return SourceRecord.idOf(path, offset);
   }
+
+  /** How parts and indexes name the page's source ({@link SourceRef}). */
+  public String ref() {
+    return SourceRef.of(path, offset);
+  }
 }

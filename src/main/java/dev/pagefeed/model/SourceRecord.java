@@ -66,6 +66,11 @@ public record SourceRecord(
     return idOf(path, offset);
   }
 
+  /** How parts and indexes name it ({@link SourceRef}). */
+  public String ref() {
+    return SourceRef.of(path, offset);
+  }
+
   static String idOf(String path, Long offset) {
     return offset == null ? path : path + "#" + offset;
   }

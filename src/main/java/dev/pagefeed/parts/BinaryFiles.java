@@ -23,25 +23,26 @@ import org.xerial.snappy.SnappyOutputStream;
  * a {@code BufferedOutputStream}: those write an int as four synchronized one-byte calls, and a
  * run writes and reads tens of millions of fields.
  */
-final class BinaryFiles {
+public final class BinaryFiles {
 
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final int BUFFER = 1 << 16;
 
   private BinaryFiles() {}
 
   /** Opens {@code file} to read fields. */
-  static Input in(Location file) throws IOException {
+  public static Input in(Location file) throws IOException {
     return new Input(new SnappyInputStream(file.open()));
   }
 
   /** Creates {@code file} to write fields. */
-  static Output out(Location file) throws IOException {
+  public static Output out(Location file) throws IOException {
     return new Output(new SnappyOutputStream(file.create(), BUFFER));
   }
 
   /** Fields written into a buffer, handed to the stream a buffer at a time. */
-  static final class Output implements Closeable {
+  public static final class Output implements Closeable {
     private final OutputStream out;
     private final byte[] buffer = new byte[BUFFER];
     private int position;
@@ -50,7 +51,7 @@ final class BinaryFiles {
       this.out = out;
     }
 
-    void writeInt(int value) throws IOException {
+    public void writeInt(int value) throws IOException {
       if (position + Integer.BYTES > buffer.length) {
         flush();
       }
@@ -58,14 +59,22 @@ final class BinaryFiles {
       position += Integer.BYTES;
     }
 
+    public void writeLong(long value) throws IOException {
+      if (position + Long.BYTES > buffer.length) {
+        flush();
+      }
+      LONG.set(buffer, position, value);
+      position += Long.BYTES;
+    }
+
     /** Writes the length, then the bytes. */
-    void writeBytes(byte[] bytes) throws IOException {
+    public void writeBytes(byte[] bytes) throws IOException {
       writeInt(bytes.length);
       write(bytes, 0, bytes.length);
     }
 
     /** Writes bytes as they are, without their length. */
-    void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length) throws IOException {
       if (position + length > buffer.length) {
         flush();
         if (length > buffer.length) {
@@ -77,7 +86,7 @@ final class BinaryFiles {
       position += length;
     }
 
-    void writeString(String value) throws IOException {
+    public void writeString(String value) throws IOException {
       writeBytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -95,7 +104,7 @@ final class BinaryFiles {
   }
 
   /** Fields read from a buffer that is refilled from the stream. */
-  static final class Input implements Closeable {
+  public static final class Input implements Closeable {
     private final InputStream in;
     private final byte[] buffer = new byte[BUFFER];
     private int position;
@@ -106,11 +115,11 @@ final class BinaryFiles {
     }
 
     /** True when every byte has been read. */
-    boolean atEnd() throws IOException {
+    public boolean atEnd() throws IOException {
       return !fill(1);
     }
 
-    int readInt() throws IOException {
+    public int readInt() throws IOException {
       if (!fill(Integer.BYTES)) {
         throw new EOFException("the file ends inside a number");
       }
@@ -119,8 +128,17 @@ final class BinaryFiles {
       return value;
     }
 
+    public long readLong() throws IOException {
+      if (!fill(Long.BYTES)) {
+        throw new EOFException("the file ends inside a number");
+      }
+      long value = (long) LONG.get(buffer, position);
+      position += Long.BYTES;
+      return value;
+    }
+
     /** Reads a length, then that many bytes. */
-    byte[] readBytes() throws IOException {
+    public byte[] readBytes() throws IOException {
       int length = readInt();
       if (length < 0) {
         throw new IOException("a negative length: the file is damaged");
@@ -135,7 +153,7 @@ final class BinaryFiles {
       return bytes;
     }
 
-    String readString() throws IOException {
+    public String readString() throws IOException {
       return new String(readBytes(), StandardCharsets.UTF_8);
     }
 

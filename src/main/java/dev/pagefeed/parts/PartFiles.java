@@ -4,6 +4,7 @@ import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.RecordEncoder;
+import dev.pagefeed.model.SourceRef;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 
 /**
  * Sorted runs of output lines ("parts"), each written by one bundle, and their merge into a
@@ -78,15 +78,15 @@ public final class PartFiles {
     /** The current record's tag, or empty. */
     String tag();
 
-    /** The path of the current record's source. */
-    String source();
+    /** The {@link SourceRef#hash} of the current record's source ({@link SourceRef#of}). */
+    long sourceHash();
 
-    /**
-     * The current record's source number as {@code numbering} gives it for its path; a reader may
-     * remember the number per source rather than ask for every record.
-     */
-    default int sourceNumber(ToIntFunction<String> numbering) {
-      return numbering.applyAsInt(source());
+    /** The {@link SourceRef#hash} of the path of the file the current record's source is in. */
+    long pathHash();
+
+    /** Whether the records come from the previous run's file (kept), not from this run's parts. */
+    default boolean previous() {
+      return false;
     }
   }
 
@@ -96,7 +96,8 @@ public final class PartFiles {
     private long keyPrefix;
     protected byte[] text;
     protected String tag;
-    protected String source;
+    protected long sourceHash;
+    protected long pathHash;
 
     protected void setKey(byte[] key) {
       this.key = key;
@@ -124,8 +125,13 @@ public final class PartFiles {
     }
 
     @Override
-    public String source() {
-      return source;
+    public long sourceHash() {
+      return sourceHash;
+    }
+
+    @Override
+    public long pathHash() {
+      return pathHash;
     }
   }
 
@@ -363,11 +369,9 @@ public final class PartFiles {
    * BOM) first, and writes the shard's {@link RecordIndex} beside it. Closes the inputs.
    *
    * @param rewrite what is written for each record (see {@link Rewrite})
-   * @param sourceNumber the number of the current record's source in this run's sources.jsonl,
-   *     asked after {@code rewrite}
    */
-  public static FileSummary merge(Location staging, OutputShard shard, List<Lines> inputs, boolean bom,
-      Rewrite rewrite, ToIntFunction<Lines> sourceNumber) {
+  public static FileSummary merge(Location staging, OutputShard shard, List<? extends Lines> inputs, boolean bom,
+      Rewrite rewrite) {
     Map<String, long[]> tags = new HashMap<>();
     long records = 0;
     Location target = staging.resolve(shard.name());
@@ -394,7 +398,7 @@ public final class PartFiles {
           byte[] bytes = rewrite.apply(next);
           if (bytes != null) {
             out.write(bytes);
-            index.add(sourceNumber.applyAsInt(next), bytes.length, next.key(), next.tag());
+            index.add(next.pathHash(), next.sourceHash(), bytes.length, next.key(), next.tag());
             records++;
             if (!next.tag().isEmpty()) {
               tags.computeIfAbsent(next.tag(), tag -> new long[1])[0]++;
@@ -417,11 +421,9 @@ public final class PartFiles {
     }
   }
 
-  /** Merges parts alone (no previous run to reuse), numbering sources as they come, and removes them. */
+  /** Merges parts alone (no previous run to reuse) and removes them. */
   public static FileSummary merge(Location staging, OutputShard shard, List<Part> parts, boolean bom) {
-    Map<String, Integer> numbers = new HashMap<>();
-    FileSummary summary = merge(staging, shard, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE,
-        record -> record.sourceNumber(source -> numbers.computeIfAbsent(source, s -> numbers.size())));
+    FileSummary summary = merge(staging, shard, parts.stream().map(PartFiles::open).toList(), bom, Rewrite.NONE);
     delete(parts);
     return summary;
   }
@@ -441,9 +443,10 @@ public final class PartFiles {
   private static final class PartReader extends CurrentRecord {
     private final BinaryFiles.Input in;
     private final String[] table;
-    /** The source number of each table entry, once asked for (-1 before). */
-    private final int[] numbers;
-    private int sourceEntry;
+    /** The hashes of each table entry as a source and as its file's path, once asked for. */
+    private final long[] sourceHashes;
+    private final long[] pathHashes;
+    private final boolean[] hashed;
 
     PartReader(Location path) throws IOException {
       in = BinaryFiles.in(path);
@@ -451,16 +454,9 @@ public final class PartFiles {
       for (int i = 0; i < table.length; i++) {
         table[i] = in.readString();
       }
-      numbers = new int[table.length];
-      java.util.Arrays.fill(numbers, -1);
-    }
-
-    @Override
-    public int sourceNumber(ToIntFunction<String> numbering) {
-      if (numbers[sourceEntry] < 0) {
-        numbers[sourceEntry] = numbering.applyAsInt(source);
-      }
-      return numbers[sourceEntry];
+      sourceHashes = new long[table.length];
+      pathHashes = new long[table.length];
+      hashed = new boolean[table.length];
     }
 
     @Override
@@ -471,8 +467,14 @@ public final class PartFiles {
       setKey(in.readBytes());
       text = in.readBytes();
       tag = table[in.readInt()];
-      sourceEntry = in.readInt();
-      source = table[sourceEntry];
+      int source = in.readInt();
+      if (!hashed[source]) {
+        sourceHashes[source] = SourceRef.hash(table[source]);
+        pathHashes[source] = SourceRef.hash(SourceRef.path(table[source]));
+        hashed[source] = true;
+      }
+      sourceHash = sourceHashes[source];
+      pathHash = pathHashes[source];
       return true;
     }
 

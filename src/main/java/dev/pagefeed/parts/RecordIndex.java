@@ -10,14 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import dev.pagefeed.files.Location;
-import java.util.BitSet;
-import java.util.List;
 
 /**
  * Beside each output file of a run, in {@code index/<file>.idx}: for every record in file order,
- * the number of its source (its line in sources.jsonl, counted from 0), its length in bytes, its
- * sort key and its tag. With it the next incremental run copies the records of unchanged sources
- * byte for byte, without parsing JSON or CSV.
+ * the {@link SourceRef#hash} of its file's path and of its source, its length in bytes, its sort
+ * key and its tag. With it the next incremental run copies the records of unchanged sources
+ * byte for byte, without parsing JSON or CSV, and whichever worker merges a shard needs no list
+ * of the run's sources.
  */
 public final class RecordIndex {
 
@@ -32,6 +31,12 @@ public final class RecordIndex {
     return new Writer(BinaryFiles.out(of(run, file)));
   }
 
+  /** Which of a previous run's records a run keeps: by their file's path and their source (hashes). */
+  @FunctionalInterface
+  public interface Keep {
+    boolean keeps(long pathHash, long sourceHash);
+  }
+
   /** Appends one entry per record written. */
   static final class Writer implements Closeable {
     private final BinaryFiles.Output out;
@@ -42,8 +47,9 @@ public final class RecordIndex {
       this.out = out;
     }
 
-    void add(int source, int bytes, byte[] key, String tag) throws IOException {
-      out.writeInt(source);
+    void add(long pathHash, long sourceHash, int bytes, byte[] key, String tag) throws IOException {
+      out.writeLong(pathHash);
+      out.writeLong(sourceHash);
       out.writeInt(bytes);
       out.writeBytes(key);
       out.writeBytes(tags.computeIfAbsent(tag, t -> t.getBytes(StandardCharsets.UTF_8)));
@@ -56,27 +62,55 @@ public final class RecordIndex {
   }
 
   /**
+   * The tags of a previous run's shard counted from its index, when {@code keep} keeps every one
+   * of its records (the shard can then be reused as a file); empty when it drops one.
+   */
+  public static java.util.Optional<java.util.Map<String, Long>> tagsIfAllKept(Location run, OutputShard shard,
+      Keep keep) throws IOException {
+    java.util.Map<String, Long> tags = new java.util.TreeMap<>();
+    try (BinaryFiles.Input index = BinaryFiles.in(of(run, shard))) {
+      while (!index.atEnd()) {
+        long path = index.readLong();
+        long source = index.readLong();
+        index.readInt();
+        index.readBytes();
+        String tag = index.readString();
+        if (!keep.keeps(path, source)) {
+          return java.util.Optional.empty();
+        }
+        if (!tag.isEmpty()) {
+          tags.merge(tag, 1L, Long::sum);
+        }
+      }
+    }
+    return java.util.Optional.of(tags);
+  }
+
+  /**
    * The records of a previous run's file whose sources are kept, in file order. Checks, at the
-   * end, that the index covered the file exactly (a file edited after it was written stops the
-   * run rather than being half reused).
+   * end, that the index covered the file exactly and that the file's bytes hash as its manifest
+   * says (a file edited after it was written stops the run rather than being half reused).
    */
   public static final class KeptLines extends PartFiles.CurrentRecord {
     private final Location path;
+    private final com.google.common.hash.HashingInputStream hashed;
     private final InputStream file;
     private final BinaryFiles.Input index;
-    private final List<String> sources;
-    private final BitSet kept;
+    private final Keep keep;
+    private final String sha256;
+    private final byte[] scratch = new byte[1 << 16];
 
     /**
      * @param run the previous run's folder
-     * @param sources the previous run's source paths by number
-     * @param kept the numbers of the sources whose records are kept
+     * @param keep which records are kept
+     * @param sha256 the file's sha256 as the previous manifest lists it, or null not to check it
      */
-    public KeptLines(Location run, OutputShard shard, List<String> sources, BitSet kept) throws IOException {
+    public KeptLines(Location run, OutputShard shard, Keep keep, String sha256) throws IOException {
       this.path = run.resolve(shard.name());
-      this.sources = sources;
-      this.kept = kept;
-      this.file = new BufferedInputStream(path.open(), 1 << 20);
+      this.keep = keep;
+      this.sha256 = sha256;
+      this.hashed = new com.google.common.hash.HashingInputStream(com.google.common.hash.Hashing.sha256(), path.open());
+      this.file = new BufferedInputStream(hashed, 1 << 20);
       this.index = BinaryFiles.in(of(run, shard));
       if (shard.isCsv()) {
         skipHeader(RecordEncoder.header(shard.file()).getBytes(StandardCharsets.UTF_8));
@@ -89,7 +123,23 @@ public final class RecordIndex {
       if (!(start.length == 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF)) {
         this.file.reset();
       }
-      this.file.skipNBytes(header.length);
+      discard(header.length);
+    }
+
+    /** Reads past {@code bytes} bytes (read, not skipped, so that they are hashed). */
+    private void discard(int bytes) throws IOException {
+      for (int left = bytes; left > 0; ) {
+        int read = file.read(scratch, 0, Math.min(left, scratch.length));
+        if (read < 0) {
+          throw new EOFException();
+        }
+        left -= read;
+      }
+    }
+
+    @Override
+    public boolean previous() {
+      return true;
     }
 
     @Override
@@ -99,45 +149,51 @@ public final class RecordIndex {
           checkWhole();
           return false;
         }
-        int number;
+        long recordPath;
+        long recordSource;
         int bytes;
         byte[] recordKey;
         String recordTag;
         try {
-          number = index.readInt();
+          recordPath = index.readLong();
+          recordSource = index.readLong();
           bytes = index.readInt();
           recordKey = index.readBytes();
           recordTag = index.readString();
         } catch (EOFException cut) {
-          throw changed();
+          throw changed("index");
         }
-        if (kept.get(number)) {
+        if (keep.keeps(recordPath, recordSource)) {
           text = file.readNBytes(bytes);
           if (text.length < bytes) {
-            throw changed();
+            throw changed("index");
           }
           setKey(recordKey);
           tag = recordTag;
-          source = sources.get(number);
+          pathHash = recordPath;
+          sourceHash = recordSource;
           return true;
         }
         try {
-          file.skipNBytes(bytes);
+          discard(bytes);
         } catch (EOFException end) {
-          throw changed();
+          throw changed("index");
         }
       }
     }
 
     private void checkWhole() throws IOException {
       if (file.read() != -1) {
-        throw changed();
+        throw changed("index");
+      }
+      if (sha256 != null && !hashed.hash().toString().equals(sha256)) {
+        throw changed("manifest");
       }
     }
 
-    private IllegalStateException changed() {
-      return new IllegalStateException("the previous run's " + path.name() + " no longer matches its index "
-          + "(was it edited?); run once without --incremental");
+    private IllegalStateException changed(String what) {
+      return new IllegalStateException("the previous run's " + path.name() + " no longer matches its " + what
+          + " (was it edited?); run once without --incremental");
     }
 
     @Override

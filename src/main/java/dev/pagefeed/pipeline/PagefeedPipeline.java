@@ -216,7 +216,7 @@ public final class PagefeedPipeline {
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
-    return all.isEmpty() ? null : OutputCommitter.commit(plan, StagedWork.reusedOnly(all.get()));
+    return all.isEmpty() ? null : OutputCommitter.commitUnchanged(plan, all.get().size());
   }
 
   /** What the run was asked to do; every option that shapes records goes into the {@link RecordShape}. */
@@ -239,7 +239,8 @@ public final class PagefeedPipeline {
         .apply("GroupFiles", new GroupFiles(inputs.roots(), inputs.output(), GroupFiles.groupsFor(inputs.files())))
         .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir(),
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
-        .apply("StageWork", new StageWork(plan.staging()));
+        .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
+            plan.options().shape().csvBom(), dev.pagefeed.run.PreviousFiles.of(plan))));
   }
 
   /**

@@ -46,24 +46,8 @@ public record Manifest(
    * @param errors those that are errors (broken records, responses that gave no page, pages whose id another holds)
    */
   @JsonPropertyOrder({"path", "records", "pages", "skipped", "errors"})
-  public record WarcFile(String path, long records, long pages, long skipped, long errors) {
-
-    /** The files of {@code sources}, in path order, each with its records counted by what became of them. */
-    static List<WarcFile> of(List<SourceRecord> sources) {
-      java.util.Map<String, long[]> byFile = new java.util.TreeMap<>();
-      for (SourceRecord source : sources) {
-        if (SourceRecord.WARC_FILE.equals(source.record())) {
-          byFile.computeIfAbsent(source.path(), p -> new long[4]);
-        } else if (source.offset() != null) {
-          long[] counts = byFile.computeIfAbsent(source.path(), p -> new long[4]);
-          counts[0]++;
-          counts[source.errorType() != null ? 3 : source.pageId() != null ? 1 : 2]++;
-        }
-      }
-      List<WarcFile> files = new java.util.ArrayList<>();
-      byFile.forEach((path, n) -> files.add(new WarcFile(path, n[0], n[1], n[2], n[3])));
-      return files;
-    }
+  public record WarcFile(String path, long records, long pages, long skipped, long errors)
+      implements java.io.Serializable {
 
     /** Whether its counts add up. */
     public boolean reconciles() {
@@ -92,7 +76,7 @@ public record Manifest(
   }
 
   /** One output file. */
-  public record FileEntry(String name, long records, long bytes, String sha256) {}
+  public record FileEntry(String name, long records, long bytes, String sha256) implements java.io.Serializable {}
 
   /**
    * What the run produced.
@@ -124,8 +108,18 @@ public record Manifest(
     return tags;
   }
 
+  /**
+   * A run's id: the first 16 hex of the sha256 over its record files' hashes, in file order then
+   * shard order (changes.jsonl left out, so a rerun that changes nothing keeps the id).
+   */
+  public static String runIdOf(List<FileSummary> recordFiles) {
+    StringBuilder hashes = new StringBuilder();
+    recordFiles.forEach(summary -> hashes.append(summary.sha256()));
+    return dev.pagefeed.model.Ids.sha256(hashes.toString()).substring(0, 16);
+  }
+
   static Manifest of(String runId, String previousRunId, RunOptions options, List<FileSummary> summaries,
-      long sourcesReused, long duplicates, List<SourceRecord> sources) {
+      long sourcesReused, long duplicates, List<WarcFile> warc) {
     List<FileEntry> files =
         summaries.stream().map(s -> new FileEntry(s.file(), s.records(), s.bytes(), s.sha256())).toList();
     int shards = options.shape().shards();
@@ -146,7 +140,7 @@ public record Manifest(
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
         new Counters(pages.records(), duplicates, pages.tags().getOrDefault(Page.ERROR_PAGE, 0L), cards.records(),
             entities.tags(), errors.records(), errors.tags(),
-            sourcesReused, changes.tags(), warcFiles, warcRecords), WarcFile.of(sources));
+            sourcesReused, changes.tags(), warcFiles, warcRecords), warc);
   }
 
   /** A file's shards summed: their records and their tags (the bytes and hash are not summed: null). */

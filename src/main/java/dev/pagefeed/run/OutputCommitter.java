@@ -183,158 +183,119 @@ public final class OutputCommitter {
   }
 
   /**
-   * Completes the run {@code plan} describes: merges each file's sorted parts into the file (a file
-   * with no part is empty, or only a CSV header), sources.jsonl first, together with the previous
-   * run's records of the {@code work}'s reused sources; writes changes.jsonl and the manifest into
-   * the staging folder; then makes it current by replacing one small pointer file,
-   * {@code output/CURRENT}: a new pointer is written beside it and renamed over it. On a local
-   * disk that rename is atomic: whenever a run dies, the pointer names either the previous run or
-   * this one, complete and matching its manifest; on HDFS the old pointer is removed first, and a
-   * reader that finds none follows the new one (see {@link #currentRun}). On a local disk the files
-   * a user reads, {@code output/pages.jsonl} and so on, are links through the link
-   * {@code output/current}, which follows the pointer right after the switch. Earlier runs' folders
-   * are removed afterwards.
+   * Completes the run {@code plan} describes, once its pipeline has merged every file into the
+   * staging folder and left the summary of it ({@code work}): checks what the run would commit
+   * (every file there, each WARC file's records reconciled, the share of pages it would remove),
+   * writes the manifest into the staging folder, then makes it current by replacing one small
+   * pointer file, {@code output/CURRENT}: a new pointer is written beside it and renamed over it.
+   * On a local disk that rename is atomic: whenever a run dies, the pointer names either the
+   * previous run or this one, complete and matching its manifest; on HDFS the old pointer is
+   * removed first, and a reader that finds none follows the new one (see {@link #currentRun}). On
+   * a local disk the files a user reads, {@code output/pages.jsonl} and so on, are links through
+   * the link {@code output/current}, which follows the pointer right after the switch. Earlier
+   * runs' folders are removed afterwards. Reads and writes no record file.
    *
    * @return the manifest written
    * @throws IllegalStateException when another run became current since this one started
+   * @throws RemovalGuard.TooManyRemovals when the run would remove too many pages
    */
   public static Manifest commit(RunPlan plan, StagedWork work) {
-    Location output = plan.output();
-    Location staging = plan.staging();
-    PreviousRun previous = plan.previous();
-    List<PartFiles.Part> parts = work.parts();
-    Set<String> reused = new java.util.HashSet<>(work.reused());
-    boolean bom = plan.options().shape().csvBom();
-    if (!reused.isEmpty() && plan.reusable().isEmpty()) {
+    if (work.sourcesReused() > 0 && plan.reusable().isEmpty()) {
       throw new IllegalStateException("sources were reused in a run that may not reuse any");
     }
-    List<SourceRecord> before = previous == null ? List.of() : previous.sources();
-    // Records name their source by id (a file's path; a WARC record's path#offset); a reused file
-    // keeps every line of its path.
-    List<String> beforeIds = before.stream().map(SourceRecord::id).toList();
-    BitSet kept = new BitSet(before.size());
-    for (int i = 0; i < before.size(); i++) {
-      kept.set(i, reused.contains(before.get(i).path()));
-    }
-    java.util.Set<String> keptIds = new java.util.HashSet<>();
-    java.util.Set<String> listed = new java.util.HashSet<>();
-    for (int i = 0; i < before.size(); i++) {
-      listed.add(before.get(i).path());
-      if (kept.get(i)) {
-        keptIds.add(beforeIds.get(i));
-      }
-    }
-    if (!listed.containsAll(reused)) {
-      throw new IllegalStateException("sources were reused that the previous run does not list");
-    }
-    // sources.jsonl first: its line numbers are the source numbers every file's index refers to.
-    // Each page id is held by one source, decided over all of them first (PageIdentities).
-    Map<String, Integer> numbers = new HashMap<>();
-    List<SourceRecord> after = new ArrayList<>();
-    List<SourceRecord> sources = allSources(parts, before, kept);
-    PageIdentities identities = new PageIdentities(sources);
-    Map<String, SourceRecord> sourceById = new HashMap<>();
-    sources.forEach(source -> sourceById.putIfAbsent(source.id(), source));
     int shards = plan.options().shape().shards();
-    // The files' summaries in file order, then shard order: the run id hashes them in this order.
-    Map<OutputShard, FileSummary> byShard = new java.util.TreeMap<>(
-        java.util.Comparator.comparing((OutputShard shard) -> shard.file().ordinal()).thenComparingInt(OutputShard::index));
-    boolean allKept = previous != null && kept.cardinality() == before.size();
-    if (allKept && partsOf(OutputFile.SOURCES_JSONL, parts).isEmpty()) {
-      linkPrevious(staging, previous, OutputFile.SOURCES_JSONL, byShard);
-      after.addAll(before);
-    } else {
-      // Shard after shard: a source's number is its line in the shards read one after another.
-      for (OutputShard shard : OutputShard.all(OutputFile.SOURCES_JSONL, shards)) {
-        byShard.put(shard, PartFiles.merge(staging, shard,
-            inputs(shard, byShardOf(parts).getOrDefault(shard, List.of()), previous, beforeIds, kept), bom,
-            record -> {
-              SourceRecord given = sourceById.get(record.source()); // parsed once, above
-              SourceRecord claimed = identities.claim(given);
-              after.add(claimed);
-              return claimed == given ? record.text() : Json.lineBytes(claimed);
-            },
-            record -> after.size() - 1));
-      }
-    }
-    CommitStep.SOURCES_MERGED.reached();
-    List<PartFiles.Part> allParts = new ArrayList<>(parts);
-    Map<Integer, List<OutputLine>> loserLines = new java.util.TreeMap<>();
-    for (PageIdentities.Loser loser : identities.losers()) {
-      RecordEncoder.Encoded line = RecordEncoder.errorLine(loser.error());
-      loserLines.computeIfAbsent(OutputShard.numberOf(line.shardKey(), shards), n -> new ArrayList<>()).add(line.line());
-    }
-    loserLines.forEach((shard, lines) ->
-        allParts.add(PartFiles.write(staging, new OutputShard(OutputFile.ERRORS_JSONL, shard, shards), lines)));
-    Map<String, String> duplicatesBefore = PageIdentities.duplicates(before);
-    Map<String, String> duplicates = PageIdentities.duplicates(after);
-    // A source's number is its (first) line in sources.jsonl.
-    for (int i = 0; i < after.size(); i++) {
-      numbers.putIfAbsent(after.get(i).id(), i);
-    }
-    // With the same sources in the same order, a file no new record goes into is the previous one.
-    boolean sameNumbers = allKept && after.stream().map(SourceRecord::id).toList().equals(beforeIds);
-    List<OutputFile> linked = new ArrayList<>();
-    List<OutputShard> toMerge = new ArrayList<>();
+    Map<String, FileSummary> byName = new HashMap<>();
+    work.files().forEach(summary -> byName.put(summary.file(), summary));
+    List<FileSummary> records = new ArrayList<>();
     for (OutputFile file : OutputFile.values()) {
-      if (file == OutputFile.SOURCES_JSONL) {
-        continue;
-      }
-      if (sameNumbers && partsOf(file, allParts).isEmpty()) {
-        linked.add(file);
-      } else {
-        toMerge.addAll(OutputShard.all(file, shards));
+      for (OutputShard shard : OutputShard.all(file, shards)) {
+        records.add(summaryOf(byName, shard));
       }
     }
-    for (OutputFile file : linked) {
-      linkPrevious(staging, previous, file, byShard);
+    String runId = Manifest.runIdOf(records);
+    List<FileSummary> summaries = new ArrayList<>(records);
+    for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
+      summaries.add(summaryOf(byName, shard));
     }
-    // The other shards side by side: each merge is one thread's sequential reading and writing, so
-    // the largest go first (the last to finish bounds the commit).
-    Map<OutputShard, List<PartFiles.Part>> partsByShard = byShardOf(allParts);
-    Map<OutputShard, Long> partBytes = new HashMap<>();
-    partsByShard.forEach((shard, its) -> partBytes.put(shard, its.stream().mapToLong(PartFiles.Part::bytes).sum()));
-    toMerge.sort(java.util.Comparator.comparingLong((OutputShard shard) -> partBytes.getOrDefault(shard, 0L)).reversed());
-    Map<OutputShard, Future<FileSummary>> merging = new java.util.LinkedHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-    try {
-      for (OutputShard shard : toMerge) {
-        PartFiles.Rewrite rewrite = rewriteFor(shard.file(), identities, duplicatesBefore, duplicates, keptIds);
-        merging.put(shard, pool.submit(() -> PartFiles.merge(staging, shard,
-            inputs(shard, partsByShard.getOrDefault(shard, List.of()), previous, beforeIds, kept), bom, rewrite,
-            record -> record.sourceNumber(path -> numberOf(numbers, path)))));
-      }
-      for (Map.Entry<OutputShard, Future<FileSummary>> shard : merging.entrySet()) {
-        byShard.put(shard.getKey(), shard.getValue().get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while merging the output files", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause
-          : new IllegalStateException("merging the output files failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+    RemovalGuard.check(work.previousPages(), summaries, work.removed(), plan.options().maxRemovedPercent());
+    return commit(plan, Manifest.of(runId, plan.previous() == null ? null : plan.previous().manifest().runId(),
+        plan.options(), summaries, work.sourcesReused(), work.duplicates(), work.warc()));
+  }
+
+  private static FileSummary summaryOf(Map<String, FileSummary> byName, OutputShard shard) {
+    FileSummary summary = byName.get(shard.name());
+    if (summary == null) {
+      throw new IllegalStateException("the pipeline finished without writing " + shard.name());
     }
-    CommitStep.FILES_MERGED.reached();
-    List<FileSummary> summaries = new ArrayList<>(byShard.values());
-    StringBuilder hashes = new StringBuilder();
-    summaries.forEach(s -> hashes.append(s.sha256()));
-    String runId = Ids.sha256(hashes.toString()).substring(0, 16);
-    List<dev.pagefeed.model.PageChange> changes = ChangeFeed.between(before, after, runId, duplicatesBefore, duplicates);
-    RemovalGuard.check(before, changes, plan.options().maxRemovedPercent());
-    summaries.addAll(ChangeFeed.write(staging, changes, shards));
-    CommitStep.CHANGES_WRITTEN.reached();
-    Manifest manifest = Manifest.of(runId, previous == null ? null : previous.manifest().runId(), plan.options(),
-        summaries, reused.size(), duplicates.size(), after);
+    return summary;
+  }
+
+  /**
+   * An incremental run whose input is exactly the previous run's: commits the previous run's files
+   * as this run's (hard links on a local disk, copies elsewhere, after checking their sizes against
+   * the previous manifest), with an empty change feed, without a pipeline.
+   *
+   * @param reused how many input files there are, all reused
+   */
+  public static Manifest commitUnchanged(RunPlan plan, long reused) {
+    PreviousRun previous = plan.reusable().orElseThrow();
+    Manifest before = previous.manifest();
+    Manifest.Counters counters = before.counters();
+    Location staging = plan.staging();
+    int shards = plan.options().shape().shards();
+    Map<String, Manifest.FileEntry> entries = new HashMap<>();
+    before.files().forEach(entry -> entries.put(entry.name(), entry));
+    List<FileSummary> summaries = new ArrayList<>();
+    for (OutputFile file : OutputFile.values()) {
+      // The file's tags (its counts by kind) are the previous run's, given to its first shard: only their sums count.
+      Map<String, Long> tags = switch (file) {
+        case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
+        case ERRORS_JSONL -> counters.errorTypes();
+        case PAGES_JSONL -> counters.errorPages() == 0 ? Map.of() : Map.of(Page.ERROR_PAGE, counters.errorPages());
+        case SOURCES_JSONL -> Manifest.sourceTags(counters);
+        default -> Map.of();
+      };
+      for (OutputShard shard : OutputShard.all(file, shards)) {
+        Manifest.FileEntry entry = entries.get(shard.name());
+        if (entry == null) {
+          throw new IllegalStateException("the previous manifest lists no " + shard.name());
+        }
+        try {
+          Location from = previous.folder().resolve(shard.name());
+          if (from.size() != entry.bytes()) {
+            throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
+                + "(was it edited?); run once without --incremental");
+          }
+          from.copyTo(staging.resolve(shard.name()));
+          RecordIndex.of(previous.folder(), shard).copyTo(RecordIndex.of(staging, shard));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+        }
+        summaries.add(new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(),
+            shard.index() == 0 ? tags : Map.of()));
+      }
+    }
+    String runId = Manifest.runIdOf(summaries);
+    for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
+      summaries.add(ChangeFeed.write(staging, shard, List.of()));
+    }
+    return commit(plan, Manifest.of(runId, before.runId(), plan.options(), summaries, reused, counters.duplicates(),
+        before.warc()));
+  }
+
+  /** Checks the manifest's WARC files, writes it into the staging folder and switches to it. */
+  private static Manifest commit(RunPlan plan, Manifest manifest) {
+    Location output = plan.output();
+    Location staging = plan.staging();
     for (Manifest.WarcFile warc : manifest.warc()) {
       if (!warc.reconciles() || manifest.counters().warcFiles() != manifest.warc().size()) {
         throw new IllegalStateException("the records of " + warc.path() + " do not add up: " + warc);
       }
     }
     try {
-      // Everything else staged for the commit (parts, also those of a retried attempt, and the work list).
+      // Everything else staged for the commit (parts, also those of a retried attempt, tables, the work list).
       staging.resolve(PartFiles.PARTS).deleteTree();
+      staging.resolve(ShardSources.DECISIONS).deleteTree();
       staging.resolve(StagedWork.FILE).delete();
       staging.resolve(OutputFile.MANIFEST).writeString(Json.line(manifest) + "\n");
       CommitStep.MANIFEST_WRITTEN.reached();
@@ -417,125 +378,6 @@ public final class OutputCommitter {
         file.delete();
       }
     }
-  }
-
-  /**
-   * What the merge of {@code file} writes for each record: nothing for the records of a file whose
-   * page id another file holds; for a page line, its {@code duplicate_of} as this run resolved it.
-   * A line from this run's parts was encoded before the page's copies were known (null there); a
-   * line kept from the previous run carries that run's value.
-   */
-  private static PartFiles.Rewrite rewriteFor(OutputFile file, PageIdentities identities,
-      Map<String, String> duplicatesBefore, Map<String, String> duplicates, Set<String> keptIds) {
-    if (file == OutputFile.ERRORS_JSONL) {
-      return PartFiles.Rewrite.NONE; // the lost files' own error lines are here
-    }
-    boolean pageLines = file == OutputFile.PAGES_JSONL || file == OutputFile.PAGES_CSV;
-    return record -> {
-      if (identities.lost(record.source())) {
-        return null;
-      }
-      if (!pageLines) {
-        return record.text();
-      }
-      String pageId = new String(record.key(), StandardCharsets.UTF_8);
-      String was = keptIds.contains(record.source()) ? duplicatesBefore.get(pageId) : null;
-      String now = duplicates.get(pageId);
-      return java.util.Objects.equals(was, now) ? record.text()
-          : RecordEncoder.withDuplicateOf(file, record.text(), pageId, was, now);
-    };
-  }
-
-  /** Every source of the run: the previous run's kept lines and this run's parts of sources.jsonl. */
-  private static List<SourceRecord> allSources(List<PartFiles.Part> parts, List<SourceRecord> before, BitSet kept) {
-    List<SourceRecord> all = new ArrayList<>();
-    kept.stream().forEach(i -> all.add(before.get(i)));
-    for (PartFiles.Part part : partsOf(OutputFile.SOURCES_JSONL, parts)) {
-      try (PartFiles.Lines lines = PartFiles.open(part)) {
-        while (lines.advance()) {
-          all.add(PreviousRun.parseSource(new String(lines.text(), StandardCharsets.UTF_8)));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + part.path(), e);
-      }
-    }
-    return all;
-  }
-
-  private static List<PartFiles.Part> partsOf(OutputFile file, List<PartFiles.Part> parts) {
-    return parts.stream().filter(p -> p.file() == file && p.records() > 0).toList();
-  }
-
-  /** The parts by the shard they are of, grouped once (a run has thousands of parts and shards). */
-  private static Map<OutputShard, List<PartFiles.Part>> byShardOf(List<PartFiles.Part> parts) {
-    Map<OutputShard, List<PartFiles.Part>> byShard = new HashMap<>();
-    parts.forEach(part -> byShard.computeIfAbsent(part.shard(), s -> new ArrayList<>()).add(part));
-    return byShard;
-  }
-
-  /**
-   * What {@code shard} is merged from: this run's parts of it and the previous run's kept records (of
-   * the same shard: a run reuses only records of the same number of shards).
-   */
-  private static List<PartFiles.Lines> inputs(OutputShard shard, List<PartFiles.Part> shardParts,
-      PreviousRun previous, List<String> beforeIds, BitSet kept) {
-    List<PartFiles.Lines> inputs = new ArrayList<>();
-    shardParts.stream().map(PartFiles::open).forEach(inputs::add);
-    if (!kept.isEmpty()) {
-      try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, beforeIds, kept));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
-      }
-    }
-    return inputs;
-  }
-
-  /**
-   * The previous run's {@code file} (each of its shards) and their indexes, unchanged, as this
-   * run's: hard links on a local disk (copies elsewhere), after checking their sizes against the
-   * previous manifest. The file's tags (its counts by kind) are the previous run's, given to its
-   * first shard: only their sums are counted.
-   */
-  private static void linkPrevious(Location staging, PreviousRun previous, OutputFile file,
-      Map<OutputShard, FileSummary> into) {
-    Manifest.Counters counters = previous.manifest().counters();
-    Map<String, Long> tags = switch (file) {
-      case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
-      case ERRORS_JSONL -> counters.errorTypes();
-      case PAGES_JSONL -> counters.errorPages() == 0 ? Map.of() : Map.of(Page.ERROR_PAGE, counters.errorPages());
-      case SOURCES_JSONL -> Manifest.sourceTags(counters);
-      default -> Map.of();
-    };
-    Map<String, Manifest.FileEntry> entries = new HashMap<>();
-    previous.manifest().files().forEach(entry -> entries.put(entry.name(), entry));
-    for (OutputShard shard : previous.shards(file)) {
-      Manifest.FileEntry entry = entries.get(shard.name());
-      if (entry == null) {
-        throw new IllegalStateException("the previous manifest lists no " + shard.name());
-      }
-      try {
-        Location from = previous.folder().resolve(shard.name());
-        if (from.size() != entry.bytes()) {
-          throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
-              + "(was it edited?); run once without --incremental");
-        }
-        from.copyTo(staging.resolve(shard.name()));
-        RecordIndex.of(previous.folder(), shard).copyTo(RecordIndex.of(staging, shard));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
-      }
-      into.put(shard, new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(),
-          shard.index() == 0 ? tags : Map.of()));
-    }
-  }
-
-  private static int numberOf(Map<String, Integer> numbers, String source) {
-    Integer number = numbers.get(source);
-    if (number == null) {
-      throw new IllegalStateException("a record of " + source + " has no line in sources.jsonl");
-    }
-    return number;
   }
 
   /**

@@ -1,13 +1,8 @@
 package dev.pagefeed.run;
 
 import dev.pagefeed.model.ChangeKind;
-import dev.pagefeed.model.PageChange;
-import dev.pagefeed.model.SourceRecord;
-import java.util.HashMap;
-import java.util.HashSet;
+import dev.pagefeed.parts.FileSummary;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The guard against a night that would wipe the warehouse (rsync's {@code --max-delete}): a run
@@ -33,37 +28,38 @@ public final class RemovalGuard {
   }
 
   /**
-   * Checks the change feed of a run against the pages of the run before it.
+   * Checks a run's change feed against the pages of the run before it.
    *
-   * @param before the previous run's sources
-   * @param changes this run's change feed
+   * @param previousPages how many pages the previous run has
+   * @param summaries the run's files, changes.jsonl's shards among them (their tags count the changes by kind)
+   * @param removed the first pages each shard of changes.jsonl removes, with their sources
    * @param maxPercent the share of the previous run's pages it may remove
    * @throws TooManyRemovals saying how many pages it would remove, which, and how to allow it
    */
-  static void check(List<SourceRecord> before, List<PageChange> changes, long maxPercent) {
-    Map<String, String> pathOf = new HashMap<>();
-    Set<String> pages = new HashSet<>();
-    for (SourceRecord source : before) {
-      if (source.pageId() != null && source.errorType() == null) {
-        pages.add(source.pageId());
-        pathOf.putIfAbsent(source.pageId(), source.id());
+  static void check(long previousPages, List<FileSummary> summaries, List<ChangeFeed.Removed> removed,
+      long maxPercent) {
+    long removing = 0;
+    for (FileSummary summary : summaries) {
+      if (summary.file().startsWith("changes")) {
+        removing += summary.tags().getOrDefault(ChangeKind.REMOVED.label(), 0L);
       }
     }
-    List<PageChange> removed = changes.stream().filter(c -> c.change() == ChangeKind.REMOVED).toList();
-    if (pages.isEmpty() || removed.size() * 100L <= maxPercent * pages.size()) {
+    if (previousPages == 0 || removing * 100L <= maxPercent * previousPages) {
       return;
     }
+    List<ChangeFeed.Removed> first = removed.stream()
+        .sorted(java.util.Comparator.comparing(ChangeFeed.Removed::pageId)).limit(NAMED).toList();
     StringBuilder named = new StringBuilder();
-    for (PageChange page : removed.subList(0, Math.min(NAMED, removed.size()))) {
+    for (ChangeFeed.Removed page : first) {
       named.append(named.length() == 0 ? "" : ", ").append(page.pageId()).append(" (")
-          .append(pathOf.getOrDefault(page.pageId(), "?")).append(')');
+          .append(page.source() == null ? "?" : page.source()).append(')');
     }
     throw new TooManyRemovals(String.format(
         "this run would remove %d of the previous run's %d pages (%d%%), more than --maxRemovedPercent=%d allows,"
             + " so it is not committed and the previous run stays current. It would remove %s%s. Check that"
             + " --input names the whole crawl and that it is all there; if the crawl really shrank, run again with"
             + " --maxRemovedPercent=100",
-        removed.size(), pages.size(), removed.size() * 100L / pages.size(), maxPercent, named,
-        removed.size() > NAMED ? " and " + (removed.size() - NAMED) + " more" : ""));
+        removing, previousPages, removing * 100L / previousPages, maxPercent, named,
+        removing > NAMED ? " and " + (removing - NAMED) + " more" : ""));
   }
 }

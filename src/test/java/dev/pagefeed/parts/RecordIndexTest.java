@@ -4,6 +4,7 @@ import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.encode.OutputLine;
+import dev.pagefeed.model.SourceRef;
 import dev.pagefeed.run.OutputCommitter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,11 +42,18 @@ class RecordIndexTest {
     OutputCommitter.writeFile(Location.of(run), OutputFile.ENTITIES_JSONL, lines, false);
   }
 
+  /** The kept records, each with its key, tag, the name of its source and its text. */
   private List<String> keptLines(BitSet kept) throws Exception {
+    java.util.Map<Long, String> byHash = new java.util.HashMap<>();
+    SOURCES.forEach(source -> byHash.put(SourceRef.hash(source), source));
+    RecordIndex.Keep keep = (path, source) -> {
+      assertEquals(path, source, "a page file's source is its path");
+      return kept.get(SOURCES.indexOf(byHash.get(path)));
+    };
     List<String> texts = new ArrayList<>();
-    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run), new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1), SOURCES, kept)) {
+    try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run), new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1), keep, null)) {
       while (lines.advance()) {
-        texts.add(new String(lines.key(), StandardCharsets.UTF_8) + " " + lines.tag() + " " + lines.source() + " "
+        texts.add(new String(lines.key(), StandardCharsets.UTF_8) + " " + lines.tag() + " " + byHash.get(lines.sourceHash()) + " "
             + new String(lines.text(), StandardCharsets.UTF_8).strip());
       }
     }
@@ -84,5 +92,36 @@ class RecordIndexTest {
     all.set(0, 2);
     IllegalStateException stop = assertThrows(IllegalStateException.class, () -> keptLines(all));
     assertTrue(stop.getMessage().contains("no longer matches its index"), stop.getMessage());
+  }
+
+  @Test
+  void aFileWhoseBytesNoLongerHashAsItsManifestSaysStopsTheRun() throws Exception {
+    Path file = run.resolve("entities.jsonl");
+    String sha = dev.pagefeed.model.Ids.sha256(Files.readAllBytes(file));
+    // The same length, one letter changed inside a record the run would skip.
+    Files.writeString(file, Files.readString(file).replace("\"1b\"", "\"1c\""));
+    BitSet onlyA = new BitSet();
+    onlyA.set(0);
+    java.util.Map<Long, String> byHash = new java.util.HashMap<>();
+    SOURCES.forEach(source -> byHash.put(SourceRef.hash(source), source));
+    RecordIndex.Keep keep = (path, source) -> "a.txt".equals(byHash.get(path));
+    IllegalStateException stop = assertThrows(IllegalStateException.class, () -> {
+      try (RecordIndex.KeptLines lines = new RecordIndex.KeptLines(Location.of(run),
+          new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1), keep, sha)) {
+        while (lines.advance()) {
+          // reads to the end, where the hash is checked
+        }
+      }
+    });
+    assertTrue(stop.getMessage().contains("no longer matches its manifest"), stop.getMessage());
+  }
+
+  @Test
+  void aShardIsReusableWholeOnlyWhenEveryRecordIsKept() throws Exception {
+    OutputShard shard = new OutputShard(OutputFile.ENTITIES_JSONL, 0, 1);
+    assertEquals(java.util.Optional.of(java.util.Map.of("phone", 2L, "url", 1L)),
+        RecordIndex.tagsIfAllKept(Location.of(run), shard, (path, source) -> true));
+    long a = SourceRef.hash("a.txt");
+    assertEquals(java.util.Optional.empty(), RecordIndex.tagsIfAllKept(Location.of(run), shard, (path, source) -> path == a));
   }
 }

@@ -135,12 +135,13 @@ class PageIdProperties {
       all.put(entry.getKey(), records);
       keys.put(entry.getKey(), key);
     }
-    // As the commit does: one holder per id decided over all sources, then each source claimed.
-    PageIdentities identities = new PageIdentities(all.values().stream().map(r -> SourceRecord.of(r.page())).toList());
+    // As the commit does: one holder per id, by the commit's rule.
+    Map<String, SourceRecord> holders = new HashMap<>();
+    all.values().forEach(r -> holders.merge(r.page().pageId(), SourceRecord.of(r.page()), PageIdentities::keeper));
     for (Map.Entry<String, PageRecords> entry : all.entrySet()) {
       File file = byPath.get(entry.getKey());
       PageRecords records = entry.getValue();
-      if (identities.claim(SourceRecord.of(records.page())).pageId() != null) {
+      if (holders.get(records.page().pageId()).equals(SourceRecord.of(records.page()))) {
         pages.put(file.root() + ":" + file.relative(), records);
       } else if (records.page().url() == null) {
         // Only a URL is shared by design; source keys are distinct for distinct files.

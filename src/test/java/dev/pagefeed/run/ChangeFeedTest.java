@@ -3,58 +3,104 @@ package dev.pagefeed.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pagefeed.model.ErrorType;
-import dev.pagefeed.model.PageChange;
+import dev.pagefeed.model.Ids;
 import dev.pagefeed.model.SourceRecord;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which pages changes.jsonl lists, from the sources of two runs. */
+/**
+ * Which pages changes.jsonl lists, from the sources of two runs, through the commit's shard steps
+ * (one shard and several: the same lines).
+ */
 class ChangeFeedTest {
 
-  static SourceRecord page(String path, String sha, String pageId, String content) {
-    return new SourceRecord(path, sha, 10, pageId, content, null);
+  @TempDir Path dir;
+
+  /** Readable names for page ids and content hashes, which are hex. */
+  private final Map<String, String> names = new HashMap<>();
+
+  private String id(String name) {
+    String id = name.matches("[0-9a-f]{16}") ? name : Ids.pageId(null, name);
+    names.put(id, name);
+    return id;
   }
 
-  static List<String> changes(List<SourceRecord> before, List<SourceRecord> after) {
-    return ChangeFeed.between(before, after, "run").stream()
-        .map(c -> c.pageId() + " " + c.change().label() + " " + c.contentHash()).toList();
+  private String content(String name) {
+    String hash = Ids.sha256(name);
+    names.put(hash, name);
+    return hash;
   }
 
-  @Test
-  void pagesAddedUpdatedAndRemoved() {
+  SourceRecord page(String path, String sha, String pageId, String content) {
+    return new SourceRecord(path, sha, 10, id(pageId), content(content), null);
+  }
+
+  List<String> changes(List<SourceRecord> before, List<SourceRecord> after, int shards) throws Exception {
+    List<String> lines = CommitHarness.run(dir.resolve("run-" + System.nanoTime()), before, after, shards).changes();
+    return lines.stream().map(line -> {
+      String[] fields = line.split(" ");
+      return names.get(fields[0]) + " " + fields[1] + " " + names.get(fields[2]);
+    }).sorted().toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void pagesAddedUpdatedAndRemoved(int shards) throws Exception {
     List<SourceRecord> before = List.of(page("a", "1", "pa", "ca"), page("b", "2", "pb", "cb"), page("c", "3", "pc", "cc"));
     List<SourceRecord> after = List.of(page("a", "1", "pa", "ca"), page("b", "4", "pb", "cb2"), page("d", "5", "pd", "cd"));
-    assertEquals(List.of("pb updated cb2", "pc removed cc", "pd added cd"), changes(before, after));
+    assertEquals(List.of("pb updated cb2", "pc removed cc", "pd added cd"), changes(before, after, shards));
   }
 
-  @Test
-  void nothingChangedListsNothing() {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void nothingChangedListsNothing(int shards) throws Exception {
     List<SourceRecord> sources = List.of(page("a", "1", "pa", "ca"), new SourceRecord("e", "9", 0, null, null, ErrorType.EMPTY));
-    assertEquals(List.of(), changes(sources, sources));
+    assertEquals(List.of(), changes(sources, sources, shards));
   }
 
-  @Test
-  void aRenamedOrReSavedFileUpdatesItsPageWithTheSameContentHash() {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aRenamedOrReSavedFileUpdatesItsPageWithTheSameContentHash(int shards) throws Exception {
     List<SourceRecord> before = List.of(page("a", "1", "pa", "ca"), page("b", "2", "pb", "cb"));
     List<SourceRecord> after = List.of(page("a2", "1", "pa", "ca"), page("b", "7", "pb", "cb"));
-    assertEquals(List.of("pa updated ca", "pb updated cb"), changes(before, after));
+    assertEquals(List.of("pa updated ca", "pb updated cb"), changes(before, after, shards));
   }
 
-  @Test
-  void anErrorThatBecomesAPageAddsIt() {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void anErrorThatBecomesAPageAddsIt(int shards) throws Exception {
     List<SourceRecord> before = List.of(new SourceRecord("a", "1", 0, null, null, ErrorType.EMPTY));
     List<SourceRecord> after = List.of(page("a", "2", "pa", "ca"));
-    assertEquals(List.of("pa added ca"), changes(before, after));
-    assertEquals(List.of("pa removed ca"), changes(after, before));
+    assertEquals(List.of("pa added ca"), changes(before, after, shards));
+    assertEquals(List.of("pa removed ca"), changes(after, before, shards));
   }
 
-  @Test
-  void copiesOfOnePageAreOneLine() {
-    List<SourceRecord> before = List.of(page("a", "1", "p", "c"), page("b", "1", "p", "c"));
-    assertEquals(List.of(), changes(before, List.of(page("b", "1", "p", "c"), page("a", "1", "p", "c"))));
-    // One copy removed: the page stays, its records changed (one row fewer).
-    assertEquals(List.of("p updated c"), changes(before, List.of(page("b", "1", "p", "c"))));
-    List<PageChange> gone = ChangeFeed.between(before, List.of(), "run");
-    assertEquals(1, gone.size());
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aCopyAppearingOrGoingUpdatesThePagesWhoseDuplicateOfChanges(int shards) throws Exception {
+    String p1 = "0000000000000001";
+    String p2 = "0000000000000002";
+    String p3 = "0000000000000003";
+    List<SourceRecord> two = List.of(page("b", "2", p2, "same"), page("c", "3", p3, "same"));
+    List<SourceRecord> three = List.of(page("a", "1", p1, "same"), page("b", "2", p2, "same"), page("c", "3", p3, "same"));
+    // A later copy arrives: only it is listed (p3's duplicate_of stays p2).
+    assertEquals(List.of(p3 + " added same"),
+        changes(List.of(page("b", "2", p2, "same")), two, shards));
+    // An earlier copy arrives: p2, the first until now, gets duplicate_of p1; p3's changes from p2 to p1.
+    assertEquals(List.of(p1 + " added same", p2 + " updated same", p3 + " updated same"), changes(two, three, shards));
+    // It goes again: the same pages are updated back.
+    assertEquals(List.of(p1 + " removed same", p2 + " updated same", p3 + " updated same"), changes(three, two, shards));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void twoFilesOfOnePageAreOneLine(int shards) throws Exception {
+    // The second file of a page id loses it: the page is one line, added once.
+    assertEquals(List.of("p added c"), changes(List.of(), List.of(page("a", "1", "p", "c"), page("b", "1", "p", "c")), shards));
   }
 }

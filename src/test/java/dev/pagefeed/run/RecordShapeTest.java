@@ -35,8 +35,8 @@ class RecordShapeTest {
   @Test
   void aPlanRefusesReuseNamingTheOptions(@TempDir Path output) {
     Location out = Location.of(output);
-    OutputCommitter.commit(RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, false)),
-        new StagedWork(List.of(), List.of()));
+    RunPlan first = RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, false));
+    OutputCommitter.commit(first, CommitHarness.emptyWork(first));
     RunPlan same = RunPlan.of(out, new Manifest.RunOptions(List.of("in"), SHAPE, true));
     assertEquals(null, same.refusal());
     assertTrue(same.reusable().isPresent());
@@ -54,10 +54,10 @@ class RecordShapeTest {
     Manifest.RunOptions options = new Manifest.RunOptions(List.of("in"), SHAPE, false);
     RunPlan slow = RunPlan.of(out, options);
     RunPlan fast = RunPlan.of(out, options);
-    OutputCommitter.commit(fast, new StagedWork(List.of(), List.of()));
+    OutputCommitter.commit(fast, CommitHarness.emptyWork(fast));
     String pointer = Files.readString(output.resolve(OutputCommitter.POINTER));
     IllegalStateException stop = assertThrows(IllegalStateException.class,
-        () -> OutputCommitter.commit(slow, new StagedWork(List.of(), List.of())));
+        () -> OutputCommitter.commit(slow, CommitHarness.emptyWork(slow)));
     assertTrue(stop.getMessage().contains("became current"), stop.getMessage());
     assertEquals(pointer, Files.readString(output.resolve(OutputCommitter.POINTER)), "the other run stays current");
   }

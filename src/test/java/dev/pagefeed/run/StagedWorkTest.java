@@ -3,42 +3,44 @@ package dev.pagefeed.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.pagefeed.encode.OutputFile;
-import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
-import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.parts.FileSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one step of a run's end that stays in the pipeline, the list of staged work, is idempotent:
- * written twice (a runner's retry), in another order, it is the same file, and it reads back as
- * written.
+ * The pipeline's last step, the summary it leaves for the driver, is idempotent: written twice (a
+ * runner's retry), in another order, it is the same file, and it reads back as written.
  */
 class StagedWorkTest {
 
   @TempDir Path staging;
 
-  private static final PartFiles.Part PAGES = new PartFiles.Part(new OutputShard(OutputFile.PAGES_JSONL, 0, 1), "/s/parts/pages.jsonl/b.part", 2, 300);
-  private static final PartFiles.Part CARDS = new PartFiles.Part(new OutputShard(OutputFile.CARDS_CSV, 0, 1), "/s/parts/cards.csv/a.part", 40, 9000);
+  private static final FileSummary PAGES = new FileSummary("pages.jsonl", 2, 300, "ab", Map.of("error_page", 1L));
+  private static final FileSummary CARDS = new FileSummary("cards.csv", 40, 9000, "cd", Map.of());
+  private static final Manifest.WarcFile A = new Manifest.WarcFile("a.warc.gz", 3, 1, 1, 1);
+  private static final Manifest.WarcFile B = new Manifest.WarcFile("b.warc.gz", 1, 1, 0, 0);
+  private static final ChangeFeed.Removed X = new ChangeFeed.Removed("00000000000000aa", "a.txt");
+  private static final ChangeFeed.Removed Y = new ChangeFeed.Removed("00000000000000bb", "b.txt");
 
   @Test
   void writingItTwiceLeavesTheSameFile() throws Exception {
     Location folder = Location.of(staging);
-    new StagedWork(List.of(PAGES, CARDS), List.of("in/b.txt", "in/a.txt")).write(folder);
+    new StagedWork(List.of(PAGES, CARDS), List.of(B, A), 1, 2, 3, List.of(Y, X)).write(folder);
     byte[] once = Files.readAllBytes(staging.resolve(StagedWork.FILE));
-    new StagedWork(List.of(CARDS, PAGES), List.of("in/a.txt", "in/b.txt", "in/a.txt")).write(folder);
+    new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y)).write(folder);
     assertArrayEquals(once, Files.readAllBytes(staging.resolve(StagedWork.FILE)));
     try (Stream<Path> files = Files.list(staging)) {
       assertEquals(List.of(StagedWork.FILE), files.map(f -> f.getFileName().toString()).toList(),
           "no temporary file is left beside it");
     }
     StagedWork read = StagedWork.read(folder);
-    assertEquals(List.of(CARDS, PAGES), read.parts());
-    assertEquals(List.of("in/a.txt", "in/b.txt"), read.reused());
+    assertEquals(new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y)), read);
+    assertEquals(List.of(CARDS, PAGES), read.files(), "in name order");
   }
 }
