@@ -199,7 +199,22 @@ public final class PagefeedPipeline {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
     }
-    return OutputCommitter.commit(plan, StagedWork.read(plan.staging()));
+    StagedWork work = StagedWork.read(plan.staging());
+    reportHeap();
+    return OutputCommitter.commit(plan, work);
+  }
+
+  /**
+   * With {@code -Dpagefeed.reportHeap=true} (bench/scale.sh), prints the driver's live heap once the
+   * pipeline has finished and the commit is about to start: what the driver holds for the run.
+   */
+  private static void reportHeap() {
+    if (!Boolean.getBoolean("pagefeed.reportHeap")) {
+      return;
+    }
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    System.err.printf("pagefeed: live heap at the commit %.1f MB%n", (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
   }
 
   /**

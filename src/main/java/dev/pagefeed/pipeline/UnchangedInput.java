@@ -25,6 +25,9 @@ final class UnchangedInput {
    */
   static final long MAX_DRIVER_BYTES = 256L << 20;
 
+  /** The most files the driver compares itself; beyond it, the pipeline's workers find the files unchanged. */
+  static final int MAX_DRIVER_FILES = 100_000;
+
   private UnchangedInput() {}
 
   /**
@@ -35,14 +38,21 @@ final class UnchangedInput {
    */
   static Optional<Set<String>> sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous, String baseDir)
       throws IOException {
+    // The previous run's files (a WARC record's line is not one: its file's own line is the fingerprint),
+    // at most MAX_DRIVER_FILES of them: the driver holds nothing that grows with the crawl.
     Map<String, SourceRecord> byPath = new HashMap<>();
-    for (SourceRecord source : previous.sources()) {
-      if (!source.isFile()) {
-        continue; // a WARC record: its file's own line is the fingerprint
+    boolean[] shortcut = {true};
+    previous.forEachSource(source -> {
+      if (!shortcut[0] || !source.isFile()) {
+        return;
       }
-      if (source.sha256() == null || byPath.put(source.path(), source) != null) {
-        return Optional.empty(); // read again by every run, or listed twice
+      if (source.sha256() == null || byPath.put(source.path(), source) != null || byPath.size() > MAX_DRIVER_FILES) {
+        shortcut[0] = false; // read again by every run, listed twice, or too many to compare here
+        byPath.clear();
       }
+    });
+    if (!shortcut[0]) {
+      return Optional.empty();
     }
     Map<String, String> resources = new HashMap<>();
     for (String pattern : inputs.patterns()) {

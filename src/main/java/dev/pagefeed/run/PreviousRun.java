@@ -113,15 +113,13 @@ public record PreviousRun(Location folder, Manifest manifest) {
     return shards(OutputFile.SOURCES_JSONL).stream().map(shard -> folder.resolve(shard.name())).toList();
   }
 
-  /** Its sources, in file order, shard after shard (none from a shard that is missing). */
-  public List<SourceRecord> sources() {
-    List<SourceRecord> sources = new ArrayList<>();
+  /** Gives its sources one at a time, in file order, shard after shard (none from a shard that is missing). */
+  public void forEachSource(java.util.function.Consumer<SourceRecord> each) {
     for (Location file : sourcesFiles()) {
       if (file.existsUnchecked()) {
-        sources.addAll(read(file));
+        read(file, each);
       }
     }
-    return sources;
   }
 
   /**
@@ -135,30 +133,26 @@ public record PreviousRun(Location folder, Manifest manifest) {
   public static Map<String, String> fingerprints(List<Location> sourcesFiles) {
     Map<String, String> fingerprints = new HashMap<>();
     java.util.Set<String> lostAnId = new java.util.HashSet<>();
-    List<SourceRecord> all = new ArrayList<>();
-    sourcesFiles.forEach(file -> all.addAll(read(file)));
-    for (SourceRecord source : all) {
+    sourcesFiles.forEach(file -> read(file, source -> {
       if (source.errorType() == ErrorType.DUPLICATE_ID) {
         lostAnId.add(source.path());
       } else if (source.isFile() && source.sha256() != null) {
         fingerprints.put(source.path(), source.sha256());
       }
-    }
+    }));
     fingerprints.keySet().removeAll(lostAnId);
     return fingerprints;
   }
 
-  private static List<SourceRecord> read(Location sourcesFile) {
-    List<SourceRecord> sources = new ArrayList<>();
+  private static void read(Location sourcesFile, java.util.function.Consumer<SourceRecord> each) {
     try (java.io.BufferedReader lines = new java.io.BufferedReader(
         new java.io.InputStreamReader(sourcesFile.open(), StandardCharsets.UTF_8), 1 << 16)) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        sources.add(parseSource(line));
+        each.accept(parseSource(line));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the previous run's " + sourcesFile, e);
     }
-    return sources;
   }
 
   /** One line of sources.jsonl. */

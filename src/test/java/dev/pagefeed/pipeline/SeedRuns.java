@@ -88,16 +88,21 @@ final class SeedRuns {
     PCollection<String> work = PagefeedPipeline.build(pipeline, plan, inputs);
     PAssert.thatSingleton(work).satisfies(json -> {
       JsonNode staged = read(json);
-      assertEquals(0, staged.get("reused").size(), "a full run reuses nothing");
-      java.util.Set<String> files = new java.util.TreeSet<>();
-      staged.get("parts").forEach(part -> files.add(part.get("shard").get("file_name").asText()));
-      assertTrue(files.containsAll(List.of("pages.jsonl", "cards.jsonl", "entities.jsonl", "errors.jsonl",
-          "sources.jsonl")), files.toString());
+      assertEquals(0, staged.get("sources_reused").asLong(), "a full run reuses nothing");
+      java.util.Map<String, Long> records = new java.util.TreeMap<>();
+      staged.get("files").forEach(file -> records.put(file.get("file").asText(), file.get("records").asLong()));
+      // The workers merged every file: the summary lists each, with what it holds.
+      assertEquals(java.util.Set.of("pages.jsonl", "pages.csv", "cards.jsonl", "cards.csv", "entities.jsonl",
+          "entities.csv", "errors.jsonl", "sources.jsonl", "changes.jsonl"), records.keySet());
+      assertEquals(2L, records.get("pages.jsonl"));
+      assertEquals(2L, records.get("changes.jsonl"));
       return null;
     });
     pipeline.run().waitUntilFinish();
     assertTrue(Files.exists(out.resolve(".runs/" + plan.staging().name() + "/" + StagedWork.FILE)),
         "the pipeline stages its work, and commits nothing");
+    assertTrue(Files.exists(out.resolve(".runs/" + plan.staging().name() + "/pages.jsonl")),
+        "the pipeline's workers wrote the record files");
     assertFalse(Files.exists(out.resolve(OutputCommitter.POINTER)));
     Manifest.Counters counters = OutputCommitter.commit(plan, StagedWork.read(plan.staging())).counters();
     assertEquals(2, counters.pages());
