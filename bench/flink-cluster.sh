@@ -49,6 +49,8 @@ rest.port: $rest_port
 taskmanager.numberOfTaskSlots: 1
 jobmanager.memory.process.size: 1024m
 taskmanager.memory.process.size: 1200m
+taskmanager.memory.network.min: 160m
+taskmanager.memory.network.max: 160m
 execution.batch.adaptive.auto-parallelism.enabled: false
 CONF
 
