@@ -55,29 +55,30 @@ timed() { # LABEL [java options] -- [pagefeed options]: prints wall seconds, pea
   while [ "$1" != "--" ]; do jvm+=("$1"); shift; done
   shift
   local status=0
-  /usr/bin/time -v java "${jvm[@]}" -jar "$jar" --quiet "$@" > "$work/$label.out" 2> "$work/$label.time" || status=$?
+  /usr/bin/time -v java -Dpagefeed.reportHeap=true "${jvm[@]}" -jar "$jar" --quiet "$@" > "$work/$label.out" 2> "$work/$label.time" || status=$?
   python3 - "$work/$label.time" "$status" <<'PY'
 import re, sys
 t = open(sys.argv[1]).read()
 m = re.search(r'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)', t)
 rss = int(re.search(r'Maximum resident set size \(kbytes\): (\d+)', t).group(1)) // 1024
-print(int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3)), rss, sys.argv[2])
+heap = re.search(r'live heap at the commit ([\d.]+) MB', t)
+print(int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3)), rss, sys.argv[2], heap.group(1) if heap else "-")
 PY
 }
 
 # Start-up: the faster of two empty runs (the first also warms the file cache).
-read -r empty1 _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
-read -r empty2 _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
+read -r empty1 _ _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
+read -r empty2 _ _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
 empty=$(python3 -c "print(min($empty1, $empty2))")
 printf "machine: %s cores, %s; %s small pages, a WARC file of %s records; start-up (an empty run) %.1f s\n" \
   "$(nproc)" "$(free -g | awk '/Mem:/{print $2" GiB"}')" "$pages" "$records" "$empty"
-printf "%7s %9s %12s %22s %9s %22s %22s\n" shards full_s unchanged_s "unchanged/full net,gross" 1%_s "1%/full net,gross" "RSS MB full/unch/1%"
+printf "%7s %9s %12s %22s %9s %22s %22s %20s\n" shards full_s unchanged_s "unchanged/full net,gross" 1%_s "1%/full net,gross" "RSS MB full/unch/1%" "live heap MB full/1%"
 for shards in 1 16; do
   out="$work/out-$shards"
   rm -rf "$out"
   cp -r "$work/pages" "$work/pages-$shards"
-  read -r full full_rss _ < <(timed "full-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards")
-  read -r same same_rss _ < <(timed "same-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  read -r full full_rss _ full_heap < <(timed "full-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards")
+  read -r same same_rss _ _ < <(timed "same-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
   python3 - "$work/pages-$shards" <<'PY'
 import os, sys
 files = sorted(os.listdir(sys.argv[1]))
@@ -85,20 +86,20 @@ for name in files[::100]:
     with open(os.path.join(sys.argv[1], name), "a", encoding="utf-8") as f:
         f.write("本页已于今日更新,如有疑问请致电12345。\n")
 PY
-  read -r one one_rss _ < <(timed "one-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  read -r one one_rss _ one_heap < <(timed "one-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
   rm -rf "$work/pages-$shards"
-  python3 - "$shards" "$empty" "$full" "$same" "$one" "$full_rss/$same_rss/$one_rss" <<'PY'
+  python3 - "$shards" "$empty" "$full" "$same" "$one" "$full_rss/$same_rss/$one_rss" "$full_heap/$one_heap" <<'PY'
 import sys
-shards, empty, full, same, one, rss = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6]
+shards, empty, full, same, one, rss, heap = sys.argv[1], *map(float, sys.argv[2:6]), sys.argv[6], sys.argv[7]
 net = lambda t: max(t - empty, 0.0)
 ratios = lambda t: f"{net(t) / max(net(full), 0.01):.2f}, {t / full:.2f}"
-print(f"{shards:>7} {full:9.1f} {same:12.1f} {ratios(same):>22} {one:9.1f} {ratios(one):>22} {rss:>22}")
+print(f"{shards:>7} {full:9.1f} {same:12.1f} {ratios(same):>22} {one:9.1f} {ratios(one):>22} {rss:>22} {heap:>20}")
 PY
 done
 echo "(net: (run - empty run) / (full run - empty run), 0 when a run is quicker than an empty one, as an unchanged"
 echo " run is: it starts no pipeline; gross: run / full run)"
-read -r wfull wfull_rss wfull_status < <(timed warc-full -Xmx256m -- --input="$work/crawl" --output="$work/out-warc")
-read -r wsame wsame_rss wsame_status < <(timed warc-same -Xmx256m -- --input="$work/crawl" --output="$work/out-warc" --incremental)
+read -r wfull wfull_rss wfull_status wfull_heap < <(timed warc-full -Xmx256m -- --input="$work/crawl" --output="$work/out-warc")
+read -r wsame wsame_rss wsame_status _ < <(timed warc-same -Xmx256m -- --input="$work/crawl" --output="$work/out-warc" --incremental)
 verdict() { [ "$1" = 0 ] && echo ok || echo "FAILED (exit $1: $(grep -m1 -o 'OutOfMemoryError[^"]*' "$work/$2.time" "$work/$2.out" 2>/dev/null | head -1 || true))"; }
-printf "WARC of %s records at -Xmx256m: full %s in %.1f s (RSS %s MB); incremental %s in %.1f s (RSS %s MB)\n" \
-  "$records" "$(verdict "$wfull_status" warc-full)" "$wfull" "$wfull_rss" "$(verdict "$wsame_status" warc-same)" "$wsame" "$wsame_rss"
+printf "WARC of %s records at -Xmx256m: full %s in %.1f s (RSS %s MB, live heap at the commit %s MB); incremental %s in %.1f s (RSS %s MB)\n" \
+  "$records" "$(verdict "$wfull_status" warc-full)" "$wfull" "$wfull_rss" "$wfull_heap" "$(verdict "$wsame_status" warc-same)" "$wsame" "$wsame_rss"
