@@ -66,6 +66,13 @@ print(int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + float(m.group(3)), rs
 PY
 }
 
+# A run that failed stops the table: its time would read as a measurement.
+check() { # LABEL STATUS
+  [ "$2" = 0 ] && return 0
+  echo "scale: the $1 run failed (exit $2): $(grep -m1 -E 'Exception|Error' "$work/$1.time" || true)"
+  exit 1
+}
+
 # Start-up: the faster of two empty runs (the first also warms the file cache).
 read -r empty1 _ _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
 read -r empty2 _ _ _ < <(timed empty -- --input="$work/empty" --output="$work/out-empty")
@@ -77,8 +84,10 @@ for shards in 1 16; do
   out="$work/out-$shards"
   rm -rf "$out"
   cp -r "$work/pages" "$work/pages-$shards"
-  read -r full full_rss _ full_heap < <(timed "full-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards")
-  read -r same same_rss _ _ < <(timed "same-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  read -r full full_rss status full_heap < <(timed "full-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards")
+  check "full-$shards" "$status"
+  read -r same same_rss status _ < <(timed "same-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  check "same-$shards" "$status"
   python3 - "$work/pages-$shards" <<'PY'
 import os, sys
 files = sorted(os.listdir(sys.argv[1]))
@@ -86,7 +95,8 @@ for name in files[::100]:
     with open(os.path.join(sys.argv[1], name), "a", encoding="utf-8") as f:
         f.write("本页已于今日更新,如有疑问请致电12345。\n")
 PY
-  read -r one one_rss _ one_heap < <(timed "one-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  read -r one one_rss status one_heap < <(timed "one-$shards" -- --input="$work/pages-$shards" --output="$out" --shards="$shards" --incremental)
+  check "one-$shards" "$status"
   rm -rf "$work/pages-$shards"
   python3 - "$shards" "$empty" "$full" "$same" "$one" "$full_rss/$same_rss/$one_rss" "$full_heap/$one_heap" <<'PY'
 import sys
@@ -100,6 +110,7 @@ echo "(net: (run - empty run) / (full run - empty run), 0 when a run is quicker 
 echo " run is: it starts no pipeline; gross: run / full run)"
 read -r wfull wfull_rss wfull_status wfull_heap < <(timed warc-full -Xmx256m -- --input="$work/crawl" --output="$work/out-warc")
 read -r wsame wsame_rss wsame_status _ < <(timed warc-same -Xmx256m -- --input="$work/crawl" --output="$work/out-warc" --incremental)
-verdict() { [ "$1" = 0 ] && echo ok || echo "FAILED (exit $1: $(grep -m1 -o 'OutOfMemoryError[^"]*' "$work/$2.time" "$work/$2.out" 2>/dev/null | head -1 || true))"; }
+verdict() { [ "$1" = 0 ] && echo ok || echo "FAILED (exit $1: $(grep -h -m1 -o -E '(OutOfMemoryError|Exception)[^"]*' "$work/$2.time" "$work/$2.out" 2>/dev/null | head -1 || true))"; }
 printf "WARC of %s records at -Xmx256m: full %s in %.1f s (RSS %s MB, live heap at the commit %s MB); incremental %s in %.1f s (RSS %s MB)\n" \
   "$records" "$(verdict "$wfull_status" warc-full)" "$wfull" "$wfull_rss" "$wfull_heap" "$(verdict "$wsame_status" warc-same)" "$wsame" "$wsame_rss"
+[ "$wfull_status" = 0 ] && [ "$wsame_status" = 0 ] || exit 1

@@ -298,7 +298,6 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
       RecordIndex.Keep keep = keep(context, settings, reused, this);
       ShardSources.Outcome outcome = ShardSources.decide(settings.staging(),
           new OutputShard(OutputFile.SOURCES_JSONL, shard, settings.shards()), its, settings.previous(), keep);
-      PartFiles.delete(its);
       context.output(outcome.sources());
       outcome.loserErrors().forEach(part -> context.output(LOSER_PARTS, part));
       context.output(DECIDED, KV.of(shard, outcome.decision()));

@@ -66,6 +66,12 @@ final class PageKeys {
       return rows++ * width;
     }
 
+    /** Adds a row of one number (a table of width 1). */
+    void add(long value) {
+      int at = add(); // grows the array first: the value goes into the new one
+      values[at] = value;
+    }
+
     long get(int row, int column) {
       return values[row * width + column];
     }

@@ -51,7 +51,6 @@ public final class ShardMerge {
     if (kept != null && written.isEmpty() && !dropsLost && !(pageLines && copies.anyChanged())) {
       Optional<FileSummary> reused = reuseWhole(staging, shard, previous, kept);
       if (reused.isPresent()) {
-        PartFiles.delete(parts);
         CommitStep.FILES_MERGED.reached();
         return reused.get();
       }
@@ -76,8 +75,8 @@ public final class ShardMerge {
           return java.util.Objects.equals(was, now) ? record.text()
               : RecordEncoder.withDuplicateOf(shard.file(), record.text(), pageId, was, now);
         };
+    // The parts stay until the commit removes them: a retried merge reads them again.
     FileSummary summary = PartFiles.merge(staging, shard, inputs, bom, rewrite);
-    PartFiles.delete(parts);
     CommitStep.FILES_MERGED.reached();
     return summary;
   }

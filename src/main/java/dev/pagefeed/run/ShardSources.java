@@ -113,7 +113,7 @@ public final class ShardSources {
         if (holder != null && !holder.equals(given.id())) {
           PageIdentities.Loser loser = new PageIdentities.Loser(given, holder);
           losers.add(RecordEncoder.errorLine(loser.error()));
-          lost.values[lost.add()] = SourceRef.hash(given.ref());
+          lost.add(SourceRef.hash(given.ref()));
           claimed = loser.error().sourceRecord();
         }
         countWarc(claimed, warc);
@@ -160,7 +160,7 @@ public final class ShardSources {
     PageKeys.Rows ids = new PageKeys.Rows(1);
     eachSource(parts, previous, keep, shard, source -> {
       if (source.pageId() != null) {
-        ids.values[ids.add()] = PageKeys.pageId(source.pageId());
+        ids.add(PageKeys.pageId(source.pageId()));
       }
     });
     long[] sorted = Arrays.copyOf(ids.values, ids.rows);

@@ -103,4 +103,52 @@ class ChangeFeedTest {
     // The second file of a page id loses it: the page is one line, added once.
     assertEquals(List.of("p added c"), changes(List.of(), List.of(page("a", "1", "p", "c"), page("b", "1", "p", "c")), shards));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void thousandsOfPagesGrowTheTablesAndKeepEveryDecision(int shards) throws Exception {
+    // More rows than a table starts with, shared page ids and shared contents, against a plain oracle.
+    List<SourceRecord> before = new java.util.ArrayList<>();
+    List<SourceRecord> after = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      SourceRecord page = new SourceRecord(String.format("p/%05d.txt", i), "s" + i, 10, Ids.pageId(null, "page" + i),
+          Ids.sha256("content" + i % 700), null);
+      if (i < 2500) {
+        before.add(page);
+      }
+      after.add(page);
+    }
+    // 300 more files give page ids the first 300 already have: later by path, they lose them.
+    for (int i = 0; i < 300; i++) {
+      after.add(new SourceRecord(String.format("q/%05d.txt", i), "t" + i, 10, Ids.pageId(null, "page" + i),
+          Ids.sha256("other"), null));
+    }
+    CommitHarness.Outcome outcome = CommitHarness.run(dir.resolve("many-" + shards), before, after, shards);
+    assertEquals(300, outcome.loserErrors().size());
+    Map<String, String> was = copiesOf(before);
+    Map<String, String> now = copiesOf(after.stream().filter(s -> s.path().startsWith("p/")).toList());
+    assertEquals(now, outcome.duplicates());
+    java.util.Set<String> old = new java.util.HashSet<>();
+    before.forEach(s -> old.add(s.pageId()));
+    List<String> expected = new java.util.ArrayList<>();
+    for (SourceRecord page : after.subList(0, 3000)) {
+      if (!old.contains(page.pageId())) {
+        expected.add(page.pageId() + " added " + page.contentHash());
+      } else if (!java.util.Objects.equals(was.get(page.pageId()), now.get(page.pageId()))) {
+        expected.add(page.pageId() + " updated " + page.contentHash());
+      }
+    }
+    expected.sort(null);
+    assertEquals(expected, outcome.changes(), "the 500 new pages added, and the pages whose duplicate_of they changed");
+    org.junit.jupiter.api.Assertions.assertTrue(expected.size() > 500, "some duplicate_of changed");
+  }
+
+  /** The oracle: page id → the first page id of its content, for every page but the first of each. */
+  private static Map<String, String> copiesOf(List<SourceRecord> pages) {
+    Map<String, java.util.TreeSet<String>> byContent = new java.util.TreeMap<>();
+    pages.forEach(s -> byContent.computeIfAbsent(s.contentHash(), c -> new java.util.TreeSet<>()).add(s.pageId()));
+    Map<String, String> copies = new java.util.TreeMap<>();
+    byContent.values().forEach(ids -> ids.tailSet(ids.first(), false).forEach(id -> copies.put(id, ids.first())));
+    return copies;
+  }
 }
