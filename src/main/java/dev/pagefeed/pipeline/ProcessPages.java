@@ -264,13 +264,32 @@ public final class ProcessPages
     @Setup
     public void setup() {
       sink = new Sink(settings);
-      fingerprints = settings.previousSources().isEmpty() ? Map.of()
-          : PreviousRun.fingerprints(settings.previousSources());
+      fingerprints = settings.previousSources().isEmpty() ? Map.of() : fingerprintsOf(settings.previousSources());
     }
 
     @StartBundle
     public void startBundle() {
       sink.clear();
+    }
+
+    /** The previous run's fingerprints this JVM read last, by the files they were read from. */
+    private static final Map<List<String>, Map<String, String>> FINGERPRINTS = new java.util.HashMap<>();
+
+    /**
+     * The fingerprints of the previous run's sources, read once per worker JVM (a runner makes many
+     * instances of this DoFn, each of which would read the whole of sources.jsonl again).
+     */
+    private static Map<String, String> fingerprintsOf(List<Location> sources) {
+      List<String> key = sources.stream().map(Location::toString).toList();
+      synchronized (FINGERPRINTS) {
+        Map<String, String> known = FINGERPRINTS.get(key);
+        if (known == null) {
+          known = Map.copyOf(PreviousRun.fingerprints(sources));
+          FINGERPRINTS.clear(); // only the run in progress: an earlier run's are not kept
+          FINGERPRINTS.put(key, known);
+        }
+        return known;
+      }
     }
 
     @ProcessElement

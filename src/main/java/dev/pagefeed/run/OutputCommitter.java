@@ -243,8 +243,7 @@ public final class OutputCommitter {
     Manifest.Counters counters = before.counters();
     Location staging = plan.staging();
     int shards = plan.options().shape().shards();
-    Map<String, Manifest.FileEntry> entries = new HashMap<>();
-    before.files().forEach(entry -> entries.put(entry.name(), entry));
+    PreviousFiles files = PreviousFiles.of(plan);
     List<FileSummary> summaries = new ArrayList<>();
     for (OutputFile file : OutputFile.values()) {
       // The file's tags (its counts by kind) are the previous run's, given to its first shard: only their sums count.
@@ -256,21 +255,7 @@ public final class OutputCommitter {
         default -> Map.of();
       };
       for (OutputShard shard : OutputShard.all(file, shards)) {
-        Manifest.FileEntry entry = entries.get(shard.name());
-        if (entry == null) {
-          throw new IllegalStateException("the previous manifest lists no " + shard.name());
-        }
-        try {
-          Location from = previous.folder().resolve(shard.name());
-          if (from.size() != entry.bytes()) {
-            throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
-                + "(was it edited?); run once without --incremental");
-          }
-          from.copyTo(staging.resolve(shard.name()));
-          RecordIndex.of(previous.folder(), shard).copyTo(RecordIndex.of(staging, shard));
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
-        }
+        Manifest.FileEntry entry = files.linkInto(staging, shard);
         summaries.add(new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(),
             shard.index() == 0 ? tags : Map.of()));
       }

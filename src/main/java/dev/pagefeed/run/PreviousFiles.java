@@ -3,7 +3,12 @@ package dev.pagefeed.run;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
+import dev.pagefeed.parts.PartFiles;
+import dev.pagefeed.parts.RecordIndex;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,5 +54,46 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
   /** Its sources.jsonl, shard after shard. */
   public List<OutputShard> sourcesShards() {
     return OutputShard.all(OutputFile.SOURCES_JSONL, shards);
+  }
+
+  /**
+   * What a shard of this run is merged from: this run's {@code parts} of it, opened, and the
+   * previous run's records of the same shard that {@code keep} keeps (none when it is null),
+   * checked against the previous manifest's sha256 as they are read.
+   */
+  public static List<PartFiles.Lines> inputs(List<PartFiles.Part> parts, PreviousFiles previous,
+      RecordIndex.Keep keep, OutputShard shard) {
+    List<PartFiles.Lines> inputs = new ArrayList<>();
+    parts.stream().filter(part -> part.records() > 0).map(PartFiles::open).forEach(inputs::add);
+    if (keep != null) {
+      try {
+        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, keep, previous.entry(shard).sha256()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
+      }
+    }
+    return inputs;
+  }
+
+  /**
+   * Its {@code shard} and the shard's index as this run's in {@code staging}: hard links on a local
+   * disk (copies elsewhere), after checking the file's size against its manifest.
+   *
+   * @return the file's manifest entry
+   */
+  public Manifest.FileEntry linkInto(Location staging, OutputShard shard) {
+    Manifest.FileEntry entry = entry(shard);
+    try {
+      Location from = folder.resolve(shard.name());
+      if (from.size() != entry.bytes()) {
+        throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
+            + "(was it edited?); run once without --incremental");
+      }
+      from.copyTo(staging.resolve(shard.name()));
+      RecordIndex.of(folder, shard).copyTo(RecordIndex.of(staging, shard));
+      return entry;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+    }
   }
 }

@@ -55,15 +55,7 @@ public final class ShardMerge {
         return reused.get();
       }
     }
-    List<PartFiles.Lines> inputs = new ArrayList<>();
-    written.stream().map(PartFiles::open).forEach(inputs::add);
-    if (kept != null) {
-      try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, kept, previous.entry(shard).sha256()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
-      }
-    }
+    List<PartFiles.Lines> inputs = PreviousFiles.inputs(written, previous, kept, shard);
     PartFiles.Rewrite rewrite = !pageLines ? record -> dropsLost && isLost(lost, record) ? null : record.text()
         : record -> {
           if (dropsLost && isLost(lost, record)) {
@@ -85,29 +77,19 @@ public final class ShardMerge {
     return Arrays.binarySearch(lost, record.sourceHash()) >= 0;
   }
 
-  /**
-   * The previous run's shard and its index as this run's, when every one of its records is kept:
-   * a hard link on a local disk (a copy elsewhere), after checking its size against the previous
-   * manifest (its bytes were checked when the run was planned).
-   */
+  /** The previous run's shard as this run's, when every one of its records is kept (see {@link PreviousFiles#linkInto}). */
   private static Optional<FileSummary> reuseWhole(Location staging, OutputShard shard, PreviousFiles previous,
       RecordIndex.Keep kept) {
-    Manifest.FileEntry entry = previous.entry(shard);
+    Optional<Map<String, Long>> tags;
     try {
-      Optional<Map<String, Long>> tags = RecordIndex.tagsIfAllKept(previous.folder(), shard, kept);
-      if (tags.isEmpty()) {
-        return Optional.empty();
-      }
-      Location from = previous.folder().resolve(shard.name());
-      if (from.size() != entry.bytes()) {
-        throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
-            + "(was it edited?); run once without --incremental");
-      }
-      from.copyTo(staging.resolve(shard.name()));
-      RecordIndex.of(previous.folder(), shard).copyTo(RecordIndex.of(staging, shard));
-      return Optional.of(new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(), tags.get()));
+      tags = RecordIndex.tagsIfAllKept(previous.folder(), shard, kept);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+      throw new UncheckedIOException("cannot read the previous run's index of " + shard.name(), e);
     }
+    if (tags.isEmpty()) {
+      return Optional.empty();
+    }
+    Manifest.FileEntry entry = previous.linkInto(staging, shard);
+    return Optional.of(new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(), tags.get()));
   }
 }

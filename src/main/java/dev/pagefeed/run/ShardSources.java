@@ -188,16 +188,7 @@ public final class ShardSources {
   /** The shard's sources of this run: its parts, and the previous run's kept lines. */
   private static List<PartFiles.Lines> inputs(List<PartFiles.Part> parts, PreviousFiles previous, RecordIndex.Keep keep,
       OutputShard shard) {
-    List<PartFiles.Lines> inputs = new ArrayList<>();
-    parts.stream().map(PartFiles::open).forEach(inputs::add);
-    if (keep != null) {
-      try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, keep, previous.entry(shard).sha256()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
-      }
-    }
-    return inputs;
+    return PreviousFiles.inputs(parts, previous, keep, shard);
   }
 
   private static void eachSource(List<PartFiles.Part> parts, PreviousFiles previous, RecordIndex.Keep keep,
