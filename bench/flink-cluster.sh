@@ -3,11 +3,15 @@
 # Flink runner's jars (target/pagefeed-flink.jar; no Flink distribution is needed), submits pagefeed
 # to it with --flinkMaster over the seeds and a generated corpus, full and incremental, checks the
 # output is byte-identical to the DirectRunner's (bench/flink-parity.sh), and stops the cluster
-# whatever happens.
-# Usage: bench/flink-cluster.sh [pages]   (builds target/pagefeed-flink.jar when it is missing)
+# whatever happens. Given page counts after it, it then measures the submitting JVM's heap: a
+# full run over that many small pages (bench/small_corpus.py) for each, with its peak heap after a
+# collection and its live heap at the commit, and the largest count's peak over the smallest's.
+# Usage: bench/flink-cluster.sh [pages] [client-heap pages...]   (builds target/pagefeed-flink.jar
+#   when it is missing), e.g. bench/flink-cluster.sh 300 10000 100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pages="${1:-300}"
+heap_sizes=("${@:2}")
 [ -f target/pagefeed-flink.jar ] || mvn -B -q -Pflink package -DskipTests
 jar="$PWD/target/pagefeed-flink.jar"
 work="$(mktemp -d)"
@@ -94,3 +98,30 @@ echo "$progress" | tail -n 1 | grep -q "^pagefeed: $seeds/$seeds files, $seeds p
 jobs_done="$(curl -sf "http://localhost:$rest_port/jobs/overview" | python3 -c 'import json, sys; print(sum(1 for j in json.load(sys.stdin)["jobs"] if j["state"] == "FINISHED"))')"
 echo "flink-cluster: $jobs_done jobs finished on the session cluster"
 [ "$jobs_done" -ge 3 ] || { echo "flink-cluster: the runs did not go to the session cluster"; exit 1; }
+
+# The submitting JVM's heap, per corpus size: nothing it holds may grow with the crawl.
+peaks=()
+for size in "${heap_sizes[@]}"; do
+  python3 bench/small_corpus.py "$work/heap-$size" "$size"
+  started=$(date +%s.%N)
+  java -Xmx256m -Xlog:gc:file="$work/heap-$size.gc" -Dpagefeed.reportHeap=true -jar "$jar" --runner=FlinkRunner \
+    --parallelism=2 --flinkMaster="localhost:$rest_port" --filesToStage="$jar" --quiet \
+    --input="$work/heap-$size/pages" --output="$work/heap-$size/out" > "$work/heap-$size.log" 2>&1 \
+    || { echo "flink-cluster: the run over $size pages failed"; tail -n 20 "$work/heap-$size.log"; exit 1; }
+  wall=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+  read -r peak before live < <(python3 - "$work/heap-$size.gc" "$work/heap-$size.log" <<'PY'
+import re, sys
+pauses = re.findall(r"(\d+)M->(\d+)M\(", open(sys.argv[1]).read())
+live = re.search(r"live heap at the commit ([\d.]+) MB", open(sys.argv[2]).read())
+print(max(int(a) for _, a in pauses) if pauses else 0, max(int(b) for b, _ in pauses) if pauses else 0,
+      live.group(1) if live else "-")
+PY
+)
+  echo "flink-cluster: client heap at $size pages: peak after a collection $peak MB (before one $before MB), live heap at the commit $live MB, $(grep -c 'Pause' "$work/heap-$size.gc") collections, $wall s"
+  peaks+=("$peak")
+  rm -rf "$work/heap-$size"
+done
+if [ "${#peaks[@]}" -ge 2 ]; then
+  python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'flink-cluster: client peak heap at {sys.argv[4]} pages / at {sys.argv[3]} pages: {b / max(a, 1):.2f}')" \
+    "${peaks[0]}" "${peaks[-1]}" "${heap_sizes[0]}" "${heap_sizes[-1]}"
+fi

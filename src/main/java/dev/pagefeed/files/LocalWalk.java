@@ -35,14 +35,17 @@ final class LocalWalk {
   private final Folders folders;
   private final Predicate<Path> leftOut;
   private final PathMatcher glob;
-  private final List<Location.Listed> found = new ArrayList<>();
+  /** Where each file (or problem) found goes. */
+  private final java.util.function.Consumer<Location.Listed> found;
   /** The folders walked, by file key, with the path they were walked under. */
   private final Map<Object, Path> walked = new HashMap<>();
 
-  private LocalWalk(Folders folders, Predicate<Path> leftOut, PathMatcher glob) {
+  private LocalWalk(Folders folders, Predicate<Path> leftOut, PathMatcher glob,
+      java.util.function.Consumer<Location.Listed> found) {
     this.folders = folders;
     this.leftOut = leftOut;
     this.glob = glob;
+    this.found = found;
   }
 
   /**
@@ -53,25 +56,27 @@ final class LocalWalk {
    * @param leftOut paths never listed (the output folder's own files)
    */
   static List<Location.Listed> match(String glob, Predicate<Path> leftOut, Folders folders) {
+    List<Location.Listed> found = new ArrayList<>();
+    walk(glob, leftOut, folders, found::add);
+    found.sort(java.util.Comparator.comparing(listed -> listed.file().spec()));
+    return found;
+  }
+
+  /** Each entry {@link #match} lists, handed to {@code found} as the walk goes (in walk order, nothing kept). */
+  static void walk(String glob, Predicate<Path> leftOut, Folders folders,
+      java.util.function.Consumer<Location.Listed> found) {
     String base = glob.endsWith("/**") ? glob.substring(0, glob.length() - 3) : glob;
     if (!hasWildcard(base)) {
-      LocalWalk walk = new LocalWalk(folders, leftOut, null);
-      walk.visit(Path.of(base), List.of());
-      return walk.sorted();
+      new LocalWalk(folders, leftOut, null, found).visit(Path.of(base), List.of());
+      return;
     }
     int wildcard = firstWildcard(glob);
     int slash = glob.lastIndexOf('/', wildcard);
     Path root = Path.of(slash <= 0 ? "/" : glob.substring(0, slash));
-    LocalWalk walk = new LocalWalk(folders, leftOut, FileSystems.getDefault().getPathMatcher("glob:" + glob));
     if (Files.isDirectory(root)) {
-      walk.visit(root, List.of());
+      new LocalWalk(folders, leftOut, FileSystems.getDefault().getPathMatcher("glob:" + glob), found)
+          .visit(root, List.of());
     }
-    return walk.sorted();
-  }
-
-  private List<Location.Listed> sorted() {
-    found.sort(java.util.Comparator.comparing(listed -> listed.file().spec()));
-    return found;
   }
 
   private static boolean hasWildcard(String path) {
@@ -108,7 +113,7 @@ final class LocalWalk {
     }
     if (attributes.isRegularFile()) {
       if (matches(path)) {
-        found.add(new Location.Listed(Location.of(path), attributes.size()));
+        found.accept(new Location.Listed(Location.of(path), attributes.size()));
       }
       return;
     }
@@ -136,8 +141,11 @@ final class LocalWalk {
       problem(path, Location.Problem.UNREADABLE, "the folder cannot be listed (" + reason(e) + "), so its files are not read");
       return;
     }
-    // Plain entries before links, so that a folder reached both ways is read under its own path.
-    entries.sort(java.util.Comparator.comparing(Files::isSymbolicLink).thenComparing(java.util.Comparator.naturalOrder()));
+    // Plain entries before links, so that a folder reached both ways is read under its own path
+    // (each entry looked at once: a sort's comparisons would look at it again and again).
+    Map<Path, Boolean> links = new HashMap<>();
+    entries.forEach(entry -> links.put(entry, Files.isSymbolicLink(entry)));
+    entries.sort(java.util.Comparator.<Path, Boolean>comparing(links::get).thenComparing(java.util.Comparator.naturalOrder()));
     List<Object> inside = new ArrayList<>(above);
     inside.add(key);
     for (Path entry : entries) {
@@ -150,7 +158,7 @@ final class LocalWalk {
   }
 
   private void problem(Path path, Location.Problem problem, String why) {
-    found.add(new Location.Listed(Location.of(path), 0, problem, why));
+    found.accept(new Location.Listed(Location.of(path), 0, problem, why));
   }
 
   private static String kind(Path path) {

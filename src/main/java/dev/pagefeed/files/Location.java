@@ -186,6 +186,22 @@ public record Location(String spec) implements Serializable {
     return all;
   }
 
+  /**
+   * Each entry {@link #match(String, java.util.function.Predicate)} would list, in no set order, as
+   * the listing goes: on a local disk nothing per file is held (the driver walks a crawl of any size
+   * this way); another file system's listing (Beam's {@code FileSystems.match}) is held whole while
+   * it is handed on.
+   */
+  public static void forEach(String glob, java.util.function.Predicate<String> leftOut,
+      java.util.function.Consumer<Listed> each) throws IOException {
+    if (!isUri(glob) || glob.startsWith("file:")) {
+      String local = glob.startsWith("file:") ? localPath(glob).toString() : glob;
+      LocalWalk.walk(local, path -> leftOut.test(path.toString()), LocalWalk.FILE_SYSTEM, each);
+      return;
+    }
+    matchRemote(glob).stream().filter(file -> !leftOut.test(file.file().spec())).forEach(each);
+  }
+
   private static List<Listed> matchRemote(String glob) throws IOException {
     String folder = glob.replaceAll("/\\*\\*$", "");
     if (glob.endsWith("/**") && !folder.matches(".*[*?\\[{].*")) {

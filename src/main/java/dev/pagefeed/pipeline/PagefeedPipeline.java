@@ -224,14 +224,14 @@ public final class PagefeedPipeline {
    */
   private static Manifest commitIfUnchanged(RunPlan plan, Inputs inputs) {
     Optional<PreviousRun> previous = plan.reusable();
-    Optional<Set<String>> all;
+    java.util.OptionalLong sources;
     try {
-      all = previous.isEmpty() ? Optional.empty()
+      sources = previous.isEmpty() ? java.util.OptionalLong.empty()
           : UnchangedInput.sameAsBefore(inputs, previous.get(), SourcePaths.workingDir());
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
-    return all.isEmpty() ? null : OutputCommitter.commitUnchanged(plan, all.get().size());
+    return sources.isEmpty() ? null : OutputCommitter.commitUnchanged(plan, sources.getAsLong());
   }
 
   /** What the run was asked to do; every option that shapes records goes into the {@link RecordShape}. */
@@ -264,8 +264,9 @@ public final class PagefeedPipeline {
    * @param roots the file globs, each with the root its files' source keys are taken below
    * @param files how many files they matched when listed (sizes the read groups and the progress)
    * @param output the output folder, whose own files are never read as input
+   * @param listing what the count saw, for the unchanged-input shortcut
    */
-  public record Inputs(List<SourceKeys.Root> roots, long files, Location output) {
+  public record Inputs(List<SourceKeys.Root> roots, long files, Location output, UnchangedInput.Listing listing) {
     public Inputs {
       roots = List.copyOf(roots);
     }
@@ -294,6 +295,7 @@ public final class PagefeedPipeline {
    */
   public static Inputs inputPatterns(List<String> inputs, Location output) {
     List<String> patterns = new ArrayList<>();
+    UnchangedInput.Listing listing = new UnchangedInput.Listing(SourcePaths.workingDir());
     long files = 0;
     for (String input : inputs) {
       String trimmed = input.strip();
@@ -304,12 +306,16 @@ public final class PagefeedPipeline {
       String pattern;
       try {
         pattern = pattern(trimmed);
-        List<Location.Listed> match = Location.match(pattern, OutputCommitter.ownFiles(output));
-        if (match.isEmpty()) {
+        long[] matched = {0};
+        Location.forEach(pattern, OutputCommitter.ownFiles(output), file -> { // counted, not held
+          matched[0]++;
+          listing.add(file);
+        });
+        if (matched[0] == 0) {
           throw new IllegalArgumentException(
               "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
         }
-        files += match.size();
+        files += matched[0];
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
       } catch (IllegalArgumentException e) {
@@ -320,7 +326,7 @@ public final class PagefeedPipeline {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
-    return new Inputs(SourceKeys.roots(patterns), files, output);
+    return new Inputs(SourceKeys.roots(patterns), files, output, listing);
   }
 
   /**

@@ -15,6 +15,7 @@ import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
 import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.run.RecordShape;
+import dev.pagefeed.run.ReusedSources;
 import dev.pagefeed.run.RunPlan;
 
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.beam.sdk.coders.AtomicCoder;
-import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -57,7 +58,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * extracts it ({@link PageProcessor}), encodes its records, and buffers the lines, which are written
  * as sorted parts of the output files ({@link #PARTS}) when the buffer fills and when the bundle
  * ends. In an incremental run, a file whose bytes hash as the previous run recorded is not
- * processed: its path goes to {@link #REUSED}, one list per group.
+ * processed: its path goes into a table of the group's reused files ({@link ReusedSources}), whose
+ * name and count go to {@link #REUSED}.
  *
  * <p>A WARC file (by its content: {@code WARC/1.} at its start, after gzip) holds many pages: its
  * records are read one at a time, each response a page. One larger than {@code --warcRangeBytes}
@@ -74,7 +76,7 @@ public final class ProcessPages
     extends PTransform<PCollection<KV<Integer, Iterable<FileRef>>>, PCollectionTuple> {
 
   public static final TupleTag<PartFiles.Part> PARTS = new TupleTag<>() {};
-  public static final TupleTag<List<String>> REUSED = new TupleTag<>() {};
+  public static final TupleTag<KV<String, Long>> REUSED = new TupleTag<>() {};
   private static final TupleTag<WarcRange> RANGES = new TupleTag<>() {};
 
   /** The counter of input files done (processed, refused or reused), which the driver's progress reads. */
@@ -127,7 +129,7 @@ public final class ProcessPages
     PCollectionTuple processed = groups.apply("ProcessGroup",
         ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED).and(RANGES)));
     processed.get(PARTS).setCoder(new PartCoder());
-    processed.get(REUSED).setCoder(ListCoder.of(StringUtf8Coder.of()));
+    processed.get(REUSED).setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()));
     processed.get(RANGES).setCoder(SerializableCoder.of(WarcRange.class));
     PCollection<PartFiles.Part> rangeParts = processed.get(RANGES)
         .apply("SpreadRanges", Reshuffle.viaRandomKey())
@@ -333,7 +335,7 @@ public final class ProcessPages
         sink.fileDone();
       }
       if (!unchanged.isEmpty()) {
-        out.get(REUSED).output(unchanged);
+        out.get(REUSED).output(KV.of(ReusedSources.write(settings.staging(), unchanged), (long) unchanged.size()));
       }
     }
 

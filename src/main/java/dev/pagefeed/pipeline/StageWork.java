@@ -4,7 +4,6 @@ import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
-import dev.pagefeed.model.SourceRef;
 import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.parts.RecordIndex;
@@ -12,13 +11,13 @@ import dev.pagefeed.run.ChangeFeed;
 import dev.pagefeed.run.DuplicatePages;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.PreviousFiles;
+import dev.pagefeed.run.ReusedSources;
 import dev.pagefeed.run.ShardMerge;
 import dev.pagefeed.run.ShardSources;
 import dev.pagefeed.run.StagedWork;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +102,7 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
   @Override
   public PCollection<String> expand(PCollectionTuple processed) {
     int shards = settings.shards();
-    PCollectionView<Iterable<List<String>>> reused =
+    PCollectionView<Iterable<KV<String, Long>>> reused =
         processed.get(ProcessPages.REUSED).apply("ReusedSources", View.asIterable());
     PCollection<PartFiles.Part> parts = processed.get(ProcessPages.PARTS);
     ProcessPages.PartCoder partCoder = new ProcessPages.PartCoder();
@@ -179,7 +178,7 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
     PCollectionView<Long> duplicates = copies.get(DUPLICATES)
         .apply("Duplicates", Combine.globally(Sum.ofLongs()).asSingletonView());
     PCollectionView<Long> reusedFiles = processed.get(ProcessPages.REUSED)
-        .apply("ReusedCounts", MapElements.into(TypeDescriptors.longs()).via(paths -> (long) paths.size()))
+        .apply("ReusedCounts", MapElements.into(TypeDescriptors.longs()).via(KV::getValue))
         .apply("ReusedFiles", Combine.globally(Sum.ofLongs()).asSingletonView());
     PCollectionView<Long> previousPages = decided.get(DECIDED)
         .apply("PreviousPageCounts", MapElements.into(TypeDescriptors.longs()).via(kv -> kv.getValue().previousPages()))
@@ -204,20 +203,6 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
       n[3] += count.errors();
     }
     return new Manifest.WarcFile(path, n[0], n[1], n[2], n[3]);
-  }
-
-  /** The sorted path hashes of the reused files, from the side input. */
-  private static long[] reusedHashes(Iterable<List<String>> reused) {
-    List<Long> hashes = new ArrayList<>();
-    reused.forEach(paths -> paths.forEach(path -> hashes.add(SourceRef.hash(path))));
-    long[] sorted = hashes.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return sorted;
-  }
-
-  /** Which previous records a run keeps: those of its reused files. */
-  private static RecordIndex.Keep keep(long[] reused) {
-    return (path, source) -> Arrays.binarySearch(reused, path) >= 0;
   }
 
   /** Parts of sources.jsonl (or of the other files) by their shard number. */
@@ -270,7 +255,7 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
   /** Decides one shard of sources.jsonl ({@link ShardSources}). */
   static final class DecideFn extends DoFn<KV<Integer, CoGbkResult>, FileSummary> implements HasReused {
     private final Settings settings;
-    private final PCollectionView<Iterable<List<String>>> reused;
+    private final PCollectionView<Iterable<KV<String, Long>>> reused;
     private final TupleTag<PartFiles.Part> parts;
     private transient long[] reusedHashes;
 
@@ -284,7 +269,7 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
       reusedHashes = hashes;
     }
 
-    DecideFn(Settings settings, PCollectionView<Iterable<List<String>>> reused, TupleTag<PartFiles.Part> parts) {
+    DecideFn(Settings settings, PCollectionView<Iterable<KV<String, Long>>> reused, TupleTag<PartFiles.Part> parts) {
       this.settings = settings;
       this.reused = reused;
       this.parts = parts;
@@ -312,14 +297,16 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
    * the reused files' hashes are taken from the side input once per DoFn instance.
    */
   private static RecordIndex.Keep keep(DoFn<?, ?>.ProcessContext context, Settings settings,
-      PCollectionView<Iterable<List<String>>> reused, HasReused fn) {
+      PCollectionView<Iterable<KV<String, Long>>> reused, HasReused fn) {
     if (settings.previous() == null || !settings.previous().reusable()) {
       return null;
     }
     if (fn.reused() == null) {
-      fn.reused(reusedHashes(context.sideInput(reused)));
+      List<String> tables = new ArrayList<>();
+      context.sideInput(reused).forEach(table -> tables.add(table.getKey()));
+      fn.reused(ReusedSources.read(settings.staging(), tables));
     }
-    return keep(fn.reused());
+    return ReusedSources.keep(fn.reused());
   }
 
   /** A DoFn that remembers the reused files' hashes. */
@@ -349,13 +336,13 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
   /** Merges one shard of a record file ({@link ShardMerge}). */
   static final class MergeFn extends DoFn<KV<String, CoGbkResult>, FileSummary> implements HasReused {
     private final Settings settings;
-    private final PCollectionView<Iterable<List<String>>> reused;
+    private final PCollectionView<Iterable<KV<String, Long>>> reused;
     private final TupleTag<PartFiles.Part> parts;
     private final TupleTag<ShardSources.Decision> decision;
     private final TupleTag<String> copies;
     private transient long[] reusedHashes;
 
-    MergeFn(Settings settings, PCollectionView<Iterable<List<String>>> reused, TupleTag<PartFiles.Part> parts,
+    MergeFn(Settings settings, PCollectionView<Iterable<KV<String, Long>>> reused, TupleTag<PartFiles.Part> parts,
         TupleTag<ShardSources.Decision> decision, TupleTag<String> copies) {
       this.settings = settings;
       this.reused = reused;

@@ -1,21 +1,26 @@
 package dev.pagefeed.pipeline;
 
+import com.google.common.hash.HashCode;
+import com.google.common.hash.Hashing;
 import dev.pagefeed.files.Location;
-import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.model.Ids;
-import dev.pagefeed.model.SourceRecord;
+import dev.pagefeed.run.PreviousRun;
+
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * An incremental run's shortcut: when the input is exactly the files the previous run read (same
  * paths, sizes and sha256, none of them refused unread), there is nothing to process, and the run
  * commits the previous records as they are without starting a pipeline, whose start-up would be
  * most of the run's time.
+ *
+ * <p>Nothing per file is held: the listing and the previous run's sources are each summed into a
+ * {@link Digest} (of paths and sizes, then of paths and content hashes), and the sums compared. The
+ * listing's first digest is taken while the driver counts the input ({@link Listing}), so a night
+ * whose files changed size costs no second listing.
  */
 final class UnchangedInput {
 
@@ -25,60 +30,109 @@ final class UnchangedInput {
    */
   static final long MAX_DRIVER_BYTES = 256L << 20;
 
-  /** The most files the driver compares itself; beyond it, the pipeline's workers find the files unchanged. */
-  static final int MAX_DRIVER_FILES = 100_000;
-
   private UnchangedInput() {}
 
   /**
-   * The previous run's source paths when the files {@code patterns} match are those sources, byte
-   * for byte; empty at the first difference.
+   * An order-free sum of 128-bit hashes, one per file: two listings of different files (or sizes,
+   * or contents) sum alike with a chance of about 2^-128.
+   */
+  static final class Digest {
+    private long high;
+    private long low;
+    private long files;
+    private long bytes;
+
+    void add(String path, long size, String content) {
+      HashCode hash = Hashing.murmur3_128().newHasher().putString(path, StandardCharsets.UTF_8).putLong(size)
+          .putString(content == null ? "" : content, StandardCharsets.UTF_8).hash();
+      byte[] b = hash.asBytes();
+      high += java.nio.ByteBuffer.wrap(b, 0, 8).getLong();
+      low += java.nio.ByteBuffer.wrap(b, 8, 8).getLong();
+      files++;
+      bytes += size;
+    }
+
+    long files() {
+      return files;
+    }
+
+    long bytes() {
+      return bytes;
+    }
+
+    boolean sameAs(Digest other) {
+      return high == other.high && low == other.low && files == other.files && bytes == other.bytes;
+    }
+  }
+
+  /**
+   * What the driver's count of the input saw: the digest of the listed files' paths (as sources
+   * record them) and sizes, and whether anything listed cannot be read as a file.
+   */
+  static final class Listing {
+    private final String baseDir;
+    final Digest files = new Digest();
+    boolean problems;
+
+    Listing(String baseDir) {
+      this.baseDir = baseDir;
+    }
+
+    void add(Location.Listed listed) {
+      if (listed.problem() != null) {
+        problems = true;
+      } else {
+        files.add(SourcePaths.relative(listed.file().spec(), baseDir), listed.bytes(), null);
+      }
+    }
+  }
+
+  /**
+   * How many sources the previous run read, when the files {@code inputs} match are those sources
+   * byte for byte; empty at the first difference.
    *
    * @param baseDir paths below this folder are recorded relative to it, as ProcessPages records them
    */
-  static Optional<Set<String>> sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous, String baseDir)
+  static OptionalLong sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous, String baseDir)
       throws IOException {
-    // The previous run's files (a WARC record's line is not one: its file's own line is the fingerprint),
-    // at most MAX_DRIVER_FILES of them: the driver holds nothing that grows with the crawl.
-    Map<String, SourceRecord> byPath = new HashMap<>();
-    boolean[] shortcut = {true};
+    Listing listing = inputs.listing();
+    if (listing == null || listing.problems) {
+      return OptionalLong.empty(); // what cannot be read is looked at again by every run
+    }
+    // The previous run's files (a WARC record's line is not one: its file's own line is the fingerprint).
+    Digest before = new Digest();
+    Digest beforeContent = new Digest();
+    boolean[] comparable = {true};
     previous.forEachSource(source -> {
-      if (!shortcut[0] || !source.isFile()) {
+      if (!source.isFile()) {
         return;
       }
-      if (source.sha256() == null || byPath.put(source.path(), source) != null || byPath.size() > MAX_DRIVER_FILES) {
-        shortcut[0] = false; // read again by every run, listed twice, or too many to compare here
-        byPath.clear();
+      if (source.sha256() == null) {
+        comparable[0] = false; // refused unread: read again by every run
       }
+      before.add(source.path(), source.bytes(), null);
+      beforeContent.add(source.path(), source.bytes(), source.sha256());
     });
-    if (!shortcut[0]) {
-      return Optional.empty();
+    if (!comparable[0] || !before.sameAs(listing.files)) {
+      return OptionalLong.empty();
     }
-    Map<String, String> resources = new HashMap<>();
-    for (String pattern : inputs.patterns()) {
-      for (Location.Listed file : inputs.list(pattern)) {
-        if (file.problem() != null) {
-          return Optional.empty(); // looked at again by every run
-        }
-        String path = SourcePaths.relative(file.file().spec(), baseDir);
-        SourceRecord source = byPath.get(path);
-        if (source == null || source.bytes() != file.bytes() || resources.put(path, file.file().spec()) != null) {
-          return Optional.empty();
-        }
+    if (listing.files.bytes() > MAX_DRIVER_BYTES) {
+      return OptionalLong.empty(); // hashed by the workers, in parallel: the pipeline reuses every file it finds unchanged
+    }
+    Digest now = new Digest();
+    try {
+      for (String pattern : inputs.patterns()) {
+        Location.forEach(pattern, dev.pagefeed.run.OutputCommitter.ownFiles(inputs.output()), file -> {
+          try {
+            now.add(SourcePaths.relative(file.file().spec(), baseDir), file.bytes(), Ids.sha256(file.file().open()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
       }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (resources.size() != byPath.size()) {
-      return Optional.empty();
-    }
-    long total = byPath.values().stream().mapToLong(SourceRecord::bytes).sum();
-    if (total > MAX_DRIVER_BYTES) {
-      return Optional.empty(); // hashed by the workers, in parallel: the pipeline reuses every file it finds unchanged
-    }
-    for (Map.Entry<String, String> file : resources.entrySet()) {
-      if (!Ids.sha256(new Location(file.getValue()).open()).equals(byPath.get(file.getKey()).sha256())) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(byPath.keySet());
+    return now.sameAs(beforeContent) ? OptionalLong.of(before.files()) : OptionalLong.empty();
   }
 }

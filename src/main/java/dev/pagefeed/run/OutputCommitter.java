@@ -281,6 +281,7 @@ public final class OutputCommitter {
       // Everything else staged for the commit (parts, also those of a retried attempt, tables, the work list).
       staging.resolve(PartFiles.PARTS).deleteTree();
       staging.resolve(ShardSources.DECISIONS).deleteTree();
+      staging.resolve(ReusedSources.FOLDER).deleteTree();
       staging.resolve(StagedWork.FILE).delete();
       staging.resolve(OutputFile.MANIFEST).writeString(Json.line(manifest) + "\n");
       CommitStep.MANIFEST_WRITTEN.reached();

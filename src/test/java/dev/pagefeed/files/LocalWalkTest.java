@@ -42,4 +42,26 @@ class LocalWalkTest {
     assertEquals(temp.resolve("z/b.txt").toString(), listed.get(2).file().spec());
     assertNull(listed.get(2).problem());
   }
+
+  @Test
+  void theWalkHandsOnWhatTheListingLists() throws IOException {
+    Files.writeString(temp.resolve("a.txt"), "标题\n正文。");
+    Path deep = Files.createDirectories(temp.resolve("x/y"));
+    Files.writeString(deep.resolve("b.html"), "<p>正文</p>");
+    Files.writeString(deep.resolve("c.txt"), "正文");
+    Files.createSymbolicLink(temp.resolve("x/loop"), temp); // a loop: one problem line
+    Files.createSymbolicLink(temp.resolve("gone"), temp.resolve("nowhere")); // a link to nothing
+    Files.createSymbolicLink(temp.resolve("again"), deep); // the same folder twice
+    Files.createDirectories(temp.resolve("out"));
+    Files.writeString(temp.resolve("out/pages.jsonl"), "{}");
+    java.util.function.Predicate<Path> output = path -> path.startsWith(temp.resolve("out"));
+    for (String glob : List.of(temp.toString(), temp + "/**", temp + "/**/*.txt", temp + "/x/*/*", temp + "/a.txt",
+        temp + "/none/**")) {
+      List<Location.Listed> listed = LocalWalk.match(glob, output, LocalWalk.FILE_SYSTEM);
+      List<Location.Listed> walked = new java.util.ArrayList<>();
+      LocalWalk.walk(glob, output, LocalWalk.FILE_SYSTEM, walked::add);
+      walked.sort(java.util.Comparator.comparing(entry -> entry.file().spec()));
+      assertEquals(listed, walked, glob);
+    }
+  }
 }
