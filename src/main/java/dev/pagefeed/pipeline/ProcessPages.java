@@ -274,6 +274,18 @@ public final class ProcessPages
       sink.clear();
     }
 
+    /**
+     * The cached fingerprints go when the step is done: on the DirectRunner the workers are the
+     * driver's JVM, which must not keep them through the commit.
+     */
+    @Teardown
+    public void teardown() {
+      fingerprints = null;
+      synchronized (FINGERPRINTS) {
+        FINGERPRINTS.clear();
+      }
+    }
+
     /** The previous run's fingerprints this JVM read last, by the files they were read from. */
     private static final Map<List<String>, Map<String, String>> FINGERPRINTS = new java.util.HashMap<>();
 
