@@ -99,6 +99,17 @@ jobs_done="$(curl -sf "http://localhost:$rest_port/jobs/overview" | python3 -c '
 echo "flink-cluster: $jobs_done jobs finished on the session cluster"
 [ "$jobs_done" -ge 3 ] || { echo "flink-cluster: the runs did not go to the session cluster"; exit 1; }
 
+# Why the last failed job failed, as the JobManager tells it (the TaskManagers' logs say nothing).
+failed_job() {
+  curl -sf "http://localhost:$rest_port/jobs/overview" | python3 -c '
+import json, sys, urllib.request
+jobs = [j for j in json.load(sys.stdin)["jobs"] if j["state"] == "FAILED"]
+for job in jobs[-1:]:
+    url = "http://localhost:'"$rest_port"'/jobs/" + job["jid"] + "/exceptions"
+    print("flink-cluster: job", job["jid"], "failed:", json.load(urllib.request.urlopen(url)).get("root-exception", "")[:3000])
+' || true
+}
+
 # The submitting JVM's heap, per corpus size: nothing it holds may grow with the crawl.
 peaks=()
 for size in "${heap_sizes[@]}"; do
@@ -107,7 +118,7 @@ for size in "${heap_sizes[@]}"; do
   java -Xmx256m -Xlog:gc:file="$work/heap-$size.gc" -Dpagefeed.reportHeap=true -jar "$jar" --runner=FlinkRunner \
     --parallelism=2 --flinkMaster="localhost:$rest_port" --filesToStage="$jar" --quiet \
     --input="$work/heap-$size/pages" --output="$work/heap-$size/out" > "$work/heap-$size.log" 2>&1 \
-    || { echo "flink-cluster: the run over $size pages failed"; tail -n 20 "$work/heap-$size.log"; exit 1; }
+    || { echo "flink-cluster: the run over $size pages failed"; tail -n 20 "$work/heap-$size.log"; failed_job; exit 1; }
   wall=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
   read -r peak before live < <(python3 - "$work/heap-$size.gc" "$work/heap-$size.log" <<'PY'
 import re, sys
