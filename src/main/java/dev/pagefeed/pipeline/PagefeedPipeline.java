@@ -304,23 +304,23 @@ public final class PagefeedPipeline {
       }
       requireAuthority(trimmed, "input", "--input");
       String pattern;
+      long[] matched = {0};
       try {
         pattern = pattern(trimmed);
-        long[] matched = {0};
         Location.forEach(pattern, OutputCommitter.ownFiles(output), file -> { // counted, not held
           matched[0]++;
           listing.add(file);
         });
-        if (matched[0] == 0) {
-          throw new IllegalArgumentException(
-              "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
-        }
-        files += matched[0];
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(e.getMessage()));
       }
+      if (matched[0] == 0) {
+        throw new IllegalArgumentException(
+            "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
+      }
+      files += matched[0];
       patterns.add(pattern);
     }
     if (patterns.isEmpty()) {

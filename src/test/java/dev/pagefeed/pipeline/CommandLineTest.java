@@ -49,8 +49,9 @@ class CommandLineTest {
 
   @Test
   void missingInput() throws Exception {
-    assertUsageError(pagefeed("--input=" + temp.resolve("nothing-here"), "--output=" + temp.resolve("out")),
-        "matches no file; pass an existing file, folder or glob with --input");
+    Path missing = temp.resolve("nothing-here");
+    assertUsageError(pagefeed("--input=" + missing, "--output=" + temp.resolve("out")),
+        "pagefeed: input " + missing + " matches no file; pass an existing file, folder or glob with --input");
   }
 
   @Test
