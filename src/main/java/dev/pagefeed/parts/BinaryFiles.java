@@ -31,6 +31,27 @@ public final class BinaryFiles {
 
   private BinaryFiles() {}
 
+  /** Writes {@code values} as a table: their count, then each. */
+  public static void writeLongs(Location file, long[] values) throws IOException {
+    try (Output out = out(file)) {
+      out.writeInt(values.length);
+      for (long value : values) {
+        out.writeLong(value);
+      }
+    }
+  }
+
+  /** A table {@link #writeLongs} wrote. */
+  public static long[] readLongs(Location file) throws IOException {
+    try (Input in = in(file)) {
+      long[] values = new long[in.readInt()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = in.readLong();
+      }
+      return values;
+    }
+  }
+
   /** Opens {@code file} to read fields. */
   public static Input in(Location file) throws IOException {
     return new Input(new SnappyInputStream(file.open()));

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.beam.sdk.Pipeline;
@@ -227,7 +226,7 @@ public final class PagefeedPipeline {
     java.util.OptionalLong sources;
     try {
       sources = previous.isEmpty() ? java.util.OptionalLong.empty()
-          : UnchangedInput.sameAsBefore(inputs, previous.get(), SourcePaths.workingDir());
+          : UnchangedInput.sameAsBefore(inputs, previous.get());
     } catch (IOException e) {
       return null; // the pipeline reads the files again and reports what cannot be read
     }
@@ -276,10 +275,6 @@ public final class PagefeedPipeline {
       return roots.stream().map(SourceKeys.Root::pattern).toList();
     }
 
-    /** The files (and the paths that cannot be read as files) {@code pattern} matches, the output's own left out. */
-    public List<Location.Listed> list(String pattern) throws IOException {
-      return Location.match(pattern, OutputCommitter.ownFiles(output));
-    }
   }
 
   /** The inputs {@code options} names, listed (see {@link #inputPatterns(List, Location)}). */

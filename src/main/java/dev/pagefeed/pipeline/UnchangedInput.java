@@ -82,19 +82,21 @@ final class UnchangedInput {
       if (listed.problem() != null) {
         problems = true;
       } else {
-        files.add(SourcePaths.relative(listed.file().spec(), baseDir), listed.bytes(), null);
+        files.add(pathOf(listed), listed.bytes(), null);
       }
+    }
+
+    /** A listed file's path as sources.jsonl records it (relative to the base folder when below it). */
+    String pathOf(Location.Listed listed) {
+      return SourcePaths.relative(listed.file().spec(), baseDir);
     }
   }
 
   /**
    * How many sources the previous run read, when the files {@code inputs} match are those sources
    * byte for byte; empty at the first difference.
-   *
-   * @param baseDir paths below this folder are recorded relative to it, as ProcessPages records them
    */
-  static OptionalLong sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous, String baseDir)
-      throws IOException {
+  static OptionalLong sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous) throws IOException {
     Listing listing = inputs.listing();
     if (listing == null || listing.problems) {
       return OptionalLong.empty(); // what cannot be read is looked at again by every run
@@ -124,7 +126,7 @@ final class UnchangedInput {
       for (String pattern : inputs.patterns()) {
         Location.forEach(pattern, dev.pagefeed.run.OutputCommitter.ownFiles(inputs.output()), file -> {
           try {
-            now.add(SourcePaths.relative(file.file().spec(), baseDir), file.bytes(), Ids.sha256(file.file().open()));
+            now.add(listing.pathOf(file), file.bytes(), Ids.sha256(file.file().open()));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

@@ -7,8 +7,10 @@ import dev.pagefeed.parts.RecordIndex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -32,14 +34,10 @@ public final class ReusedSources {
    * @return the table's name, for {@link #read}
    */
   public static String write(Location staging, Collection<String> paths) {
-    long[] hashes = paths.stream().mapToLong(SourceRef::hash).sorted().toArray();
     String name = UUID.randomUUID().toString();
     Location table = staging.resolve(FOLDER).resolve(name);
-    try (BinaryFiles.Output out = BinaryFiles.out(table)) {
-      out.writeInt(hashes.length);
-      for (long hash : hashes) {
-        out.writeLong(hash);
-      }
+    try {
+      BinaryFiles.writeLongs(table, paths.stream().mapToLong(SourceRef::hash).toArray());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the table of reused files " + table, e);
     }
@@ -48,25 +46,18 @@ public final class ReusedSources {
 
   /** The sorted hashes of every reused file, from the tables {@code names}. */
   public static long[] read(Location staging, Iterable<String> names) {
-    long[] all = new long[0];
-    int size = 0;
+    List<long[]> tables = new ArrayList<>();
     for (String name : names) {
       Location table = staging.resolve(FOLDER).resolve(name);
-      try (BinaryFiles.Input in = BinaryFiles.in(table)) {
-        int count = in.readInt();
-        if (size + count > all.length) {
-          all = Arrays.copyOf(all, Math.max(size + count, all.length * 2));
-        }
-        for (int i = 0; i < count; i++) {
-          all[size++] = in.readLong();
-        }
+      try {
+        tables.add(BinaryFiles.readLongs(table));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the table of reused files " + table, e);
       }
     }
-    long[] sorted = Arrays.copyOf(all, size);
-    Arrays.sort(sorted);
-    return sorted;
+    long[] all = tables.stream().flatMapToLong(Arrays::stream).toArray();
+    Arrays.sort(all);
+    return all;
   }
 
   /** Which previous records a run keeps: those of its reused files ({@code reused} sorted, from {@link #read}). */

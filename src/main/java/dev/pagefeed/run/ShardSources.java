@@ -133,11 +133,8 @@ public final class ShardSources {
     Location lostFile = folder.resolve("lost-" + shard.index());
     long[] lostHashes = Arrays.copyOf(lost.values, lost.rows);
     Arrays.sort(lostHashes);
-    try (BinaryFiles.Output out = BinaryFiles.out(lostFile)) {
-      out.writeInt(lostHashes.length);
-      for (long hash : lostHashes) {
-        out.writeLong(hash);
-      }
+    try {
+      BinaryFiles.writeLongs(lostFile, lostHashes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + lostFile, e);
     }
@@ -287,12 +284,8 @@ public final class ShardSources {
   /** The sorted hashes of a decision's lost sources. */
   public static long[] readLost(Decision decision) {
     Location file = new Location(decision.lost());
-    try (BinaryFiles.Input in = BinaryFiles.in(file)) {
-      long[] hashes = new long[in.readInt()];
-      for (int i = 0; i < hashes.length; i++) {
-        hashes[i] = in.readLong();
-      }
-      return hashes;
+    try {
+      return BinaryFiles.readLongs(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }

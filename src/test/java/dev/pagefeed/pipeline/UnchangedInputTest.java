@@ -91,8 +91,7 @@ class UnchangedInputTest {
   private OptionalLong unchanged() throws IOException {
     PagefeedOptions options = options();
     RunPlan plan = RunPlan.of(Location.of(options.getOutput()), PagefeedPipeline.runOptions(options));
-    return UnchangedInput.sameAsBefore(PagefeedPipeline.inputPatterns(options), plan.reusable().orElseThrow(),
-        SourcePaths.workingDir());
+    return UnchangedInput.sameAsBefore(PagefeedPipeline.inputPatterns(options), plan.reusable().orElseThrow());
   }
 
   private PagefeedOptions options() {
