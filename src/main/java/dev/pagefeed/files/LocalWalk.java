@@ -1,7 +1,6 @@
 package dev.pagefeed.files;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -134,22 +133,32 @@ final class LocalWalk {
       problem(path, Location.Problem.NOT_A_FILE, "the same folder as " + before + " (a link), whose files are read there");
       return;
     }
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> list = folders.list(path)) {
-      list.forEach(entries::add);
-    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-      problem(path, Location.Problem.UNREADABLE, "the folder cannot be listed (" + reason(e) + "), so its files are not read");
-      return;
-    }
-    // Plain entries before links, so that a folder reached both ways is read under its own path
-    // (each entry looked at once: a sort's comparisons would look at it again and again).
-    Map<Path, Boolean> links = new HashMap<>();
-    entries.forEach(entry -> links.put(entry, Files.isSymbolicLink(entry)));
-    entries.sort(java.util.Comparator.<Path, Boolean>comparing(links::get).thenComparing(java.util.Comparator.naturalOrder()));
     List<Object> inside = new ArrayList<>(above);
     inside.add(key);
-    for (Path entry : entries) {
-      visit(entry, inside);
+    // Plain entries first, as the folder lists them (nothing per entry is kept: a folder of a
+    // million files costs no list), then the links, sorted, so that a folder reached both ways is
+    // read under its own path, and which of two links to one folder is read does not depend on
+    // the listing's order.
+    List<Path> links = new ArrayList<>();
+    long seen = 0;
+    try (DirectoryStream<Path> list = folders.list(path)) {
+      for (Path entry : list) {
+        seen++;
+        if (Files.isSymbolicLink(entry)) {
+          links.add(entry);
+        } else {
+          visit(entry, inside);
+        }
+      }
+    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+      problem(path, Location.Problem.UNREADABLE, seen == 0
+          ? "the folder cannot be listed (" + reason(e) + "), so its files are not read"
+          : "the folder could not be listed to its end (" + reason(e) + "), so some of its files are not read");
+      return;
+    }
+    links.sort(null);
+    for (Path link : links) {
+      visit(link, inside);
     }
   }
 
@@ -186,9 +195,6 @@ final class LocalWalk {
   }
 
   private static String reason(Throwable e) {
-    Throwable cause = e instanceof java.nio.file.DirectoryIteratorException ? e.getCause() : e;
-    return cause instanceof AccessDeniedException ? "permission denied"
-        : cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
-        : String.valueOf(cause.getMessage());
+    return Location.reason(e instanceof java.nio.file.DirectoryIteratorException ? e.getCause() : e);
   }
 }

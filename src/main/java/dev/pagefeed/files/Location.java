@@ -130,6 +130,26 @@ public record Location(String spec) implements Serializable {
     return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? match.metadata().get(0) : null;
   }
 
+  /**
+   * Why a file operation failed, for people: "permission denied", "no such file", the file
+   * system's reason, not a Java exception's name.
+   */
+  public static String reason(Throwable failure) {
+    if (failure instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (failure instanceof java.nio.file.NoSuchFileException || failure instanceof java.io.FileNotFoundException) {
+      return "no such file";
+    }
+    if (failure instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a file stands in the way";
+    }
+    if (failure instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
+  }
+
   /** Why a listed path cannot be read as a file. */
   public enum Problem {
     /** A folder that cannot be listed, or a path that cannot be looked at. */

@@ -8,8 +8,8 @@ import java.io.Serializable;
 /**
  * Where a page came from and how its bytes were read.
  *
- * @param path the input file's path as given to pagefeed (relative to the working folder when
- *     below it)
+ * @param path the input file's path as {@code --input} wrote it (absolute or relative as given; a
+ *     URI for other file systems)
  * @param key the file's path relative to the {@code --input} root it was found under (a file named
  *     directly: its name), prefixed by the root's name when several roots are read: what a page
  *     without a URL takes its id from

@@ -68,17 +68,18 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
    * A listed file: its path and size, as the listing gave them (so that reading needs no second
    * look at the file system), and its source key.
    *
-   * @param path the file's resource id
+   * @param path the file's resource id, where it is read
+   * @param source the path its records name ({@code source.path}, see {@link SourceKeys.Root#pathOf})
    * @param key its source key (see {@link SourceKeys})
    * @param bytes its size
    * @param problem why it cannot be read as a file (see {@link Location.Problem}), or null
    * @param why the problem, for people, or null
    */
-  public record FileRef(String path, String key, long bytes, Location.Problem problem, String why)
+  public record FileRef(String path, String source, String key, long bytes, Location.Problem problem, String why)
       implements java.io.Serializable {
 
-    public FileRef(String path, String key, long bytes) {
-      this(path, key, bytes, null, null);
+    public FileRef(String path, String source, String key, long bytes) {
+      this(path, source, key, bytes, null, null);
     }
   }
 
@@ -90,6 +91,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
     @Override
     public void encode(FileRef file, OutputStream out) throws IOException {
       PATH.encode(file.path(), out);
+      PATH.encode(file.source(), out);
       PATH.encode(file.key(), out);
       BYTES.encode(file.bytes(), out);
       PATH.encode(file.problem() == null ? "" : file.problem().name(), out);
@@ -99,11 +101,12 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
     @Override
     public FileRef decode(InputStream in) throws IOException {
       String path = PATH.decode(in);
+      String source = PATH.decode(in);
       String key = PATH.decode(in);
       long bytes = BYTES.decode(in);
       String problem = PATH.decode(in);
       String why = PATH.decode(in);
-      return new FileRef(path, key, bytes, problem.isEmpty() ? null : Location.Problem.valueOf(problem),
+      return new FileRef(path, source, key, bytes, problem.isEmpty() ? null : Location.Problem.valueOf(problem),
           why.isEmpty() ? null : why);
     }
   }
@@ -127,7 +130,7 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
         String path = file.file().spec();
         // By path alone, so that a file two roots list falls into one group, where it is read once.
         out.output(KV.of(Math.floorMod(path.hashCode(), groups),
-            new FileRef(path, root.keyOf(path), file.bytes(), file.problem(), file.why())));
+            new FileRef(path, root.pathOf(path), root.keyOf(path), file.bytes(), file.problem(), file.why())));
       }
     }
   }

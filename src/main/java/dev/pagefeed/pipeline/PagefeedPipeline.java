@@ -67,7 +67,7 @@ public final class PagefeedPipeline {
       options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
       FileSystems.setDefaultPipelineOptions(options); // hdfs:// and other schemes, for the checks below
     } catch (IllegalArgumentException e) {
-      exitWithUsageError(firstLine(e.getMessage()) + " (see --help)");
+      exitWithUsageError(OptionErrors.explain(e, args));
       return;
     }
     Inputs inputs;
@@ -251,7 +251,7 @@ public final class PagefeedPipeline {
   public static PCollection<String> build(Pipeline pipeline, RunPlan plan, Inputs inputs) {
     return pipeline
         .apply("GroupFiles", new GroupFiles(inputs.roots(), inputs.output(), GroupFiles.groupsFor(inputs.files())))
-        .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan, SourcePaths.workingDir(),
+        .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan,
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
             plan.options().shape().csvBom(), dev.pagefeed.run.PreviousFiles.of(plan))));
@@ -289,39 +289,52 @@ public final class PagefeedPipeline {
    * @throws IllegalArgumentException naming an input that matches no file
    */
   public static Inputs inputPatterns(List<String> inputs, Location output) {
+    List<String> given = new ArrayList<>();
     List<String> patterns = new ArrayList<>();
-    UnchangedInput.Listing listing = new UnchangedInput.Listing(SourcePaths.workingDir());
-    long files = 0;
+    List<String> shown = new ArrayList<>();
     for (String input : inputs) {
       String trimmed = input.strip();
       if (trimmed.isEmpty()) {
         continue;
       }
       requireAuthority(trimmed, "input", "--input");
-      String pattern;
-      long[] matched = {0};
       try {
-        pattern = pattern(trimmed);
-        Location.forEach(pattern, OutputCommitter.ownFiles(output), file -> { // counted, not held
-          matched[0]++;
-          listing.add(file);
-        });
+        String pattern = pattern(trimmed);
+        patterns.add(pattern);
+        shown.add(shownAs(trimmed, pattern));
+        given.add(trimmed);
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(e.getMessage()));
       }
-      if (matched[0] == 0) {
-        throw new IllegalArgumentException(
-            "input " + trimmed + " matches no file; pass an existing file, folder or glob with --input");
-      }
-      files += matched[0];
-      patterns.add(pattern);
     }
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("no input given; pass files, folders or globs with --input");
     }
-    return new Inputs(SourceKeys.roots(patterns), files, output, listing);
+    List<SourceKeys.Root> roots = SourceKeys.roots(patterns, shown);
+    UnchangedInput.Listing listing = new UnchangedInput.Listing();
+    long files = 0;
+    for (int i = 0; i < roots.size(); i++) {
+      SourceKeys.Root root = roots.get(i);
+      long[] matched = {0};
+      try {
+        Location.forEach(root.pattern(), OutputCommitter.ownFiles(output), file -> { // counted, not held
+          matched[0]++;
+          listing.add(root, file);
+        });
+      } catch (IOException e) {
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + withHint(e.getMessage()));
+      }
+      if (matched[0] == 0) {
+        throw new IllegalArgumentException(
+            "input " + given.get(i) + " matches no file; pass an existing file, folder or glob with --input");
+      }
+      files += matched[0];
+    }
+    return new Inputs(roots, files, output, listing);
   }
 
   /**
@@ -342,6 +355,21 @@ public final class PagefeedPipeline {
       }
     }
     return input;
+  }
+
+  /**
+   * {@code pattern} as {@code input} wrote it: a local path relative or absolute as given (only
+   * normalized), so that files are recorded as the user named them, whatever the working folder.
+   */
+  private static String shownAs(String input, String pattern) {
+    if (!Location.of(input).isLocal() || input.startsWith("file:")) {
+      return pattern;
+    }
+    String written = Path.of(input).normalize().toString();
+    if (!pattern.endsWith("/**") || pattern.equals(Location.of(input).spec())) {
+      return written; // a file or a glob
+    }
+    return written.isEmpty() ? "**" : written + "/**"; // a folder
   }
 
   /**
@@ -397,12 +425,8 @@ public final class PagefeedPipeline {
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
-      String reason = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
-          : "a file stands in the way";
-      throw new IllegalArgumentException(
-          "output folder " + output + " cannot be created (" + reason.toLowerCase(java.util.Locale.ROOT)
-              + "); pass a writable folder with --output");
+      throw new IllegalArgumentException("output folder " + output + " cannot be created (" + Location.reason(e)
+          + "); pass a writable folder with --output");
     }
     if (!Files.isWritable(path)) {
       throw new IllegalArgumentException(
@@ -475,12 +499,11 @@ public final class PagefeedPipeline {
       kinds.append(kinds.length() == 0 ? "" : ", ").append(kind.getKey()).append(' ').append(kind.getValue());
     }
     long entities = counters.entities().values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf(
-        "pagefeed: %d pages (%d duplicate%s%s), %d cards, %d entities%s, %d errors in %.1f s%n",
-        counters.pages(), counters.duplicates(), counters.duplicates() == 1 ? "" : "s",
-        counters.errorPages() == 0 ? "" : ", " + counters.errorPages() + " error page" + (counters.errorPages() == 1 ? "" : "s"),
-        counters.cards(), entities, kinds.length() == 0 ? "" : " (" + kinds + ")",
-        counters.errors(), seconds);
+    System.out.printf("pagefeed: %s (%s%s), %s, %s%s, %s in %.1f s%n",
+        count(counters.pages(), "page"), count(counters.duplicates(), "duplicate"),
+        counters.errorPages() == 0 ? "" : ", " + count(counters.errorPages(), "error page"),
+        count(counters.cards(), "card"), count(entities, "entity", "entities"), kinds.length() == 0 ? "" : " (" + kinds + ")",
+        count(counters.errors(), "error"), seconds);
     if (counters.warcFiles() > 0) {
       Map<String, Long> records = new java.util.TreeMap<>(counters.warcRecords());
       long responses = records.getOrDefault("response", 0L);
@@ -492,17 +515,28 @@ public final class PagefeedPipeline {
       }
       StringBuilder skipped = new StringBuilder();
       records.forEach((kind, n) -> skipped.append(skipped.length() == 0 ? "" : ", ").append(kind).append(' ').append(n));
-      System.out.printf("pagefeed: %d WARC file%s: %d responses%s read, %d records skipped%s, %d broken%s%n",
-          counters.warcFiles(), counters.warcFiles() == 1 ? "" : "s", responses,
-          conversions == 0 ? "" : " and " + conversions + " conversions",
-          records.values().stream().mapToLong(Long::longValue).sum(), skipped.length() == 0 ? "" : " (" + skipped + ")",
+      System.out.printf("pagefeed: %s: %s%s read, %s skipped%s, %d broken%s%n",
+          count(counters.warcFiles(), "WARC file"), count(responses, "response"),
+          conversions == 0 ? "" : " and " + count(conversions, "conversion"),
+          count(records.values().stream().mapToLong(Long::longValue).sum(), "record"),
+          skipped.length() == 0 ? "" : " (" + skipped + ")",
           broken, unsupported == 0 ? "" : ", " + unsupported + " unsupported");
     }
     Map<String, Long> changes = counters.changes();
-    System.out.printf("pagefeed: %d pages added, %d updated, %d removed since %s%s%n",
-        changes.getOrDefault("added", 0L), changes.getOrDefault("updated", 0L), changes.getOrDefault("removed", 0L),
+    System.out.printf("pagefeed: %s added, %d updated, %d removed since %s%s%n",
+        count(changes.getOrDefault("added", 0L), "page"), changes.getOrDefault("updated", 0L),
+        changes.getOrDefault("removed", 0L),
         manifest.previousRunId() == null ? "no previous run" : "run " + manifest.previousRunId(),
-        manifest.options().incremental() ? "; " + counters.sourcesReused() + " files reused unchanged" : "");
+        manifest.options().incremental() ? "; " + count(counters.sourcesReused(), "file") + " reused unchanged" : "");
+  }
+
+  /** "1 page", "2 pages". */
+  static String count(long n, String one) {
+    return count(n, one, one + "s");
+  }
+
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static void exitWithUsageError(String message) {

@@ -92,12 +92,11 @@ public final class ProcessPages
    *
    * @param staging the run's staging folder, where parts are written
    * @param shape the options that shape the records
-   * @param baseDir local paths below this folder are recorded relative to it
    * @param previousSources the previous run's sources.jsonl (its shards, in order), whose unchanged
    *     files are reused; empty to process every file
    * @param warcRangeBytes a WARC file larger than this is read in ranges of this size (where it can be cut)
    */
-  public record Settings(Location staging, RecordShape shape, String baseDir, List<Location> previousSources,
+  public record Settings(Location staging, RecordShape shape, List<Location> previousSources,
       long warcRangeBytes) implements java.io.Serializable {
 
     public Settings {
@@ -105,8 +104,8 @@ public final class ProcessPages
     }
 
     /** What the workers need of {@code plan}. */
-    public static Settings of(RunPlan plan, String baseDir, long warcRangeBytes) {
-      return new Settings(plan.staging(), plan.options().shape(), baseDir,
+    public static Settings of(RunPlan plan, long warcRangeBytes) {
+      return new Settings(plan.staging(), plan.options().shape(),
           plan.reusable().map(PreviousRun::sourcesFiles).orElse(List.of()), warcRangeBytes);
     }
   }
@@ -311,7 +310,7 @@ public final class ProcessPages
       List<String> unchanged = new ArrayList<>();
       java.util.function.Consumer<PartFiles.Part> parts = out.get(PARTS)::output;
       for (FileRef file : onceEach(group.getValue())) {
-        String path = SourcePaths.relative(file.path(), settings.baseDir());
+        String path = file.source();
         filesRead.inc();
         if (file.problem() != null) {
           ErrorType type = file.problem() == Location.Problem.UNREADABLE ? ErrorType.UNREADABLE : ErrorType.NOT_A_FILE;
@@ -328,7 +327,7 @@ public final class ProcessPages
           continue;
         } catch (IOException e) {
           sink.add(PageProcessor.Outcome.unread(path,
-              new RejectedInputException(ErrorType.UNREADABLE, "cannot read the file: " + e), null, file.bytes()), parts);
+              new RejectedInputException(ErrorType.UNREADABLE, "cannot read the file: " + Location.reason(e)), null, file.bytes()), parts);
           sink.fileDone();
           continue;
         }

@@ -31,23 +31,35 @@ final class Progress {
    */
   static PipelineResult.State follow(PipelineResult result, long total, PrintStream out) {
     long started = System.nanoTime();
+    String printed = null;
     while (true) {
       PipelineResult.State state = result.waitUntilFinish(Duration.millis(EVERY_MILLIS));
       if (state == null) {
         state = result.getState();
       }
-      if (state != null && state.isTerminal()) {
-        if (out != null && state == PipelineResult.State.DONE) {
-          out.println(line(counter(result, ProcessPages.FILES_DONE), counter(result, "pages"), total,
-              (System.nanoTime() - started) / 1e9));
+      boolean over = state != null && state.isTerminal();
+      if (out != null && (!over || state == PipelineResult.State.DONE)) {
+        String line = line(counter(result, ProcessPages.FILES_DONE), counter(result, "pages"), total,
+            (System.nanoTime() - started) / 1e9);
+        if (!over || !sameCount(line, printed)) { // the last count once, not again when nothing moved
+          out.println(line);
+          printed = line;
         }
+      }
+      if (over) {
         return state;
       }
-      if (out != null) {
-        out.println(line(counter(result, ProcessPages.FILES_DONE), counter(result, "pages"), total,
-            (System.nanoTime() - started) / 1e9));
-      }
     }
+  }
+
+  /** Whether two progress lines give the same counts (their rates differ with the time). */
+  private static boolean sameCount(String line, String other) {
+    return other != null && counts(line).equals(counts(other));
+  }
+
+  private static String counts(String line) {
+    int rate = line.indexOf(" pages,");
+    return rate < 0 ? line : line.substring(0, rate);
   }
 
   /**

@@ -70,25 +70,16 @@ final class UnchangedInput {
    * record them) and sizes, and whether anything listed cannot be read as a file.
    */
   static final class Listing {
-    private final String baseDir;
     final Digest files = new Digest();
     boolean problems;
 
-    Listing(String baseDir) {
-      this.baseDir = baseDir;
-    }
-
-    void add(Location.Listed listed) {
+    /** Adds a file {@code root}'s pattern listed. */
+    void add(dev.pagefeed.run.SourceKeys.Root root, Location.Listed listed) {
       if (listed.problem() != null) {
         problems = true;
       } else {
-        files.add(pathOf(listed), listed.bytes(), null);
+        files.add(root.pathOf(listed.file().spec()), listed.bytes(), null);
       }
-    }
-
-    /** A listed file's path as sources.jsonl records it (relative to the base folder when below it). */
-    String pathOf(Location.Listed listed) {
-      return SourcePaths.relative(listed.file().spec(), baseDir);
     }
   }
 
@@ -123,10 +114,10 @@ final class UnchangedInput {
     }
     Digest now = new Digest();
     try {
-      for (String pattern : inputs.patterns()) {
-        Location.forEach(pattern, dev.pagefeed.run.OutputCommitter.ownFiles(inputs.output()), file -> {
+      for (dev.pagefeed.run.SourceKeys.Root root : inputs.roots()) {
+        Location.forEach(root.pattern(), dev.pagefeed.run.OutputCommitter.ownFiles(inputs.output()), file -> {
           try {
-            now.add(listing.pathOf(file), file.bytes(), Ids.sha256(file.file().open()));
+            now.add(root.pathOf(file.file().spec()), file.bytes(), Ids.sha256(file.file().open()));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }

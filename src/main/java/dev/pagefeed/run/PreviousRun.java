@@ -36,7 +36,18 @@ public record PreviousRun(Location folder, Manifest manifest) {
    * @throws IOException when its manifest cannot be read or parsed (cut short, edited, another schema)
    */
   public static PreviousRun of(Location folder) throws IOException {
-    Manifest manifest = Json.mapper().readValue(folder.resolve(OutputFile.MANIFEST).readString(), Manifest.class);
+    String text = folder.resolve(OutputFile.MANIFEST).readString();
+    Manifest manifest;
+    try {
+      manifest = Json.mapper().readValue(text, Manifest.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      long at = e.getLocation() == null ? -1 : e.getLocation().getCharOffset();
+      if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException || at >= text.strip().length()) {
+        throw new IOException("it is cut short: its JSON ends after " + text.length() + " characters", e);
+      }
+      throw new IOException("it is not a manifest pagefeed wrote: " + e.getOriginalMessage().lines().findFirst().orElse("")
+          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+    }
     if (manifest.files() == null || manifest.counters() == null || manifest.options() == null) {
       throw new IOException("it lacks its files, counters or options");
     }

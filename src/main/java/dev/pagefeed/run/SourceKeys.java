@@ -36,8 +36,29 @@ public final class SourceKeys {
    * @param pattern the glob the files are listed with (a folder's is {@code <folder>/**})
    * @param folder the root: the folder a glob's wildcards start in, or a named file's folder
    * @param label the root's name in keys, empty when it is the only root
+   * @param shown the folder as the {@code --input} value wrote it (normalized; empty for the working
+   *     folder), which the paths of its files are recorded below
    */
-  public record Root(String pattern, String folder, String label) implements Serializable {
+  public record Root(String pattern, String folder, String label, String shown) implements Serializable {
+
+    /** A root whose files are recorded by their full path. */
+    public Root(String pattern, String folder, String label) {
+      this(pattern, folder, label, folder);
+    }
+
+    /**
+     * The path a file this root's pattern listed is recorded with ({@code source.path}): its path
+     * below the folder, after the folder as written. An absolute {@code --input} gives absolute
+     * paths and a relative one relative paths, whatever the working folder, so that a scheduled
+     * run started from another folder with the same {@code --input} records the same paths.
+     */
+    public String pathOf(String resourceId) {
+      if (!resourceId.startsWith(folder + "/")) {
+        return resourceId;
+      }
+      String below = resourceId.substring(folder.length() + 1);
+      return shown.isEmpty() ? below : shown + "/" + below;
+    }
 
     /** The key of a file this root's pattern listed, given as its resource id. */
     public String keyOf(String resourceId) {
@@ -48,17 +69,28 @@ public final class SourceKeys {
     }
   }
 
-  /** The roots of {@code patterns}, each labelled apart from the others. */
+  /** The roots of {@code patterns}, each labelled apart from the others; files recorded by full path. */
   public static List<Root> roots(List<String> patterns) {
+    return roots(patterns, patterns);
+  }
+
+  /**
+   * The roots of {@code patterns}, each labelled apart from the others, whose files are recorded
+   * below the folders of {@code shownAs} (the same patterns as the user wrote them).
+   */
+  public static List<Root> roots(List<String> patterns, List<String> shownAs) {
+    if (patterns.size() != shownAs.size()) {
+      throw new IllegalArgumentException(patterns.size() + " patterns but " + shownAs.size() + " written forms");
+    }
     TreeSet<String> folders = new TreeSet<>();
     for (String pattern : patterns) {
       folders.add(folderOf(pattern));
     }
     Map<String, String> labels = labels(folders);
     List<Root> roots = new ArrayList<>();
-    for (String pattern : patterns) {
-      String folder = folderOf(pattern);
-      roots.add(new Root(pattern, folder, labels.get(folder)));
+    for (int i = 0; i < patterns.size(); i++) {
+      String folder = folderOf(patterns.get(i));
+      roots.add(new Root(patterns.get(i), folder, labels.get(folder), folderOf(shownAs.get(i))));
     }
     return roots;
   }

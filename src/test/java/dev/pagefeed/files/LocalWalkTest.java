@@ -44,6 +44,59 @@ class LocalWalkTest {
   }
 
   @Test
+  void aFolderWhoseListingBreaksOffSaysSoAndKeepsWhatItListed() throws IOException {
+    Path crawl = Files.createDirectories(temp.resolve("crawl"));
+    for (String name : List.of("1.txt", "2.txt", "3.txt")) {
+      Files.writeString(crawl.resolve(name), "标题\n正文。");
+    }
+    // A network mount that drops after the first entry: the stream's iterator throws, as the JDK's does.
+    LocalWalk.Folders dropping = folder -> {
+      java.nio.file.DirectoryStream<Path> real = Files.newDirectoryStream(folder);
+      if (!folder.equals(crawl)) {
+        return real;
+      }
+      return new java.nio.file.DirectoryStream<>() {
+        @Override
+        public java.util.Iterator<Path> iterator() {
+          java.util.Iterator<Path> entries = real.iterator();
+          return new java.util.Iterator<>() {
+            int handed;
+
+            @Override
+            public boolean hasNext() {
+              if (handed == 1) {
+                throw new java.nio.file.DirectoryIteratorException(
+                    new java.nio.file.FileSystemException(folder.toString(), null, "Stale file handle"));
+              }
+              return entries.hasNext();
+            }
+
+            @Override
+            public Path next() {
+              handed++;
+              return entries.next();
+            }
+          };
+        }
+
+        @Override
+        public void close() throws IOException {
+          real.close();
+        }
+      };
+    };
+    List<Location.Listed> listed = LocalWalk.match(temp.toString(), path -> false, dropping);
+    assertEquals(2, listed.size(), listed.toString());
+    Location.Listed file = listed.get(0).problem() == null ? listed.get(0) : listed.get(1);
+    Location.Listed broken = listed.get(0).problem() == null ? listed.get(1) : listed.get(0);
+    assertTrue(file.file().spec().startsWith(crawl + "/"), file.toString());
+    assertEquals(crawl.toString(), broken.file().spec());
+    assertEquals(Location.Problem.UNREADABLE, broken.problem());
+    assertEquals("the folder could not be listed to its end (stale file handle), so some of its files are not read",
+        broken.why());
+  }
+
+  @Test
   void theWalkHandsOnWhatTheListingLists() throws IOException {
     Files.writeString(temp.resolve("a.txt"), "标题\n正文。");
     Path deep = Files.createDirectories(temp.resolve("x/y"));

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A bad command line gives one line saying what is wrong and how to fix it, and exit status 2. */
 class CommandLineTest {
@@ -25,11 +25,16 @@ class CommandLineTest {
   record Run(int status, String out, String err) {}
 
   static Run pagefeed(String... args) throws IOException, InterruptedException {
+    return pagefeedIn(Path.of("").toAbsolutePath(), args);
+  }
+
+  /** pagefeed run in a child JVM whose working folder is {@code folder}. */
+  static Run pagefeedIn(Path folder, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).start();
+    Process process = new ProcessBuilder(command).directory(folder.toFile()).start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
@@ -79,13 +84,18 @@ class CommandLineTest {
     assertUsageError(pagefeed("--input=input", "--output=" + file.resolve("out")), "pass a writable folder with --output");
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"--inptu=input", "--maxPageBytes=lots"})
-  void badOption(String option) throws Exception {
-    Run run = pagefeed(option);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "--inptu=input | pagefeed: unknown option --inptu; did you mean --input? (see --help)",
+    "--bogus=1 | pagefeed: unknown option --bogus (see --help)",
+    "--maxPageBytes=lots | pagefeed: --maxPageBytes=lots is not a whole number (see --help)",
+    "--shards=abc | pagefeed: --shards=abc is not a whole number (see --help)",
+    "--incremental=maybe | pagefeed: --incremental=maybe is not true or false (a flag alone, --name, means true) (see --help)",
+  })
+  void badOptionSaysWhichAndWhatItTakes(String option, String expected) throws Exception {
+    Run run = pagefeed("--input=input", "--output=" + temp.resolve("out"), option);
     assertEquals(2, run.status(), run.err());
-    assertEquals(1, run.err().lines().count(), run.err());
-    assertTrue(run.err().contains("--help"), run.err());
+    assertEquals(List.of(expected), run.err().lines().toList());
   }
 
   @Test

@@ -19,7 +19,8 @@ class PipelineCodersTest {
 
   @Test
   void fileRefsSurviveTheirCoder() throws Exception {
-    FileRef file = new FileRef("/crawl/2025/医保 问答/000123.html.gz", "2025/医保 问答/000123.html.gz", 5_000_000_000L);
+    FileRef file = new FileRef("/crawl/2025/医保 问答/000123.html.gz", "crawl/2025/医保 问答/000123.html.gz",
+        "2025/医保 问答/000123.html.gz", 5_000_000_000L);
     assertEquals(file, roundTrip(new GroupFiles.FileRefCoder(), file));
   }
 

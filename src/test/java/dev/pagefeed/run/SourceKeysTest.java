@@ -39,6 +39,20 @@ class SourceKeysTest {
     assertEquals(key, SourceKeys.roots(List.of(pattern)).get(0).keyOf(file));
   }
 
+  @ParameterizedTest(name = "{0} written {1}: {2} → {3}")
+  @CsvSource({
+    "/home/ana/crawl/**, /home/ana/crawl/**, /home/ana/crawl/faq/1.txt, /home/ana/crawl/faq/1.txt",
+    "/home/ana/crawl/**, crawl/**, /home/ana/crawl/faq/1.txt, crawl/faq/1.txt",
+    "/home/ana/crawl/**, ../crawl/**, /home/ana/crawl/faq/1.txt, ../crawl/faq/1.txt",
+    "/home/ana/crawl/**, **, /home/ana/crawl/faq/1.txt, faq/1.txt",
+    "/home/ana/crawl/*.html, crawl/*.html, /home/ana/crawl/1.html, crawl/1.html",
+    "/home/ana/page.txt, page.txt, /home/ana/page.txt, page.txt",
+    "hdfs://nn/crawl/**, hdfs://nn/crawl/**, hdfs://nn/crawl/2025/1.txt, hdfs://nn/crawl/2025/1.txt",
+  })
+  void aFileIsRecordedBelowItsFolderAsTheInputWroteIt(String pattern, String written, String file, String path) {
+    assertEquals(path, SourceKeys.roots(List.of(pattern), List.of(written)).get(0).pathOf(file));
+  }
+
   @Test
   void keysDoNotDependOnWhereTheInputFolderLies() {
     SourceKeys.Root here = SourceKeys.roots(List.of("/home/ana/crawl/**")).get(0);

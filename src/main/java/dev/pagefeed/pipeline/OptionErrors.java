@@ -1,0 +1,60 @@
+package dev.pagefeed.pipeline;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Beam's option parsing speaks of classes and Jackson types ("Cannot deserialize value of type
+ * `int`", "Class interface … missing a property"); this says the same in the terms of the command
+ * line: which option, what it takes.
+ */
+final class OptionErrors {
+
+  /** Beam's words for an option no interface declares, with its suggestion when it has one. */
+  private static final Pattern UNKNOWN =
+      Pattern.compile("missing a property named '([^']+)'\\.(?: Did you mean '([^']+)'\\?)?");
+
+  private OptionErrors() {}
+
+  /** One line saying what is wrong with {@code args}, as {@code refused} (Beam's refusal) found. */
+  static String explain(IllegalArgumentException refused, String[] args) {
+    String message = refused.getMessage() == null ? "" : refused.getMessage();
+    Matcher unknown = UNKNOWN.matcher(message);
+    if (unknown.find()) {
+      return "unknown option --" + unknown.group(1)
+          + (unknown.group(2) != null ? "; did you mean --" + unknown.group(2) + "?" : "") + " (see --help)";
+    }
+    for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidFormatException invalid) {
+        String value = String.valueOf(invalid.getValue());
+        String given = optionGiven(args, value);
+        return given + " is not " + expected(invalid.getTargetType()) + " (see --help)";
+      }
+    }
+    return message.lines().findFirst().orElse("invalid options") + " (see --help)";
+  }
+
+  /** The argument that gave {@code value} ({@code --name=value}), or the value alone. */
+  private static String optionGiven(String[] args, String value) {
+    for (String arg : args) {
+      if (arg.startsWith("--") && arg.endsWith("=" + value)) {
+        return arg;
+      }
+    }
+    return "'" + value + "'";
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false (a flag alone, --name, means true)";
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return "a number";
+    }
+    return "a valid " + type.getSimpleName();
+  }
+}
