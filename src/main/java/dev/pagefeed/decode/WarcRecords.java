@@ -465,8 +465,16 @@ public final class WarcRecords {
     if (e.getMessage() == null) {
       return e.getClass().getSimpleName();
     }
+    String message = e.getMessage();
+    if (e instanceof org.netpreserve.jwarc.ParsingException) {
+      // jwarc quotes the bytes it had buffered around the fault, and how many depends on how the
+      // file was read (whole or in ranges): the same file must give the same message, so only the
+      // fault is kept ("invalid WARC record at position 0").
+      int context = message.indexOf(": ");
+      message = context < 0 ? message : message.substring(0, context);
+    }
     // jwarc writes bytes over 0x7f sign-extended (\xffffffd6): one byte each is what they are.
-    String message = e.getMessage().replace("\\xffffff", "\\x");
+    message = message.replace("\\xffffff", "\\x");
     if (message.length() > MAX_DESCRIPTION) {
       message = message.substring(0, MAX_DESCRIPTION) + "…";
     }
