@@ -136,7 +136,7 @@ public final class PartFiles {
   }
 
   /** {@link OutputLine#ORDER} over the current records. */
-  private static int compare(Lines a, Lines b) {
+  static int compare(Lines a, Lines b) {
     int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
     if (byPrefix != 0) {
       return byPrefix;
@@ -358,10 +358,62 @@ public final class PartFiles {
   public interface Rewrite {
 
     /** Every record as it is. */
-    Rewrite NONE = Lines::text;
+    Rewrite NONE = asIs(Lines::text);
 
     /** The text to write for the current record of {@code record}, or null to leave it out. */
     byte[] apply(Lines record);
+
+    /**
+     * Whether a kept record of the previous run's file whose key is {@code key} is written as it is
+     * (which lets the merge copy a run of such records as one range of the file's bytes); when
+     * false, {@link #apply} decides each record.
+     */
+    default boolean keepsAsIs(byte[] key) {
+      return false;
+    }
+
+    /** {@code rewrite}, which writes every kept previous record as it is. */
+    static Rewrite asIs(Rewrite rewrite) {
+      return asIs(rewrite, key -> true);
+    }
+
+    /** {@code rewrite}, which writes the kept previous records {@code unchanged} accepts as they are. */
+    static Rewrite asIs(Rewrite rewrite, java.util.function.Predicate<byte[]> unchanged) {
+      return new Rewrite() {
+        @Override
+        public byte[] apply(Lines record) {
+          return rewrite.apply(record);
+        }
+
+        @Override
+        public boolean keepsAsIs(byte[] key) {
+          return unchanged.test(key);
+        }
+      };
+    }
+  }
+
+  /**
+   * Lines read from a file, whose consecutive records can be written as one range of its bytes:
+   * the previous run's kept records, most of a shard on a night when little changed.
+   */
+  interface Ranges extends Lines {
+
+    /**
+     * Writes the current record and the records after it, as far as each is kept, written as it is
+     * ({@link Rewrite#keepsAsIs}) and sorts before {@code bound}, as ranges of the file's bytes (the
+     * records it does not keep left out), with their index entries and tags; then moves to the
+     * first record it did not write.
+     *
+     * @param bound the first record of the merge's other inputs, or null when there is none
+     * @return how many records it wrote: 0 when the current record is not written as it is (then
+     *     nothing moved)
+     */
+    long copyRun(OutputStream out, RecordIndex.Writer index, Lines bound, Rewrite rewrite, Map<String, long[]> tags)
+        throws IOException;
+
+    /** Whether the last {@link #copyRun} ran to the end of the file (no current record is left). */
+    boolean exhausted();
   }
 
   /**
@@ -395,6 +447,16 @@ public final class PartFiles {
         }
         while (!queue.isEmpty()) {
           Lines next = queue.poll();
+          if (next instanceof Ranges ranges) {
+            long copied = ranges.copyRun(out, index, queue.peek(), rewrite, tags);
+            if (copied > 0) {
+              records += copied;
+              if (!ranges.exhausted()) {
+                queue.add(next);
+              }
+              continue;
+            }
+          }
           byte[] bytes = rewrite.apply(next);
           if (bytes != null) {
             out.write(bytes);

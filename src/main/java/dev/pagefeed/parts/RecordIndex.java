@@ -91,7 +91,7 @@ public final class RecordIndex {
    * end, that the index covered the file exactly and that the file's bytes hash as its manifest
    * says (a file edited after it was written stops the run rather than being half reused).
    */
-  public static final class KeptLines extends PartFiles.CurrentRecord {
+  public static final class KeptLines extends PartFiles.CurrentRecord implements PartFiles.Ranges {
     private final Location path;
     private final com.google.common.hash.HashingInputStream hashed;
     private final InputStream file;
@@ -99,6 +99,7 @@ public final class RecordIndex {
     private final Keep keep;
     private final String sha256;
     private final byte[] scratch = new byte[1 << 16];
+    private boolean exhausted;
 
     /**
      * @param run the previous run's folder
@@ -143,6 +144,110 @@ public final class RecordIndex {
     }
 
     @Override
+    public long copyRun(java.io.OutputStream out, Writer written, PartFiles.Lines bound, PartFiles.Rewrite rewrite,
+        java.util.Map<String, long[]> tags) throws IOException {
+      if (!rewrite.keepsAsIs(key())) {
+        return 0;
+      }
+      out.write(text);
+      add(written, pathHash, sourceHash, text.length, key(), tag, tags);
+      long records = 1;
+      long run = 0; // bytes of the file, after those read, that are written next, as they are
+      while (true) {
+        if (index.atEnd()) {
+          copy(run, out);
+          checkWhole();
+          exhausted = true;
+          return records;
+        }
+        long recordPath;
+        long recordSource;
+        int bytes;
+        byte[] recordKey;
+        String recordTag;
+        try {
+          recordPath = index.readLong();
+          recordSource = index.readLong();
+          bytes = index.readInt();
+          recordKey = index.readBytes();
+          recordTag = index.readString();
+        } catch (EOFException cut) {
+          throw changed("index");
+        }
+        if (!keep.keeps(recordPath, recordSource)) {
+          copy(run, out);
+          run = 0;
+          skip(bytes);
+          continue;
+        }
+        if (rewrite.keepsAsIs(recordKey) && sortsBefore(recordKey, bound)) {
+          run += bytes;
+          add(written, recordPath, recordSource, bytes, recordKey, recordTag, tags);
+          records++;
+          continue;
+        }
+        copy(run, out);
+        current(recordPath, recordSource, bytes, recordKey, recordTag);
+        return records;
+      }
+    }
+
+    @Override
+    public boolean exhausted() {
+      return exhausted;
+    }
+
+    private static void add(Writer written, long path, long source, int bytes, byte[] key, String tag,
+        java.util.Map<String, long[]> tags) throws IOException {
+      written.add(path, source, bytes, key, tag);
+      if (!tag.isEmpty()) {
+        tags.computeIfAbsent(tag, t -> new long[1])[0]++;
+      }
+    }
+
+    /** Whether a record with {@code key} comes before {@code bound}'s current record (a tie is not before: text decides it). */
+    private static boolean sortsBefore(byte[] key, PartFiles.Lines bound) {
+      if (bound == null) {
+        return true;
+      }
+      int byPrefix = Long.compareUnsigned(dev.pagefeed.encode.OutputLine.keyPrefix(key, 0, key.length), bound.keyPrefix());
+      return byPrefix != 0 ? byPrefix < 0 : java.util.Arrays.compareUnsigned(key, bound.key()) < 0;
+    }
+
+    /** Copies the next {@code bytes} bytes of the file to {@code out} (read, so that they are hashed). */
+    private void copy(long bytes, java.io.OutputStream out) throws IOException {
+      for (long left = bytes; left > 0; ) {
+        int read = file.read(scratch, 0, (int) Math.min(left, scratch.length));
+        if (read < 0) {
+          throw changed("index");
+        }
+        out.write(scratch, 0, read);
+        left -= read;
+      }
+    }
+
+    private void skip(int bytes) throws IOException {
+      try {
+        discard(bytes);
+      } catch (EOFException end) {
+        throw changed("index");
+      }
+    }
+
+    /** Makes the record the index entry describes, whose bytes are next in the file, the current one. */
+    private void current(long recordPath, long recordSource, int bytes, byte[] recordKey, String recordTag)
+        throws IOException {
+      text = file.readNBytes(bytes);
+      if (text.length < bytes) {
+        throw changed("index");
+      }
+      setKey(recordKey);
+      tag = recordTag;
+      pathHash = recordPath;
+      sourceHash = recordSource;
+    }
+
+    @Override
     public boolean advance() throws IOException {
       while (true) {
         if (index.atEnd()) {
@@ -164,21 +269,10 @@ public final class RecordIndex {
           throw changed("index");
         }
         if (keep.keeps(recordPath, recordSource)) {
-          text = file.readNBytes(bytes);
-          if (text.length < bytes) {
-            throw changed("index");
-          }
-          setKey(recordKey);
-          tag = recordTag;
-          pathHash = recordPath;
-          sourceHash = recordSource;
+          current(recordPath, recordSource, bytes, recordKey, recordTag);
           return true;
         }
-        try {
-          discard(bytes);
-        } catch (EOFException end) {
-          throw changed("index");
-        }
+        skip(bytes);
       }
     }
 

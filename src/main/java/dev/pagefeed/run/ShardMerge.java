@@ -48,7 +48,8 @@ public final class ShardMerge {
     RecordIndex.Keep kept = keep == null ? null
         : (path, source) -> keep.keeps(path, source) && !(dropsLost && Arrays.binarySearch(lost, source) >= 0);
     List<PartFiles.Part> written = parts.stream().filter(p -> p.records() > 0).toList();
-    if (kept != null && written.isEmpty() && !dropsLost && !(pageLines && copies.anyChanged())) {
+    boolean copiesChanged = pageLines && copies.anyChanged();
+    if (kept != null && written.isEmpty() && !dropsLost && !copiesChanged) {
       Optional<FileSummary> reused = reuseWhole(staging, shard, previous, kept);
       if (reused.isPresent()) {
         CommitStep.FILES_MERGED.reached();
@@ -56,8 +57,11 @@ public final class ShardMerge {
       }
     }
     List<PartFiles.Lines> inputs = PreviousFiles.inputs(written, previous, kept, shard);
-    PartFiles.Rewrite rewrite = !pageLines ? record -> dropsLost && isLost(lost, record) ? null : record.text()
-        : record -> {
+    // A kept previous record is never a lost source's (the keep leaves those out), so it is written
+    // as it is unless its page's duplicate_of changed: runs of such records are copied as byte ranges.
+    PartFiles.Rewrite rewrite = !pageLines
+        ? PartFiles.Rewrite.asIs(record -> dropsLost && isLost(lost, record) ? null : record.text())
+        : PartFiles.Rewrite.asIs(record -> {
           if (dropsLost && isLost(lost, record)) {
             return null;
           }
@@ -66,11 +70,15 @@ public final class ShardMerge {
           String now = copies.now(pageId);
           return java.util.Objects.equals(was, now) ? record.text()
               : RecordEncoder.withDuplicateOf(shard.file(), record.text(), pageId, was, now);
-        };
+        }, key -> !copiesChanged || sameCopyOf(copies, new String(key, StandardCharsets.UTF_8)));
     // The parts stay until the commit removes them: a retried merge reads them again.
     FileSummary summary = PartFiles.merge(staging, shard, inputs, bom, rewrite);
     CommitStep.FILES_MERGED.reached();
     return summary;
+  }
+
+  private static boolean sameCopyOf(DuplicatePages.Copies copies, String pageId) {
+    return java.util.Objects.equals(copies.was(pageId), copies.now(pageId));
   }
 
   private static boolean isLost(long[] lost, PartFiles.Lines record) {
