@@ -54,13 +54,29 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
         .apply("GroupByHash", GroupByKey.create());
   }
 
-  /** How many groups to read {@code files} files in: about {@link #FILES_PER_GROUP} each. */
-  public static int groupsFor(long files) {
-    return (int) Math.max(1, Math.min(MAX_GROUPS, (files + FILES_PER_GROUP - 1) / FILES_PER_GROUP));
+  /**
+   * How many groups to read {@code files} files of {@code bytes} in all: about
+   * {@link #FILES_PER_GROUP} files or {@link #BYTES_PER_GROUP} each, whichever gives more groups.
+   */
+  public static int groupsFor(long files, long bytes) {
+    long byFiles = (files + FILES_PER_GROUP - 1) / FILES_PER_GROUP;
+    long byBytes = (bytes + BYTES_PER_GROUP - 1) / BYTES_PER_GROUP;
+    return (int) Math.max(1, Math.min(MAX_GROUPS, Math.max(byFiles, Math.min(byBytes, files))));
   }
 
-  /** Files per group: large enough to amortise a bundle, small enough to bound its memory. */
-  static final int FILES_PER_GROUP = 250;
+  /**
+   * Files per group: enough to amortise a bundle, whose bookkeeping on the DirectRunner (tens of
+   * milliseconds) is more than a small page's work. Measured on 100,000 pages of 400 bytes: groups
+   * of 1,000 take a full run from 38 s to 26 s and a 1%-changed rerun from 20 s to 16 s against
+   * groups of 250.
+   */
+  static final int FILES_PER_GROUP = 1000;
+
+  /**
+   * Input bytes per group, so that groups of large pages stay small enough to spread over the
+   * workers and to bound what a worker holds of a group (its file list, one page at a time).
+   */
+  static final long BYTES_PER_GROUP = 4L << 20;
 
   static final int MAX_GROUPS = 4096;
 

@@ -250,7 +250,7 @@ public final class PagefeedPipeline {
    */
   public static PCollection<String> build(Pipeline pipeline, RunPlan plan, Inputs inputs) {
     return pipeline
-        .apply("GroupFiles", new GroupFiles(inputs.roots(), inputs.output(), GroupFiles.groupsFor(inputs.files())))
+        .apply("GroupFiles", new GroupFiles(inputs.roots(), inputs.output(), GroupFiles.groupsFor(inputs.files(), inputs.bytes())))
         .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan,
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
@@ -275,6 +275,10 @@ public final class PagefeedPipeline {
       return roots.stream().map(SourceKeys.Root::pattern).toList();
     }
 
+    /** The listed files' bytes in all. */
+    public long bytes() {
+      return listing.files.bytes();
+    }
   }
 
   /** The inputs {@code options} names, listed (see {@link #inputPatterns(List, Location)}). */

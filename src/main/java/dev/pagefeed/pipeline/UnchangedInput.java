@@ -89,7 +89,7 @@ final class UnchangedInput {
    */
   static OptionalLong sameAsBefore(PagefeedPipeline.Inputs inputs, PreviousRun previous) throws IOException {
     Listing listing = inputs.listing();
-    if (listing == null || listing.problems) {
+    if (listing.problems) {
       return OptionalLong.empty(); // what cannot be read is looked at again by every run
     }
     // The previous run's files (a WARC record's line is not one: its file's own line is the fingerprint).
