@@ -83,6 +83,20 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setMaxRemovedPercent(long value);
 
+  @Description("The record formats written: jsonl and csv (the default, jsonl,csv), and parquet, which adds "
+      + "one typed Parquet file per record kind (pages.parquet, cards.parquet, …, sharded like the others). JSONL "
+      + "is always written: incremental runs reuse records from it and the Parquet files are written from it.")
+  @Default.String("jsonl,csv")
+  String getFormats();
+
+  void setFormats(String value);
+
+  @Description("How Parquet files are compressed: zstd (smaller) or snappy (faster to read).")
+  @Default.String("zstd")
+  String getParquetCompression();
+
+  void setParquetCompression(String value);
+
   @Description("Write each record file as this many files (shards), named as Beam names shards "
       + "(pages-00003-of-00016.jsonl); a page, its cards, entities and source line share a shard. 1 writes "
       + "pages.jsonl and so on. Read all shards of a file with one glob (pages-*.jsonl).")

@@ -74,6 +74,7 @@ public final class PagefeedPipeline {
     Location output;
     try {
       OptionRanges.check(options);
+      checkFormats(options);
       inputs = inputPatterns(options);
       output = checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());
@@ -237,8 +238,53 @@ public final class PagefeedPipeline {
   static Manifest.RunOptions runOptions(PagefeedOptions options) {
     return new Manifest.RunOptions(options.getInput(),
         new RecordShape(options.getMaxPageBytes(), options.getEncoding(), options.getPageTimeoutSeconds(),
-            options.getCsvRaw(), options.getCsvBom(), options.getShards()),
+            options.getCsvRaw(), options.getCsvBom(), options.getShards(), formats(options.getFormats()),
+            options.getParquetCompression().strip().toLowerCase(java.util.Locale.ROOT)),
         options.getIncremental(), options.getMaxRemovedPercent());
+  }
+
+  /** The formats written. */
+  enum Format {
+    JSONL,
+    CSV,
+    PARQUET
+  }
+
+  /**
+   * {@code --formats} as the run's shape records it ({@code jsonl,csv} or {@code jsonl,csv,parquet}).
+   *
+   * @throws IllegalArgumentException naming a format pagefeed does not write, or a set it cannot
+   */
+  static String formats(String option) {
+    java.util.EnumSet<Format> formats = java.util.EnumSet.noneOf(Format.class);
+    for (String name : option.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      try {
+        formats.add(Format.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--formats=" + option + " names '" + name.strip()
+            + "', which pagefeed does not write; pass any of jsonl, csv, parquet");
+      }
+    }
+    if (!formats.contains(Format.JSONL) || !formats.contains(Format.CSV)) {
+      throw new IllegalArgumentException("--formats=" + option + " leaves out jsonl or csv, which this pagefeed always "
+          + "writes (incremental runs reuse records from them); pass --formats=jsonl,csv,parquet to add Parquet");
+    }
+    return formats.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /** Checks {@code --formats} and {@code --parquetCompression}. */
+  static void checkFormats(PagefeedOptions options) {
+    formats(options.getFormats());
+    try {
+      dev.pagefeed.encode.ParquetTable.Codec.named(options.getParquetCompression());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--parquetCompression=" + options.getParquetCompression()
+          + " is no compression pagefeed writes; pass zstd or snappy");
+    }
   }
 
   /**
@@ -254,7 +300,7 @@ public final class PagefeedPipeline {
         .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan,
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
-            plan.options().shape().csvBom(), dev.pagefeed.run.PreviousFiles.of(plan))));
+            plan.options().shape().csvBom(), plan.options().shape().parquet(), dev.pagefeed.run.PreviousFiles.of(plan))));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.pagefeed.parts.RecordIndex;
 import dev.pagefeed.run.ChangeFeed;
 import dev.pagefeed.run.DuplicatePages;
 import dev.pagefeed.run.Manifest;
+import dev.pagefeed.run.ParquetShards;
 import dev.pagefeed.run.PreviousFiles;
 import dev.pagefeed.run.ReusedSources;
 import dev.pagefeed.run.ShardMerge;
@@ -79,9 +80,11 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
    * @param staging the run's staging folder
    * @param shards how many shards each file has
    * @param bom whether CSV files start with a byte-order mark
+   * @param parquet the codec Parquet files are written with, or null when none are
    * @param previous the previous run to build on, or null
    */
-  public record Settings(Location staging, int shards, boolean bom, PreviousFiles previous) implements Serializable {}
+  public record Settings(Location staging, int shards, boolean bom, dev.pagefeed.encode.ParquetTable.Codec parquet,
+      PreviousFiles previous) implements Serializable {}
 
   private static final TupleTag<FileSummary> SUMMARIES = new TupleTag<>() {};
   private static final TupleTag<PartFiles.Part> LOSER_PARTS = new TupleTag<>() {};
@@ -168,9 +171,16 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
     changes.get(SUMMARIES).setCoder(SerializableCoder.of(FileSummary.class));
     changes.get(REMOVED).setCoder(SerializableCoder.of(ChangeFeed.Removed.class));
 
-    // 5. The summary for the driver.
-    PCollectionView<List<FileSummary>> files = PCollectionList.of(records).and(changes.get(SUMMARIES))
-        .apply("AllFiles", Flatten.pCollections()).apply("FileList", View.asList());
+    // 5. The Parquet files (--formats=…,parquet), each from its JSONL shard; then the summary for the driver.
+    PCollection<FileSummary> written = PCollectionList.of(records).and(changes.get(SUMMARIES))
+        .apply("AllFiles", Flatten.pCollections());
+    if (settings.parquet() != null) {
+      PCollection<FileSummary> parquet = written
+          .apply("WriteParquet", ParDo.of(new ParquetFn(settings)))
+          .setCoder(SerializableCoder.of(FileSummary.class));
+      written = PCollectionList.of(written).and(parquet).apply("WithParquet", Flatten.pCollections());
+    }
+    PCollectionView<List<FileSummary>> files = written.apply("FileList", View.asList());
     PCollectionView<List<Manifest.WarcFile>> warc = decided.get(WARC)
         .apply("WarcPerFile", Combine.perKey(StageWork::sumWarc))
         .apply("WarcFiles", Values.create())
@@ -413,6 +423,23 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
           DuplicatePages.copiesOf(tables), runId(context.sideInput(records), settings.shards()));
       context.output(written.file());
       written.removed().forEach(page -> context.output(REMOVED, page));
+    }
+  }
+
+  /** Writes the Parquet shard of each JSONL shard that has one ({@link ParquetShards}). */
+  static final class ParquetFn extends DoFn<FileSummary, FileSummary> {
+    private final Settings settings;
+
+    ParquetFn(Settings settings) {
+      this.settings = settings;
+    }
+
+    @ProcessElement
+    public void process(@Element FileSummary file, OutputReceiver<FileSummary> out) {
+      if (ParquetShards.writtenFrom(file.file(), settings.shards())) {
+        out.output(ParquetShards.write(settings.staging(), file, settings.shards(), settings.parquet(),
+            settings.previous()));
+      }
     }
   }
 

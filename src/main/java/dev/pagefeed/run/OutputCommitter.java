@@ -4,6 +4,7 @@ import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputLine;
 import dev.pagefeed.encode.OutputShard;
+import dev.pagefeed.encode.ParquetTable;
 import dev.pagefeed.encode.RecordEncoder;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.model.Ids;
@@ -217,9 +218,23 @@ public final class OutputCommitter {
     for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
       summaries.add(summaryOf(byName, shard));
     }
+    for (OutputShard shard : parquetShards(plan.options().shape())) {
+      summaries.add(summaryOf(byName, shard));
+    }
     RemovalGuard.check(work.previousPages(), summaries, work.removed(), plan.options().maxRemovedPercent());
     return commit(plan, Manifest.of(runId, plan.previous() == null ? null : plan.previous().manifest().runId(),
         plan.options(), summaries, work.sourcesReused(), work.duplicates(), work.warc()));
+  }
+
+  /** The Parquet files a run of {@code shape} writes, every shard of each, in kind order; none without parquet. */
+  static List<OutputShard> parquetShards(RecordShape shape) {
+    List<OutputShard> shards = new ArrayList<>();
+    if (shape.parquet() != null) {
+      for (ParquetTable.Kind kind : ParquetTable.Kind.values()) {
+        shards.addAll(OutputShard.all(kind.fileName(), shape.shards()));
+      }
+    }
+    return shards;
   }
 
   private static FileSummary summaryOf(Map<String, FileSummary> byName, OutputShard shard) {
@@ -261,8 +276,19 @@ public final class OutputCommitter {
       }
     }
     String runId = Manifest.runIdOf(summaries);
+    Map<String, FileSummary> changes = new HashMap<>();
     for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
-      summaries.add(ChangeFeed.write(staging, shard, List.of()));
+      FileSummary written = ChangeFeed.write(staging, shard, List.of());
+      summaries.add(written);
+      changes.put(written.file(), written);
+    }
+    // The record files are the previous run's, and so are their Parquet files; the (empty) changes' are new.
+    for (OutputShard shard : parquetShards(plan.options().shape())) {
+      boolean ofChanges = shard.fileName().equals(ParquetTable.Kind.CHANGE.fileName());
+      summaries.add(ofChanges
+          ? ParquetShards.write(staging, changes.get(new OutputShard(OutputFile.CHANGES, shard.index(), shards).name()),
+              shards, plan.options().shape().parquet(), null)
+          : files.linkFileInto(staging, shard));
     }
     return commit(plan, Manifest.of(runId, before.runId(), plan.options(), summaries, reused, counters.duplicates(),
         before.warc()));

@@ -3,6 +3,7 @@ package dev.pagefeed.run;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.files.Location;
+import dev.pagefeed.parts.FileSummary;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.parts.RecordIndex;
 import java.io.IOException;
@@ -81,6 +82,25 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
    *
    * @return the file's manifest entry
    */
+  /**
+   * Its file {@code shard}, which has no index (a Parquet file), as this run's in {@code staging},
+   * after checking its size against its manifest.
+   */
+  public FileSummary linkFileInto(Location staging, OutputShard shard) {
+    Manifest.FileEntry entry = entry(shard);
+    try {
+      Location from = folder.resolve(shard.name());
+      if (from.size() != entry.bytes()) {
+        throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
+            + "(was it edited?); run once without --incremental");
+      }
+      from.copyTo(staging.resolve(shard.name()));
+      return new FileSummary(shard.name(), entry.records(), entry.bytes(), entry.sha256(), Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+    }
+  }
+
   public Manifest.FileEntry linkInto(Location staging, OutputShard shard) {
     Manifest.FileEntry entry = entry(shard);
     try {

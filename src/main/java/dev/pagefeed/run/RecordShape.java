@@ -20,17 +20,38 @@ import java.util.Objects;
  * @param csvBom whether CSV files start with a UTF-8 BOM
  * @param shards how many files each record file is written as ({@code --shards}); a manifest written
  *     before shards existed has none, which is one
+ * @param formats the record formats written ({@code --formats}, normalized: {@code jsonl,csv} or
+ *     {@code jsonl,csv,parquet}); a manifest written before formats existed has none, which is
+ *     {@code jsonl,csv}
+ * @param parquetCompression how Parquet files are compressed ({@code zstd}, {@code snappy}); null
+ *     when none are written
  */
 public record RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw,
-    boolean csvBom, int shards) implements Serializable {
+    boolean csvBom, int shards, String formats, String parquetCompression) implements Serializable {
+
+  /** The formats written when none are named. */
+  public static final String DEFAULT_FORMATS = "jsonl,csv";
 
   public RecordShape {
     shards = shards == 0 ? 1 : shards;
+    formats = formats == null ? DEFAULT_FORMATS : formats;
+    parquetCompression = formats.contains("parquet") ? parquetCompression : null;
   }
 
   /** A shape with one shard per record file. */
   public RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw, boolean csvBom) {
     this(maxPageBytes, encoding, pageTimeoutSeconds, csvRaw, csvBom, 1);
+  }
+
+  /** A shape of the default formats. */
+  public RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw, boolean csvBom,
+      int shards) {
+    this(maxPageBytes, encoding, pageTimeoutSeconds, csvRaw, csvBom, shards, DEFAULT_FORMATS, null);
+  }
+
+  /** The codec Parquet files are written with, or null when none are written. */
+  public dev.pagefeed.encode.ParquetTable.Codec parquet() {
+    return parquetCompression == null ? null : dev.pagefeed.encode.ParquetTable.Codec.named(parquetCompression);
   }
 
   /** The options in which {@code other} differs from this shape, as {@code --name}, in declaration order. */
