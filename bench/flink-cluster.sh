@@ -106,7 +106,13 @@ import json, sys, urllib.request
 jobs = [j for j in json.load(sys.stdin)["jobs"] if j["state"] == "FAILED"]
 for job in jobs[-1:]:
     url = "http://localhost:'"$rest_port"'/jobs/" + job["jid"] + "/exceptions"
-    print("flink-cluster: job", job["jid"], "failed:", json.load(urllib.request.urlopen(url)).get("root-exception", "")[:3000])
+    trace = json.load(urllib.request.urlopen(url)).get("root-exception", "")
+    # The first line and every cause, not the frames of the runner: the last cause is what went wrong.
+    lines = trace.splitlines()
+    causes = [l for l in lines if l.startswith("Caused by")]
+    print("flink-cluster: job", job["jid"], "failed:", lines[0] if lines else "")
+    for cause in causes:
+        print("  " + cause[:500])
 ' || true
 }
 

@@ -99,6 +99,18 @@ class CommandLineTest {
   }
 
   @Test
+  void formatsPagefeedDoesNotWriteAreRefusedWithTheChoices() throws Exception {
+    Path out = temp.resolve("out");
+    assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=jsonl,xml"),
+        "--formats=jsonl,xml names 'xml', which pagefeed does not write; pass any of jsonl, csv, parquet");
+    assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=parquet"),
+        "--formats=parquet leaves out jsonl or csv, which this pagefeed always writes");
+    assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=jsonl,csv,parquet", "--parquetCompression=lz4"),
+        "--parquetCompression=lz4 is no compression pagefeed writes; pass zstd or snappy");
+    assertFalse(Files.exists(out.resolve("CURRENT")), "nothing was run");
+  }
+
+  @Test
   void unknownEncoding() throws Exception {
     assertUsageError(pagefeed("--input=input", "--output=" + temp.resolve("out"), "--encoding=klingon"),
         "pass a charset name");

@@ -27,9 +27,16 @@ class RecordShapeTest {
     assertEquals(List.of("--pageTimeoutSeconds"), SHAPE.differences(new RecordShape(8 << 20, null, 5, false, false)));
     assertEquals(List.of("--csvRaw", "--csvBom"), SHAPE.differences(new RecordShape(8 << 20, null, 60, true, true)));
     assertEquals(List.of("--shards"), SHAPE.differences(new RecordShape(8 << 20, null, 60, false, false, 16)));
+    assertEquals(List.of("--formats", "--parquetCompression"), SHAPE.differences(
+        new RecordShape(8 << 20, null, 60, false, false, 1, "jsonl,csv,parquet", "zstd")));
+    RecordShape zstd = new RecordShape(8 << 20, null, 60, false, false, 1, "jsonl,csv,parquet", "zstd");
+    assertEquals(List.of("--parquetCompression"),
+        zstd.differences(new RecordShape(8 << 20, null, 60, false, false, 1, "jsonl,csv,parquet", "snappy")));
+    assertEquals(List.of(), SHAPE.differences(new RecordShape(8 << 20, null, 60, false, false, 1, "jsonl,csv", "snappy")),
+        "without Parquet files, their compression is no difference");
     // Every component of the record counts: a new option added to it is compared without more code.
     assertEquals(RecordShape.class.getRecordComponents().length,
-        SHAPE.differences(new RecordShape(1, "UTF-8", 1, true, true, 4)).size());
+        SHAPE.differences(new RecordShape(1, "UTF-8", 1, true, true, 4, "jsonl,csv,parquet", "snappy")).size());
   }
 
   @Test
