@@ -150,44 +150,31 @@ public final class RecordIndex {
         return 0;
       }
       out.write(text);
-      add(written, pathHash, sourceHash, text.length, key(), tag, tags);
+      add(written, new Entry(pathHash, sourceHash, text.length, key(), tag), tags);
       long records = 1;
       long run = 0; // bytes of the file, after those read, that are written next, as they are
       while (true) {
-        if (index.atEnd()) {
+        Entry entry = nextEntry();
+        if (entry == null) {
           copy(run, out);
           checkWhole();
           exhausted = true;
           return records;
         }
-        long recordPath;
-        long recordSource;
-        int bytes;
-        byte[] recordKey;
-        String recordTag;
-        try {
-          recordPath = index.readLong();
-          recordSource = index.readLong();
-          bytes = index.readInt();
-          recordKey = index.readBytes();
-          recordTag = index.readString();
-        } catch (EOFException cut) {
-          throw changed("index");
-        }
-        if (!keep.keeps(recordPath, recordSource)) {
+        if (!keep.keeps(entry.path(), entry.source())) {
           copy(run, out);
           run = 0;
-          skip(bytes);
+          skip(entry.bytes());
           continue;
         }
-        if (rewrite.keepsAsIs(recordKey) && sortsBefore(recordKey, bound)) {
-          run += bytes;
-          add(written, recordPath, recordSource, bytes, recordKey, recordTag, tags);
+        if (rewrite.keepsAsIs(entry.key()) && sortsBefore(entry.key(), bound)) {
+          run += entry.bytes();
+          add(written, entry, tags);
           records++;
           continue;
         }
         copy(run, out);
-        current(recordPath, recordSource, bytes, recordKey, recordTag);
+        current(entry);
         return records;
       }
     }
@@ -197,11 +184,25 @@ public final class RecordIndex {
       return exhausted;
     }
 
-    private static void add(Writer written, long path, long source, int bytes, byte[] key, String tag,
-        java.util.Map<String, long[]> tags) throws IOException {
-      written.add(path, source, bytes, key, tag);
-      if (!tag.isEmpty()) {
-        tags.computeIfAbsent(tag, t -> new long[1])[0]++;
+    /** One record's entry in the index: its file's path and source hashes, length, key and tag. */
+    private record Entry(long path, long source, int bytes, byte[] key, String tag) {}
+
+    /** The index's next entry, or null at its end. */
+    private Entry nextEntry() throws IOException {
+      if (index.atEnd()) {
+        return null;
+      }
+      try {
+        return new Entry(index.readLong(), index.readLong(), index.readInt(), index.readBytes(), index.readString());
+      } catch (EOFException cut) {
+        throw changed("index");
+      }
+    }
+
+    private static void add(Writer written, Entry entry, java.util.Map<String, long[]> tags) throws IOException {
+      written.add(entry.path(), entry.source(), entry.bytes(), entry.key(), entry.tag());
+      if (!entry.tag().isEmpty()) {
+        tags.computeIfAbsent(entry.tag(), t -> new long[1])[0]++;
       }
     }
 
@@ -234,45 +235,31 @@ public final class RecordIndex {
       }
     }
 
-    /** Makes the record the index entry describes, whose bytes are next in the file, the current one. */
-    private void current(long recordPath, long recordSource, int bytes, byte[] recordKey, String recordTag)
-        throws IOException {
-      text = file.readNBytes(bytes);
-      if (text.length < bytes) {
+    /** Makes the record {@code entry} describes, whose bytes are next in the file, the current one. */
+    private void current(Entry entry) throws IOException {
+      text = file.readNBytes(entry.bytes());
+      if (text.length < entry.bytes()) {
         throw changed("index");
       }
-      setKey(recordKey);
-      tag = recordTag;
-      pathHash = recordPath;
-      sourceHash = recordSource;
+      setKey(entry.key());
+      tag = entry.tag();
+      pathHash = entry.path();
+      sourceHash = entry.source();
     }
 
     @Override
     public boolean advance() throws IOException {
       while (true) {
-        if (index.atEnd()) {
+        Entry entry = nextEntry();
+        if (entry == null) {
           checkWhole();
           return false;
         }
-        long recordPath;
-        long recordSource;
-        int bytes;
-        byte[] recordKey;
-        String recordTag;
-        try {
-          recordPath = index.readLong();
-          recordSource = index.readLong();
-          bytes = index.readInt();
-          recordKey = index.readBytes();
-          recordTag = index.readString();
-        } catch (EOFException cut) {
-          throw changed("index");
-        }
-        if (keep.keeps(recordPath, recordSource)) {
-          current(recordPath, recordSource, bytes, recordKey, recordTag);
+        if (keep.keeps(entry.path(), entry.source())) {
+          current(entry);
           return true;
         }
-        skip(bytes);
+        skip(entry.bytes());
       }
     }
 

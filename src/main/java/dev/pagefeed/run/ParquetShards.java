@@ -43,13 +43,7 @@ public final class ParquetShards {
       Manifest.FileEntry reusable = previous == null ? null : previous.entries().get(to.name());
       if (previous != null && previous.reusable() && before != null && reusable != null
           && before.sha256().equals(jsonl.sha256())) {
-        Location file = previous.folder().resolve(to.name());
-        if (file.size() != reusable.bytes()) {
-          throw new IllegalStateException("the previous run's " + to.name() + " no longer matches its manifest "
-              + "(was it edited?); run once without --incremental");
-        }
-        file.copyTo(target);
-        return new FileSummary(to.name(), reusable.records(), reusable.bytes(), reusable.sha256(), Map.of());
+        return previous.linkFileInto(staging, to);
       }
       com.google.common.hash.HashingOutputStream digest = Ids.sha256Of(target.create());
       com.google.common.io.CountingOutputStream counted = new com.google.common.io.CountingOutputStream(digest);

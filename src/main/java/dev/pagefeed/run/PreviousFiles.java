@@ -77,14 +77,8 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
   }
 
   /**
-   * Its {@code shard} and the shard's index as this run's in {@code staging}: hard links on a local
-   * disk (copies elsewhere), after checking the file's size against its manifest.
-   *
-   * @return the file's manifest entry
-   */
-  /**
-   * Its file {@code shard}, which has no index (a Parquet file), as this run's in {@code staging},
-   * after checking its size against its manifest.
+   * Its file {@code shard}, which has no index (a Parquet file), as this run's in {@code staging}: a
+   * hard link on a local disk (a copy elsewhere), after checking its size against its manifest.
    */
   public FileSummary linkFileInto(Location staging, OutputShard shard) {
     Manifest.FileEntry entry = entry(shard);
@@ -101,19 +95,20 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
     }
   }
 
+  /**
+   * Its {@code shard} and the shard's index as this run's in {@code staging}: hard links on a local
+   * disk (copies elsewhere), after checking the file's size against its manifest.
+   *
+   * @return the file's manifest entry
+   */
   public Manifest.FileEntry linkInto(Location staging, OutputShard shard) {
-    Manifest.FileEntry entry = entry(shard);
+    linkFileInto(staging, shard);
     try {
-      Location from = folder.resolve(shard.name());
-      if (from.size() != entry.bytes()) {
-        throw new IllegalStateException("the previous run's " + shard.name() + " no longer matches its manifest "
-            + "(was it edited?); run once without --incremental");
-      }
-      from.copyTo(staging.resolve(shard.name()));
       RecordIndex.of(folder, shard).copyTo(RecordIndex.of(staging, shard));
-      return entry;
+      return entry(shard);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reuse the previous run's " + shard.name(), e);
+      throw new UncheckedIOException("cannot reuse the previous run's index of " + shard.name(), e);
     }
   }
+
 }
