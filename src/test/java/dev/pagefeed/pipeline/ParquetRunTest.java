@@ -149,6 +149,31 @@ class ParquetRunTest {
   }
 
   @Test
+  void anUnchangedNightKeepsEveryParquetFileAndWritesAnEmptyChangeFeed() throws Exception {
+    Path same = temp.resolve("same");
+    run(same, 2);
+    Path before = Invariants.currentRun(same);
+    Map<String, byte[]> first = new TreeMap<>();
+    try (var files = Files.list(before)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        first.put(file.getFileName().toString(), Files.readAllBytes(file));
+      }
+    }
+    Manifest night = run(same, 2, "--incremental").manifest();
+    assertEquals(0, night.counters().changes().values().stream().mapToLong(Long::longValue).sum(), "nothing changed");
+    Path after = Invariants.currentRun(same);
+    assertTrue(!after.equals(before), "a new run");
+    for (Map.Entry<String, byte[]> file : first.entrySet()) {
+      if (file.getKey().startsWith("changes")) {
+        assertEquals(0L, ((Number) query("select count(*) from read_parquet('" + after.resolve(file.getKey()) + "')")
+            .get(0).get(0)).longValue(), file.getKey());
+      } else {
+        assertArrayEquals(file.getValue(), Files.readAllBytes(after.resolve(file.getKey())), file.getKey());
+      }
+    }
+  }
+
+  @Test
   void anIncrementalRunWritesTheParquetFilesOfAFullRun() throws IOException {
     Path nightly = temp.resolve("nightly");
     run(nightly, 3);
