@@ -4,8 +4,9 @@
 # to it with --flinkMaster over the seeds and a generated corpus, full and incremental, checks the
 # output is byte-identical to the DirectRunner's (bench/flink-parity.sh), and stops the cluster
 # whatever happens. Given page counts after it, it then measures the submitting JVM's heap: a
-# full run over that many small pages (bench/small_corpus.py) for each, with its peak heap after a
-# collection and its live heap at the commit, and the largest count's peak over the smallest's.
+# full run over that many small pages (bench/small_corpus.py) for each, with its peak live heap
+# (sampled after a full collection every 2 s) and its live heap at the commit, and the largest
+# count's peak over the smallest's.
 # Usage: bench/flink-cluster.sh [pages] [client-heap pages...]   (builds target/pagefeed-flink.jar
 #   when it is missing), e.g. bench/flink-cluster.sh 300 10000 100000
 set -euo pipefail
@@ -52,7 +53,7 @@ rest.bind-address: localhost
 rest.port: $rest_port
 taskmanager.numberOfTaskSlots: 1
 jobmanager.memory.process.size: 1024m
-taskmanager.memory.process.size: 1200m
+taskmanager.memory.process.size: 1600m
 taskmanager.memory.network.min: 160m
 taskmanager.memory.network.max: 160m
 execution.batch.adaptive.auto-parallelism.enabled: false
@@ -121,24 +122,24 @@ peaks=()
 for size in "${heap_sizes[@]}"; do
   python3 bench/small_corpus.py "$work/heap-$size" "$size"
   started=$(date +%s.%N)
-  java -Xmx256m -Xlog:gc:file="$work/heap-$size.gc" -Dpagefeed.reportHeap=true -jar "$jar" --runner=FlinkRunner \
+  java -Xmx256m -Xlog:gc:file="$work/heap-$size.gc" -Dpagefeed.reportHeap=true -Dpagefeed.sampleHeap=true -jar "$jar" --runner=FlinkRunner \
     --parallelism=2 --flinkMaster="localhost:$rest_port" --filesToStage="$jar" --quiet \
     --input="$work/heap-$size/pages" --output="$work/heap-$size/out" > "$work/heap-$size.log" 2>&1 \
     || { echo "flink-cluster: the run over $size pages failed"; tail -n 20 "$work/heap-$size.log"; failed_job; exit 1; }
   wall=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
-  read -r peak before live < <(python3 - "$work/heap-$size.gc" "$work/heap-$size.log" <<'PY'
+  read -r peak young live < <(python3 - "$work/heap-$size.gc" "$work/heap-$size.log" <<'PY'
 import re, sys
 pauses = re.findall(r"(\d+)M->(\d+)M\(", open(sys.argv[1]).read())
-live = re.search(r"live heap at the commit ([\d.]+) MB", open(sys.argv[2]).read())
-print(max(int(a) for _, a in pauses) if pauses else 0, max(int(b) for b, _ in pauses) if pauses else 0,
-      live.group(1) if live else "-")
+log = open(sys.argv[2]).read()
+live = re.search(r"live heap at the commit ([\d.]+) MB, peak live heap ([\d.]+) MB", log)
+print(live.group(2) if live else "-", max(int(a) for _, a in pauses) if pauses else 0, live.group(1) if live else "-")
 PY
 )
-  echo "flink-cluster: client heap at $size pages: peak after a collection $peak MB (before one $before MB), live heap at the commit $live MB, $(grep -c 'Pause' "$work/heap-$size.gc") collections, $wall s"
+  echo "flink-cluster: client heap at $size pages: peak live heap $peak MB (after a full collection every 2 s), live heap at the commit $live MB; the collector's log: highest after a young collection $young MB, $(grep -c 'Pause' "$work/heap-$size.gc") collections; $wall s"
   peaks+=("$peak")
   rm -rf "$work/heap-$size"
 done
 if [ "${#peaks[@]}" -ge 2 ]; then
-  python3 -c "import sys; a, b = int(sys.argv[1]), int(sys.argv[2]); print(f'flink-cluster: client peak heap at {sys.argv[4]} pages / at {sys.argv[3]} pages: {b / max(a, 1):.2f}')" \
+  python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'flink-cluster: client peak live heap at {sys.argv[4]} pages / at {sys.argv[3]} pages: {b / max(a, 1):.2f}')" \
     "${peaks[0]}" "${peaks[-1]}" "${heap_sizes[0]}" "${heap_sizes[-1]}"
 fi

@@ -56,6 +56,7 @@ public final class PagefeedPipeline {
   private PagefeedPipeline() {}
 
   public static void main(String[] args) {
+    HeapReport.start();
     PipelineOptionsFactory.register(PagefeedOptions.class);
     if (Arrays.asList(args).contains("--help")) {
       // pagefeed's own options first, then the Beam options every pipeline has.
@@ -200,21 +201,8 @@ public final class PagefeedPipeline {
       throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
     }
     StagedWork work = StagedWork.read(plan.staging());
-    reportHeap();
+    HeapReport.atCommit();
     return OutputCommitter.commit(plan, work);
-  }
-
-  /**
-   * With {@code -Dpagefeed.reportHeap=true} (bench/scale.sh), prints the driver's live heap once the
-   * pipeline has finished and the commit is about to start: what the driver holds for the run.
-   */
-  private static void reportHeap() {
-    if (!Boolean.getBoolean("pagefeed.reportHeap")) {
-      return;
-    }
-    Runtime runtime = Runtime.getRuntime();
-    System.gc();
-    System.err.printf("pagefeed: live heap at the commit %.1f MB%n", (runtime.totalMemory() - runtime.freeMemory()) / 1e6);
   }
 
   /**
