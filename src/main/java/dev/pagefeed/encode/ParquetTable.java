@@ -417,6 +417,13 @@ public final class ParquetTable {
       if (!object.isObject()) {
         throw new IllegalArgumentException(path + " is " + object.getNodeType() + ", not an object");
       }
+      for (java.util.Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!type.containsField(name)) { // never dropped in silence: the schema must name every field
+          throw new IllegalArgumentException((path.isEmpty() ? "" : path + ".") + name + " is in no column of "
+              + schema.getName() + ".parquet.txt");
+        }
+      }
       for (int i = 0; i < type.getFieldCount(); i++) {
         Type field = type.getType(i);
         JsonNode value = object.get(field.getName());

@@ -232,6 +232,9 @@ class ParquetTableTest {
     String nanos = "{\"schema_version\":5,\"path\":\"a.warc\",\"bytes\":1,\"fetched\":\"2025-03-01T08:00:12.123456789Z\"}";
     refused = assertThrows(IllegalArgumentException.class, () -> write(ParquetTable.Kind.SOURCE, nanos));
     assertTrue(refused.getMessage().contains("fetched is finer than a microsecond"), refused.getMessage());
+    String unknown = entity("url", "{\"url\":\"http://a.cn/\",\"port\":80}");
+    refused = assertThrows(IllegalArgumentException.class, () -> write(ParquetTable.Kind.ENTITY, unknown));
+    assertTrue(refused.getMessage().contains("value.url.port is in no column of entity.parquet.txt"), refused.getMessage());
     String missing = "{\"schema_version\":5,\"bytes\":1}";
     refused = assertThrows(IllegalArgumentException.class, () -> write(ParquetTable.Kind.SOURCE, missing));
     assertTrue(refused.getMessage().contains("path is required but missing"), refused.getMessage());
