@@ -91,6 +91,9 @@ public record OutputShard(String fileName, int index, int count) implements Seri
       names.add(file.fileName());
     }
     names.add(OutputFile.CHANGES);
+    for (ParquetTable.Kind kind : ParquetTable.Kind.values()) {
+      names.add(kind.fileName());
+    }
     for (String whole : names) {
       int dot = whole.lastIndexOf('.');
       String stem = whole.substring(0, dot);

@@ -187,13 +187,18 @@ public final class PhoneExtractor implements Extractor {
     }
     boolean cue = hasCue(s, m.start());
     int end = m.end();
-    boolean unitAfter = amountFollows(s, end) || amountSignBefore(s, m.start())
+    boolean unitAfter = amountFollows(s, end) || amountSignBefore(s, m.start()) || ordinalBefore(s, m.start())
         || PhoneRules.RANGE_AFTER.matcher(s).region(end, s.length()).lookingAt();
     if (unitAfter || (!cue && (digits.length() < PhoneRules.SHORTEST_WITHOUT_CUE || !standsApart(s, m)))) {
       return null;
     }
     return Match.of(EntityKind.PHONE, m.start(), m.end(), digits,
         new PhoneValue(null, digits, PhoneType.SERVICE, null, null, null, m.group("ext")));
+  }
+
+  /** Whether an ordinal or count word stands right before a short number ("第120条"). */
+  private static boolean ordinalBefore(String s, int start) {
+    return start > 0 && PhoneRules.NOT_BEFORE_SHORT.indexOf(s.charAt(start - 1)) >= 0;
   }
 
   /** Whether a currency sign stands right before a number ("￥95000" is money, not a 95xxx hotline). */

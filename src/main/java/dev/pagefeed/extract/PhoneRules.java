@@ -148,7 +148,13 @@ final class PhoneRules {
   static final int CUE_REACH = 24;
 
   /** Characters that, right after a short number, show it is an amount or a count, not a phone. */
-  static final String NOT_AFTER_SHORT = "元人个年月日号次十百千万亿%％位名家种项天岁分秒";
+  static final String NOT_AFTER_SHORT = "元人个年月日号次十百千万亿%％位名家种项天岁分秒条款章节页卷册期届层楼室版";
+
+  /**
+   * Characters that, right before a short number, show it is an ordinal or a count ("第120条",
+   * "共119页"), not a hotline, whatever cue word stands earlier in the clause.
+   */
+  static final String NOT_BEFORE_SHORT = "第共约近余";
 
   static boolean isService(String digits) {
     return SERVICE_NUMBERS.containsKey(digits) || NINE_FIVE.matcher(digits).matches();

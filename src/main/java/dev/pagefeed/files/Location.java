@@ -130,6 +130,9 @@ public record Location(String spec) implements Serializable {
     return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty() ? match.metadata().get(0) : null;
   }
 
+  /** The reason java.io gives in parentheses at the end of a failure to open a file. */
+  private static final java.util.regex.Pattern OPEN_FAILURE = java.util.regex.Pattern.compile("\\(([^()]+)\\)$");
+
   /**
    * Why a file operation failed, for people: "permission denied", "no such file", the file
    * system's reason, not a Java exception's name.
@@ -138,8 +141,13 @@ public record Location(String spec) implements Serializable {
     if (failure instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";
     }
-    if (failure instanceof java.nio.file.NoSuchFileException || failure instanceof java.io.FileNotFoundException) {
+    if (failure instanceof java.nio.file.NoSuchFileException) {
       return "no such file";
+    }
+    if (failure instanceof java.io.FileNotFoundException && failure.getMessage() != null) {
+      // java.io's one exception for every failure to open: "/crawl/a.txt (Permission denied)"
+      java.util.regex.Matcher why = OPEN_FAILURE.matcher(failure.getMessage());
+      return why.find() ? why.group(1).toLowerCase(java.util.Locale.ROOT) : "no such file";
     }
     if (failure instanceof java.nio.file.FileAlreadyExistsException) {
       return "a file stands in the way";

@@ -15,6 +15,9 @@ final class OptionErrors {
   private static final Pattern UNKNOWN =
       Pattern.compile("missing a property named '([^']+)'\\.(?: Did you mean '([^']+)'\\?)?");
 
+  /** Options that take a list, and so may be given again. */
+  private static final java.util.Set<String> REPEATABLE = java.util.Set.of("--input", "--filesToStage", "--experiments");
+
   private OptionErrors() {}
 
   /** One line saying what is wrong with {@code args}, as {@code refused} (Beam's refusal) found. */
@@ -25,6 +28,12 @@ final class OptionErrors {
       return "unknown option --" + unknown.group(1)
           + (unknown.group(2) != null ? "; did you mean --" + unknown.group(2) + "?" : "") + " (see --help)";
     }
+    if (message.startsWith("expected one element but was")) {
+      String repeated = repeated(args);
+      if (repeated != null) {
+        return repeated;
+      }
+    }
     for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidFormatException invalid) {
         String value = String.valueOf(invalid.getValue());
@@ -33,6 +42,24 @@ final class OptionErrors {
       }
     }
     return message.lines().findFirst().orElse("invalid options") + " (see --help)";
+  }
+
+  /** "--output is given 2 times (…); pass it once": the first option {@code args} repeat, or null. */
+  private static String repeated(String[] args) {
+    java.util.Map<String, java.util.List<String>> given = new java.util.LinkedHashMap<>();
+    for (String arg : args) {
+      if (arg.startsWith("--")) {
+        int equals = arg.indexOf('=');
+        given.computeIfAbsent(equals < 0 ? arg : arg.substring(0, equals), name -> new java.util.ArrayList<>()).add(arg);
+      }
+    }
+    for (java.util.Map.Entry<String, java.util.List<String>> option : given.entrySet()) {
+      if (option.getValue().size() > 1 && !REPEATABLE.contains(option.getKey())) {
+        return option.getKey() + " is given " + option.getValue().size() + " times (" + String.join(" ", option.getValue())
+            + "); pass it once";
+      }
+    }
+    return null;
   }
 
   /** The argument that gave {@code value} ({@code --name=value}), or the value alone. */

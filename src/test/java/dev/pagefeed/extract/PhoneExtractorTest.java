@@ -86,6 +86,36 @@ class PhoneExtractorTest {
     assertEquals(List.of(), Found.in(sentence, EntityKind.PHONE));
   }
 
+  /**
+   * Every listed service number as an ordinal or a count after a cue word in the same clause
+   * ("咨询电话12393,见第120条"): before and after it the words say it is not a hotline.
+   */
+  static java.util.stream.Stream<String> ordinalsAndCounts() {
+    List<String> sentences = new java.util.ArrayList<>();
+    for (String number : PhoneRules.SERVICE_NUMBERS.keySet()) {
+      for (char before : PhoneRules.NOT_BEFORE_SHORT.toCharArray()) {
+        sentences.add("如有疑问可拨打咨询电话,参见" + before + number + "项说明");
+      }
+      for (char after : "条款章节页卷册期届层楼室版".toCharArray()) {
+        sentences.add("如有疑问可拨打咨询电话,参见规定" + number + after + "的说明");
+      }
+    }
+    return sentences.stream();
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @org.junit.jupiter.params.provider.MethodSource("ordinalsAndCounts")
+  void aServiceNumberAsAnOrdinalOrCountIsNoPhone(String sentence) {
+    assertEquals(List.of(), Found.in(sentence, EntityKind.PHONE));
+  }
+
+  @Test
+  void aServiceNumberAfterItsCueIsStillAPhone() {
+    assertEquals(1, Found.in("突发疾病请立即拨打120急救电话,第一时间送医。", EntityKind.PHONE).size());
+    assertEquals(1, Found.in("参保人可拨打咨询电话12393了解政策,报销比例约70%,第120条另有规定。", EntityKind.PHONE).size(),
+        "12393 is a phone; 第120条 is not");
+  }
+
   @Test
   void valueCarriesTypeAreaCodeAndRegion() {
     Match match =

@@ -99,6 +99,15 @@ class CommandLineTest {
   }
 
   @Test
+  void anOptionGivenTwiceIsNamed() throws Exception {
+    // --input may be repeated (it takes a list): the option named is the one that may not.
+    Run run = pagefeed("--input=input", "--input=input", "--output=" + temp.resolve("a"), "--output=" + temp.resolve("b"));
+    assertEquals(2, run.status(), run.err());
+    assertEquals(List.of("pagefeed: --output is given 2 times (--output=" + temp.resolve("a") + " --output="
+        + temp.resolve("b") + "); pass it once"), run.err().lines().toList());
+  }
+
+  @Test
   void formatsPagefeedDoesNotWriteAreRefusedWithTheChoices() throws Exception {
     Path out = temp.resolve("out");
     assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=jsonl,xml"),

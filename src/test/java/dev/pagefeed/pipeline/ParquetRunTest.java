@@ -174,6 +174,20 @@ class ParquetRunTest {
   }
 
   @Test
+  void aRunWithoutParquetLeavesNoLinkToTheParquetFilesOfTheRunBefore() throws IOException {
+    Path out = temp.resolve("dropped");
+    run(out, 1);
+    assertTrue(Files.isSymbolicLink(out.resolve("pages.parquet")));
+    Invariants.run(org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + out,
+        "--incremental", "--targetParallelism=2").as(PagefeedOptions.class));
+    try (var files = Files.list(out)) {
+      List<String> left = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).toList();
+      assertEquals(List.of(), left, "no link to a file the current run does not have");
+    }
+    assertTrue(Files.exists(out.resolve("pages.jsonl")));
+  }
+
+  @Test
   void anIncrementalRunWritesTheParquetFilesOfAFullRun() throws IOException {
     Path nightly = temp.resolve("nightly");
     run(nightly, 3);
