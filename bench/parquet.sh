@@ -32,10 +32,10 @@ printf "run: jsonl,csv %s s; with Parquet (zstd) %s s (+%s%%); with Parquet (sna
   "$(python3 -c "print(round(100 * ($zstd - $plain) / $plain))")" "$snappy"
 printf "%-10s %14s %14s %16s %16s %12s\n" file jsonl_bytes csv_bytes parquet_zstd parquet_snappy jsonl/zstd
 for kind in pages cards entities errors sources changes; do
-  j=$(stat -c %s "$work/out-zstd/$kind.jsonl")
-  c=$([ -f "$work/out-zstd/$kind.csv" ] && stat -c %s "$work/out-zstd/$kind.csv" || echo -)
-  z=$(stat -c %s "$work/out-zstd/$kind.parquet")
-  s=$(stat -c %s "$work/out-snappy/$kind.parquet")
+  j=$(stat -L -c %s "$work/out-zstd/$kind.jsonl")
+  c=$([ -f "$work/out-zstd/$kind.csv" ] && stat -L -c %s "$work/out-zstd/$kind.csv" || echo -)
+  z=$(stat -L -c %s "$work/out-zstd/$kind.parquet")
+  s=$(stat -L -c %s "$work/out-snappy/$kind.parquet")
   printf "%-10s %14s %14s %16s %16s %12s\n" "$kind" "$j" "$c" "$z" "$s" "$(python3 -c "print(f'{$j / max($z, 1):.1f}')")"
 done
 java -cp "$cp" dev.pagefeed.bench.QueryTimes "$work/out-zstd"
