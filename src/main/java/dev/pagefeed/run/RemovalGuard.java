@@ -40,7 +40,7 @@ public final class RemovalGuard {
       long maxPercent) {
     long removing = 0;
     for (FileSummary summary : summaries) {
-      if (summary.file().startsWith("changes")) {
+      if (summary.file().startsWith("changes") && summary.file().endsWith(".jsonl")) { // not changes.parquet
         removing += summary.tags().getOrDefault(ChangeKind.REMOVED.label(), 0L);
       }
     }
