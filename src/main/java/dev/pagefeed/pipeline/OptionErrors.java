@@ -38,6 +38,9 @@ final class OptionErrors {
       if (cause instanceof InvalidFormatException invalid) {
         String value = String.valueOf(invalid.getValue());
         String given = optionGiven(args, value);
+        if (value.matches("-?\\d+") && expected(invalid.getTargetType()).equals("a whole number")) {
+          return given + " is out of range" + rangeOf(given) + " (see --help)"; // a whole number too large for its type
+        }
         return given + " is not " + expected(invalid.getTargetType()) + " (see --help)";
       }
     }
@@ -60,6 +63,16 @@ final class OptionErrors {
       }
     }
     return null;
+  }
+
+  /** "; pass a whole number from 1 to 1024" when {@code given} is an option {@link OptionRanges} knows, else "". */
+  private static String rangeOf(String given) {
+    for (OptionRanges.Range range : OptionRanges.RANGES) {
+      if (given.startsWith("--" + range.name() + "=")) {
+        return "; pass a whole number from " + range.min() + " to " + range.max();
+      }
+    }
+    return "";
   }
 
   /** The argument that gave {@code value} ({@code --name=value}), or the value alone. */

@@ -224,7 +224,9 @@ public final class PagefeedPipeline {
 
   /** What the run was asked to do; every option that shapes records goes into the {@link RecordShape}. */
   static Manifest.RunOptions runOptions(PagefeedOptions options) {
-    return new Manifest.RunOptions(options.getInput(),
+    // The inputs as read: an empty value among them ("--input=a,") names nothing.
+    List<String> inputs = options.getInput().stream().map(String::strip).filter(input -> !input.isEmpty()).toList();
+    return new Manifest.RunOptions(inputs,
         new RecordShape(options.getMaxPageBytes(), options.getEncoding(), options.getPageTimeoutSeconds(),
             options.getCsvRaw(), options.getCsvBom(), options.getShards(), formats(options.getFormats()),
             options.getParquetCompression().strip().toLowerCase(java.util.Locale.ROOT)),

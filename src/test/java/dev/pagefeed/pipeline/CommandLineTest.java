@@ -90,12 +90,20 @@ class CommandLineTest {
     "--bogus=1 | pagefeed: unknown option --bogus (see --help)",
     "--maxPageBytes=lots | pagefeed: --maxPageBytes=lots is not a whole number (see --help)",
     "--shards=abc | pagefeed: --shards=abc is not a whole number (see --help)",
+    "--shards=99999999999 | pagefeed: --shards=99999999999 is out of range; pass a whole number from 1 to 1024 (see --help)",
     "--incremental=maybe | pagefeed: --incremental=maybe is not true or false (a flag alone, --name, means true) (see --help)",
   })
   void badOptionSaysWhichAndWhatItTakes(String option, String expected) throws Exception {
     Run run = pagefeed("--input=input", "--output=" + temp.resolve("out"), option);
     assertEquals(2, run.status(), run.err());
     assertEquals(List.of(expected), run.err().lines().toList());
+  }
+
+  @Test
+  void anEmptyInputValueNamesNothingInTheManifest() {
+    PagefeedOptions options = org.apache.beam.sdk.options.PipelineOptionsFactory
+        .fromArgs("--input=crawl, ,news", "--input=").as(PagefeedOptions.class);
+    assertEquals(List.of("crawl", "news"), PagefeedPipeline.runOptions(options).input());
   }
 
   @Test
