@@ -19,17 +19,31 @@ public final class QueryTimes {
 
   public static void main(String[] args) throws Exception {
     Path output = Path.of(args[0]).toAbsolutePath();
-    String example = Files.readString(Path.of("examples", "entities_by_kind.sql")).strip().replaceAll(";$", "");
-    String jsonl = example.replace("output/", output + "/");
-    String parquet = jsonl
-        .replace("read_json_auto('" + output + "/entities.jsonl', format = 'newline_delimited')",
-            "read_parquet('" + output + "/entities.parquet')")
-        .replace("read_json_auto('" + output + "/pages.jsonl', format = 'newline_delimited')",
-            "read_parquet('" + output + "/pages.parquet')");
-    double onJsonl = median(jsonl);
-    double onParquet = median(parquet);
+    double onJsonl = median(example(output, false));
+    double onParquet = median(example(output, true));
     System.out.printf("query entities_by_kind.sql: JSONL %.3f s, Parquet %.3f s, JSONL/Parquet %.1f%n",
         onJsonl, onParquet, onJsonl / onParquet);
+  }
+
+  /**
+   * {@code examples/entities_by_kind.sql} over the files in {@code output}: its JSONL files as the
+   * example reads them, or the Parquet files of the same records.
+   */
+  public static String example(Path output, boolean parquet) throws java.io.IOException {
+    String jsonl = Files.readString(Path.of("examples", "entities_by_kind.sql")).strip().replaceAll(";$", "")
+        .replace("output/", output + "/");
+    if (!parquet) {
+      return jsonl;
+    }
+    String onParquet = jsonl;
+    for (String file : new String[] {"entities", "pages"}) {
+      onParquet = onParquet.replace("read_json_auto('" + output + "/" + file + ".jsonl', format = 'newline_delimited')",
+          "read_parquet('" + output + "/" + file + ".parquet')");
+    }
+    if (onParquet.contains("read_json_auto")) {
+      throw new IllegalStateException("the example reads a file this does not know as Parquet: " + onParquet);
+    }
+    return onParquet;
   }
 
   private static double median(String query) throws Exception {

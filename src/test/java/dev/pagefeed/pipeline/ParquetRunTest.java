@@ -120,17 +120,12 @@ class ParquetRunTest {
 
   @Test
   void theExampleQueryGivesTheSameAnswersOnParquet() throws Exception {
-    String example = Files.readString(Path.of("examples", "entities_by_kind.sql"), StandardCharsets.UTF_8);
-    String onJsonl = example.replace("output/", whole + "/");
-    String onParquet = onJsonl
-        .replace("read_json_auto('" + whole + "/entities.jsonl', format = 'newline_delimited')",
-            "read_parquet('" + whole + "/entities.parquet')")
-        .replace("read_json_auto('" + whole + "/pages.jsonl', format = 'newline_delimited')",
-            "read_parquet('" + whole + "/pages.parquet')");
+    String onJsonl = dev.pagefeed.bench.QueryTimes.example(whole, false);
+    String onParquet = dev.pagefeed.bench.QueryTimes.example(whole, true);
     assertTrue(onParquet.contains("read_parquet") && !onParquet.contains("read_json_auto"), onParquet);
-    List<String> rows = sorted(query(onJsonl.strip().replaceAll(";$", "")));
+    List<String> rows = sorted(query(onJsonl));
     assertTrue(rows.size() > 10, "the query has answers: " + rows.size());
-    assertEquals(rows, sorted(query(onParquet.strip().replaceAll(";$", ""))), "the same rows (its order leaves ties open)");
+    assertEquals(rows, sorted(query(onParquet)), "the same rows (its order leaves ties open)");
   }
 
   @Test
