@@ -136,7 +136,7 @@ public final class PartFiles {
   }
 
   /** {@link OutputLine#ORDER} over the current records. */
-  static int compare(Lines a, Lines b) {
+  private static int compare(Lines a, Lines b) {
     int byPrefix = Long.compareUnsigned(a.keyPrefix(), b.keyPrefix());
     if (byPrefix != 0) {
       return byPrefix;

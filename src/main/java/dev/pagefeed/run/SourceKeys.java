@@ -41,11 +41,6 @@ public final class SourceKeys {
    */
   public record Root(String pattern, String folder, String label, String shown) implements Serializable {
 
-    /** A root whose files are recorded by their full path. */
-    public Root(String pattern, String folder, String label) {
-      this(pattern, folder, label, folder);
-    }
-
     /**
      * The path a file this root's pattern listed is recorded with ({@code source.path}): its path
      * below the folder, after the folder as written. An absolute {@code --input} gives absolute

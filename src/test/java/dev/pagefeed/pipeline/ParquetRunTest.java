@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagefeed.bench.CorpusGenerator;
-import dev.pagefeed.bench.CrawlFiles;
 import dev.pagefeed.encode.ParquetTable;
 import dev.pagefeed.run.Manifest;
 import java.io.IOException;
@@ -51,13 +49,7 @@ class ParquetRunTest {
   @BeforeAll
   static void runs() throws IOException {
     input = temp.resolve("in");
-    CorpusGenerator.write(input, 30, 5);
-    for (String seed : SeedRuns.SEEDS) {
-      Files.copy(Path.of("input", seed), input.resolve(seed));
-    }
-    CrawlFiles.File heritrix = CrawlFiles.all().get(0); // WARC pages: fetch times and offsets
-    Files.write(input.resolve(heritrix.name()), heritrix.bytes());
-    Files.writeString(input.resolve("empty.txt"), ""); // an error
+    SeedRuns.mixedCorpus(input, 30, 5);
     whole = Invariants.currentRun(run(temp.resolve("whole"), 1).folder());
     shardedRun = run(temp.resolve("sharded"), 3).manifest();
     sharded = Invariants.currentRun(temp.resolve("sharded"));

@@ -71,6 +71,20 @@ final class SeedRuns {
     }
   }
 
+
+  /**
+   * A folder of mixed input in {@code dir}: {@code pages} generated pages (seeded), the seed pages,
+   * a Heritrix WARC file (pages with fetch times and offsets) and an empty file (an error).
+   */
+  static void mixedCorpus(Path dir, int pages, long seed) throws IOException {
+    dev.pagefeed.bench.CorpusGenerator.write(dir, pages, seed);
+    for (String page : SEEDS) {
+      Files.copy(Path.of("input", page), dir.resolve(page));
+    }
+    dev.pagefeed.bench.CrawlFiles.File heritrix = dev.pagefeed.bench.CrawlFiles.all().get(0);
+    Files.write(dir.resolve(heritrix.name()), heritrix.bytes());
+    Files.writeString(dir.resolve("empty.txt"), "");
+  }
   /**
    * A run, step by step as the driver takes it: the plan, the pipeline (the first run checks with
    * PAssert the list of work it stages), then the commit; the second run through the driver itself.

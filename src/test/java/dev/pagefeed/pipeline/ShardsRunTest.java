@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pagefeed.bench.CorpusGenerator;
-import dev.pagefeed.bench.CrawlFiles;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
 import dev.pagefeed.run.Manifest;
@@ -48,13 +46,7 @@ class ShardsRunTest {
   @BeforeAll
   static void runs() throws IOException {
     input = temp.resolve("in");
-    CorpusGenerator.write(input, 30, 11);
-    for (String seed : SeedRuns.SEEDS) {
-      Files.copy(Path.of("input", seed), input.resolve(seed));
-    }
-    CrawlFiles.File heritrix = CrawlFiles.all().get(0);
-    Files.write(input.resolve(heritrix.name()), heritrix.bytes());
-    Files.writeString(input.resolve("empty.txt"), "");
+    SeedRuns.mixedCorpus(input, 30, 11);
     one = run(temp.resolve("one"), 1);
     four = run(temp.resolve("four"), 4);
     again = run(temp.resolve("four"), 4, "--incremental");
