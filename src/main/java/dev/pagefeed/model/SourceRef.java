@@ -40,4 +40,9 @@ public final class SourceRef {
   public static long hash(String text) {
     return Hashing.murmur3_128().hashString(text, StandardCharsets.UTF_8).asLong();
   }
+
+  /** {@link #hash(String)} of the text whose UTF-8 bytes are {@code utf8}'s first {@code length}. */
+  public static long hash(byte[] utf8, int length) {
+    return Hashing.murmur3_128().hashBytes(utf8, 0, length).asLong();
+  }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import dev.pagefeed.run.SourceKeys;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -25,9 +27,12 @@ import org.apache.beam.sdk.values.PCollection;
  * Lists the input files and groups them, by a hash of their path, into about
  * {@link #FILES_PER_GROUP} per group: the unit the next step processes. Not one element per file:
  * a runner such as the DirectRunner spends tens of milliseconds of bookkeeping per bundle, which
- * dwarfs a page's own work.
+ * dwarfs a page's own work. The listing hands the files to the grouping in batches of one group's
+ * files ({@link #BATCH_FILES}), not one by one: grouping costs the DirectRunner about as much per
+ * element as a small file's reading.
  */
-public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer, Iterable<GroupFiles.FileRef>>>> {
+public final class GroupFiles
+    extends PTransform<PBegin, PCollection<KV<Integer, Iterable<List<GroupFiles.FileRef>>>>> {
 
   private final List<SourceKeys.Root> roots;
   private final Location output;
@@ -44,13 +49,13 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
   }
 
   @Override
-  public PCollection<KV<Integer, Iterable<FileRef>>> expand(PBegin begin) {
+  public PCollection<KV<Integer, Iterable<List<FileRef>>>> expand(PBegin begin) {
     return begin
         .apply("ListPatterns", Create.of(roots).withCoder(SerializableCoder.of(SourceKeys.Root.class)))
         // Not FileIO.matchAll: it reshuffles the files one key each, and the DirectRunner then
         // sets up a bundle per file before they are grouped.
         .apply("ListFiles", ParDo.of(new ListFilesFn(output, groups)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), new FileRefCoder()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), ListCoder.of(new FileRefCoder())))
         .apply("GroupByHash", GroupByKey.create());
   }
 
@@ -79,6 +84,15 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
   static final long BYTES_PER_GROUP = 4L << 20;
 
   static final int MAX_GROUPS = 4096;
+
+  /** The most files of one group the listing hands on at once. */
+  static final int BATCH_FILES = 256;
+
+  /**
+   * The most files the listing holds in its unfinished batches: past it, every batch is handed on,
+   * so that a listing's memory stays bounded however many groups there are.
+   */
+  static final int HELD_FILES = 1 << 16;
 
   /**
    * A listed file: its path and size, as the listing gave them (so that reading needs no second
@@ -129,9 +143,9 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
 
   /**
    * Lists the files a glob matches, each keyed by a hash of its path, so that groups do not
-   * depend on listing order.
+   * depend on listing order; hands them on in batches of one group's files.
    */
-  static final class ListFilesFn extends DoFn<SourceKeys.Root, KV<Integer, FileRef>> {
+  static final class ListFilesFn extends DoFn<SourceKeys.Root, KV<Integer, List<FileRef>>> {
     private final Location output;
     private final int groups;
 
@@ -141,12 +155,55 @@ public final class GroupFiles extends PTransform<PBegin, PCollection<KV<Integer,
     }
 
     @ProcessElement
-    public void process(@Element SourceKeys.Root root, OutputReceiver<KV<Integer, FileRef>> out) throws IOException {
-      for (Location.Listed file : Location.match(root.pattern(), dev.pagefeed.run.OutputCommitter.ownFiles(output))) {
+    public void process(@Element SourceKeys.Root root, OutputReceiver<KV<Integer, List<FileRef>>> out)
+        throws IOException {
+      Batches batches = new Batches(groups, out);
+      Location.forEach(root.pattern(), dev.pagefeed.run.OutputCommitter.ownFiles(output), file -> {
         String path = file.file().spec();
         // By path alone, so that a file two roots list falls into one group, where it is read once.
-        out.output(KV.of(Math.floorMod(path.hashCode(), groups),
-            new FileRef(path, root.pathOf(path), root.keyOf(path), file.bytes(), file.problem(), file.why())));
+        batches.add(Math.floorMod(path.hashCode(), groups),
+            new FileRef(path, root.pathOf(path), root.keyOf(path), file.bytes(), file.problem(), file.why()));
+      });
+      batches.handOnAll();
+    }
+  }
+
+  /** The listing's unfinished batches, one per group. */
+  static final class Batches {
+    private final List<List<FileRef>> open = new ArrayList<>();
+    private final DoFn.OutputReceiver<KV<Integer, List<FileRef>>> out;
+    private int held;
+
+    Batches(int groups, DoFn.OutputReceiver<KV<Integer, List<FileRef>>> out) {
+      for (int i = 0; i < groups; i++) {
+        open.add(new ArrayList<>());
+      }
+      this.out = out;
+    }
+
+    void add(int group, FileRef file) {
+      List<FileRef> batch = open.get(group);
+      batch.add(file);
+      held++;
+      if (batch.size() >= BATCH_FILES) {
+        handOn(group);
+      } else if (held >= HELD_FILES) {
+        handOnAll();
+      }
+    }
+
+    void handOnAll() {
+      for (int group = 0; group < open.size(); group++) {
+        handOn(group);
+      }
+    }
+
+    private void handOn(int group) {
+      List<FileRef> batch = open.get(group);
+      if (!batch.isEmpty()) {
+        out.output(KV.of(group, List.copyOf(batch)));
+        held -= batch.size();
+        batch.clear();
       }
     }
   }

@@ -73,7 +73,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Runners that fuse steps themselves (Flink) lose nothing.
  */
 public final class ProcessPages
-    extends PTransform<PCollection<KV<Integer, Iterable<FileRef>>>, PCollectionTuple> {
+    extends PTransform<PCollection<KV<Integer, Iterable<List<FileRef>>>>, PCollectionTuple> {
 
   public static final TupleTag<PartFiles.Part> PARTS = new TupleTag<>() {};
   public static final TupleTag<KV<String, Long>> REUSED = new TupleTag<>() {};
@@ -124,7 +124,7 @@ public final class ProcessPages
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<KV<Integer, Iterable<FileRef>>> groups) {
+  public PCollectionTuple expand(PCollection<KV<Integer, Iterable<List<FileRef>>>> groups) {
     PCollectionTuple processed = groups.apply("ProcessGroup",
         ParDo.of(new ProcessGroupFn(settings)).withOutputTags(PARTS, TupleTagList.of(REUSED).and(RANGES)));
     processed.get(PARTS).setCoder(new PartCoder());
@@ -250,7 +250,7 @@ public final class ProcessPages
   }
 
   /** Processes the files of one group into parts (and large WARC files into ranges). */
-  static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<FileRef>>, PartFiles.Part> {
+  static final class ProcessGroupFn extends DoFn<KV<Integer, Iterable<List<FileRef>>>, PartFiles.Part> {
 
     private final Counter filesRead = Metrics.counter(ProcessPages.class, "files_read");
     private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
@@ -306,7 +306,7 @@ public final class ProcessPages
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<FileRef>> group, MultiOutputReceiver out) {
+    public void process(@Element KV<Integer, Iterable<List<FileRef>>> group, MultiOutputReceiver out) {
       List<String> unchanged = new ArrayList<>();
       java.util.function.Consumer<PartFiles.Part> parts = out.get(PARTS)::output;
       for (FileRef file : onceEach(group.getValue())) {
@@ -386,9 +386,9 @@ public final class ProcessPages
      * The group's files in path order, each once: a file that two overlapping roots list (a folder
      * and a folder inside it) is read once, under the key that sorts first.
      */
-    static List<FileRef> onceEach(Iterable<FileRef> group) {
+    static List<FileRef> onceEach(Iterable<List<FileRef>> group) {
       List<FileRef> files = new ArrayList<>();
-      group.forEach(files::add);
+      group.forEach(files::addAll);
       files.sort(java.util.Comparator.comparing(FileRef::path).thenComparing(FileRef::key));
       List<FileRef> once = new ArrayList<>(files.size());
       for (FileRef file : files) {

@@ -1,6 +1,7 @@
 package dev.pagefeed.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.pagefeed.encode.Json;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.encode.OutputShard;
@@ -168,22 +169,56 @@ public record PreviousRun(Location folder, Manifest manifest) {
 
   /** One line of sources.jsonl. */
   public static SourceRecord parseSource(String line) {
-    try {
-      JsonNode node = Json.mapper().readTree(line);
-      String errorType = text(node, "error_type");
-      JsonNode offset = node.get("offset");
-      return new SourceRecord(node.get("path").asText(), text(node, "sha256"), node.get("bytes").asLong(),
-          text(node, "page_id"), text(node, "content_hash"),
-          errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)),
-          offset == null || offset.isNull() ? null : offset.asLong(), text(node, "offset_in"), text(node, "record"),
-          text(node, "fetched"));
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("not a line of sources.jsonl: " + line, e);
-    }
+    return parseSource(line.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  /**
+   * One line of sources.jsonl, as UTF-8 bytes. Read token by token, without a tree: the commit reads
+   * every line of a shard more than once.
+   */
+  public static SourceRecord parseSource(byte[] line) {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an object");
+      }
+      String path = null;
+      String sha256 = null;
+      String pageId = null;
+      String contentHash = null;
+      String errorType = null;
+      String offsetIn = null;
+      String record = null;
+      String fetched = null;
+      Long bytes = null;
+      Long offset = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "path" -> path = parser.getValueAsString();
+          case "sha256" -> sha256 = parser.getValueAsString();
+          case "bytes" -> bytes = value == JsonToken.VALUE_NULL ? 0L : parser.getValueAsLong();
+          case "page_id" -> pageId = parser.getValueAsString();
+          case "content_hash" -> contentHash = parser.getValueAsString();
+          case "error_type" -> errorType = parser.getValueAsString();
+          case "offset" -> offset = value == JsonToken.VALUE_NULL ? null : parser.getValueAsLong();
+          case "offset_in" -> offsetIn = parser.getValueAsString();
+          case "record" -> record = parser.getValueAsString();
+          case "fetched" -> fetched = parser.getValueAsString();
+          default -> parser.skipChildren();
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        throw new IOException("not one whole object");
+      }
+      if (path == null || bytes == null) {
+        throw new IOException("no " + (path == null ? "path" : "bytes"));
+      }
+      return new SourceRecord(path, sha256, bytes, pageId, contentHash,
+          errorType == null ? null : ErrorType.valueOf(errorType.toUpperCase(Locale.ROOT)), offset, offsetIn, record,
+          fetched);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("not a line of sources.jsonl: " + new String(line, StandardCharsets.UTF_8), e);
+    }
   }
 }

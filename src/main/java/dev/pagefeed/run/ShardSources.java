@@ -107,7 +107,7 @@ public final class ShardSources {
     long previousPages;
     try (BinaryFiles.Output holders = BinaryFiles.out(holdersFile)) {
       summary = PartFiles.merge(staging, shard, inputs(parts, previous, keep, shard), false, record -> {
-        SourceRecord given = PreviousRun.parseSource(new String(record.text(), StandardCharsets.UTF_8));
+        SourceRecord given = PreviousRun.parseSource(record.text());
         SourceRecord claimed = given;
         String holder = given.pageId() == null ? null : keepers.getOrDefault(given.pageId(), null);
         if (holder != null && !holder.equals(given.id())) {
@@ -119,13 +119,13 @@ public final class ShardSources {
         countWarc(claimed, warc);
         byte[] line = claimed == given ? record.text() : Json.lineBytes(claimed);
         if (claimed.pageId() != null) {
-          addHolder(holders, AFTER, claimed, content);
+          addHolder(holders, AFTER, claimed, lineHash(line), content);
         }
         return line;
       });
       CommitStep.SOURCES_MERGED.reached();
       previousPages = previous == null ? 0
-          : previousHolders(previous, shard, source -> addHolder(holders, BEFORE, source, content));
+          : previousHolders(previous, shard, (source, line) -> addHolder(holders, BEFORE, source, line, content));
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("cannot decide " + shard.name(), e instanceof UncheckedIOException u ? u.getCause()
           : (IOException) e);
@@ -193,7 +193,7 @@ public final class ShardSources {
     for (PartFiles.Lines lines : inputs(parts, previous, keep, shard)) {
       try (lines) {
         while (lines.advance()) {
-          each.accept(PreviousRun.parseSource(new String(lines.text(), StandardCharsets.UTF_8)));
+          each.accept(PreviousRun.parseSource(lines.text()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the sources of " + shard.name(), e);
@@ -203,11 +203,13 @@ public final class ShardSources {
 
   /**
    * The previous run's holders of page ids in {@code shard}: its shard of the same number when it
-   * had as many, else every shard's lines of page ids that fall in this one.
+   * had as many, else every shard's lines of page ids that fall in this one; each with the hash of
+   * its line ({@link SourceRef#hash}).
    *
    * @return how many there are
    */
-  private static long previousHolders(PreviousFiles previous, OutputShard shard, Consumer<SourceRecord> each) {
+  private static long previousHolders(PreviousFiles previous, OutputShard shard,
+      java.util.function.ObjLongConsumer<SourceRecord> each) {
     boolean same = previous.shards() == shard.count();
     long count = 0;
     for (OutputShard from : same ? List.of(new OutputShard(OutputFile.SOURCES_JSONL, shard.index(), shard.count()))
@@ -217,7 +219,7 @@ public final class ShardSources {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           SourceRecord source = PreviousRun.parseSource(line);
           if (source.pageId() != null && (same || OutputShard.numberOf(source.pageId(), shard.count()) == shard.index())) {
-            each.accept(source);
+            each.accept(source, SourceRef.hash(line));
             count++;
           }
         }
@@ -229,10 +231,10 @@ public final class ShardSources {
   }
 
   /**
-   * One row of the holders table: side, page id, the hash of the source's line (two runs' lines of
-   * a page differ when any field does), content hash, and the source's id (for messages).
+   * One row of the holders table: side, page id, the hash of the source's line ({@code lineHash}: two
+   * runs' lines of a page differ when any field does), content hash, and the source's id (for messages).
    */
-  private static void addHolder(BinaryFiles.Output holders, int side, SourceRecord source,
+  private static void addHolder(BinaryFiles.Output holders, int side, SourceRecord source, long lineHash,
       List<PageKeys.Rows> content) {
     long pageId = PageKeys.pageId(source.pageId());
     long[] hash = new long[4];
@@ -247,7 +249,7 @@ public final class ShardSources {
     try {
       holders.writeInt(side);
       holders.writeLong(pageId);
-      holders.writeLong(SourceRef.hash(Json.line(source)));
+      holders.writeLong(lineHash);
       holders.writeInt(source.contentHash() == null ? 0 : 1);
       for (long part : hash) {
         holders.writeLong(part);
@@ -256,6 +258,12 @@ public final class ShardSources {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The {@link SourceRef#hash} of a line as a record file holds it, without its line end. */
+  private static long lineHash(byte[] line) {
+    int length = line.length;
+    return SourceRef.hash(line, length > 0 && line[length - 1] == '\n' ? length - 1 : length);
   }
 
   /** A WARC file's records as {@link Manifest.WarcFile} counts them: records, pages, skipped, errors. */
