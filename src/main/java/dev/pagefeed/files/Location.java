@@ -300,6 +300,40 @@ public record Location(String spec) implements Serializable {
     }
   }
 
+  /**
+   * Whether {@link #replaceWith} replaces a file in one write that readers see whole or not at all
+   * (an object store's PUT); elsewhere a file is written beside its target and renamed over it.
+   */
+  public boolean replacesInOneWrite() {
+    return spec.startsWith("s3://");
+  }
+
+  /**
+   * Replaces this small file with {@code text} in one write, where {@link #replacesInOneWrite}:
+   * on S3 one PUT of the whole object (Beam's file system would write it as a multipart upload).
+   */
+  public void replaceWith(String text) throws IOException {
+    if (!replacesInOneWrite()) {
+      throw new IllegalStateException(spec + " is not replaced in one write; write it beside and rename it");
+    }
+    if (storeOptions == null) {
+      throw new IllegalStateException("no options to reach " + spec + " with (Location.useOptions)");
+    }
+    S3Objects.put(spec, text.getBytes(StandardCharsets.UTF_8), storeOptions);
+  }
+
+  /** The run's options, for what pagefeed does on a store beside Beam's file systems (see {@link #useOptions}). */
+  private static volatile org.apache.beam.sdk.options.PipelineOptions storeOptions;
+
+  /**
+   * Sets the options stores are reached with (an object store's endpoint, region, credentials),
+   * as {@link FileSystems#setDefaultPipelineOptions} does for Beam's file systems.
+   */
+  public static void useOptions(org.apache.beam.sdk.options.PipelineOptions options) {
+    FileSystems.setDefaultPipelineOptions(options);
+    storeOptions = options;
+  }
+
   /** Removes the file; a missing file is fine. */
   public void delete() throws IOException {
     FileSystems.delete(List.of(resource(false)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

@@ -23,7 +23,6 @@ import java.util.UUID;
 
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -66,7 +65,7 @@ public final class PagefeedPipeline {
     PagefeedOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
-      FileSystems.setDefaultPipelineOptions(options); // hdfs:// and other schemes, for the checks below
+      Location.useOptions(options); // hdfs://, s3:// and other schemes, for the checks below
     } catch (IllegalArgumentException e) {
       exitWithUsageError(OptionErrors.explain(e, args));
       return;
@@ -120,7 +119,7 @@ public final class PagefeedPipeline {
    * @return the manifest of the committed run
    */
   static Manifest run(PagefeedOptions options, Inputs inputs, PrintStream progress) {
-    FileSystems.setDefaultPipelineOptions(options);
+    Location.useOptions(options);
     RunPlan plan = RunPlan.of(Location.of(options.getOutput()), runOptions(options));
     try {
       return run(options, plan, inputs, progress);
@@ -344,9 +343,9 @@ public final class PagefeedPipeline {
         shown.add(shownAs(trimmed, pattern));
         given.add(trimmed);
       } catch (IOException e) {
-        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + e.getMessage());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(e.getMessage()));
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + storeMessage(e));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(storeMessage(e)));
       }
     }
     if (patterns.isEmpty()) {
@@ -364,9 +363,9 @@ public final class PagefeedPipeline {
           listing.add(root, file);
         });
       } catch (IOException e) {
-        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + e.getMessage());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + withHint(e.getMessage()));
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + storeMessage(e));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + withHint(storeMessage(e)));
       }
       if (matched[0] == 0) {
         throw new IllegalArgumentException(
@@ -427,10 +426,47 @@ public final class PagefeedPipeline {
 
   /** A file system's message, with what to do when this jar has no file system for a scheme. */
   private static String withHint(String message) {
-    return message != null && message.startsWith("No filesystem found for scheme")
-        ? message + " (hdfs:// needs the cluster jar, mvn -Pflink package, and the name node's address:"
-            + " --hdfsConfiguration='[{\"fs.defaultFS\":\"hdfs://HOST:PORT\"}]' or HADOOP_CONF_DIR)"
-        : message;
+    if (message == null || !message.startsWith("No filesystem found for scheme")) {
+      return message;
+    }
+    if (message.endsWith(" s3")) {
+      return message + " (s3:// needs the cluster jar, mvn -Pflink package; credentials come from the AWS default"
+          + " chain, an S3-compatible store's address from --endpoint=http://HOST:PORT)";
+    }
+    if (message.endsWith(" hdfs")) {
+      return message + " (hdfs:// needs the cluster jar, mvn -Pflink package, and the name node's address:"
+          + " --hdfsConfiguration='[{\"fs.defaultFS\":\"hdfs://HOST:PORT\"}]' or HADOOP_CONF_DIR)";
+    }
+    return message + " (pagefeed reads and writes local folders, and with the cluster jar hdfs:// and s3://)";
+  }
+
+  /** What to do when an object store's client found no region or no credentials, by its message's start. */
+  private static final Map<String, String> STORE_SETTINGS = Map.of(
+      "Unable to load region", "no AWS region is set; pass --awsRegion=REGION or set AWS_REGION",
+      "Unable to load credentials", "no AWS credentials were found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+          + " AWS_PROFILE, or pass --awsCredentialsProvider");
+
+  /**
+   * A file system's failure in one line. An object store's client wraps its reason (an unknown
+   * host, a refused connection, a missing bucket) in layers of its own: there, the client's own
+   * message, innermost first.
+   */
+  static String storeMessage(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getClass().getName().startsWith("software.amazon.awssdk.") && cause.getMessage() != null) {
+        Throwable inner = cause;
+        while (inner.getCause() != null && inner.getCause() != inner && inner.getCause().getMessage() != null) {
+          inner = inner.getCause();
+        }
+        for (Map.Entry<String, String> setting : STORE_SETTINGS.entrySet()) {
+          if (inner.getMessage().startsWith(setting.getKey()) || cause.getMessage().startsWith(setting.getKey())) {
+            return setting.getValue();
+          }
+        }
+        return firstLine(inner == cause ? cause.getMessage() : cause.getMessage() + " (" + inner.getMessage() + ")");
+      }
+    }
+    return failure.getMessage() == null ? failure.toString() : firstLine(failure.getMessage());
   }
 
   private static void checkEncoding(String encoding) {
@@ -457,7 +493,7 @@ public final class PagefeedPipeline {
         probe.delete();
       } catch (IOException | RuntimeException e) {
         throw new IllegalArgumentException("output folder " + output + " cannot be written ("
-            + withHint(firstLine(e.getMessage())) + "); pass a writable folder with --output");
+            + withHint(storeMessage(e)) + "); pass a writable folder with --output");
       }
       return location;
     }
@@ -486,7 +522,9 @@ public final class PagefeedPipeline {
    * DirectRunner does not block in {@code run()} ({@code --blockOnRun=false}), nor does Flink on a
    * session cluster ({@code --attachedMode=false}), so that the driver can poll the run's metrics
    * for its progress line while the run goes on; an embedded Flink cluster stops with its job, so
-   * there the run is attached, and the progress line says only how long it has run.
+   * there the run is attached, and the progress line says only how long it has run. With
+   * {@code --endpoint} (an S3-compatible store), S3 clients address buckets by path and the region
+   * is {@code us-east-1}, which such stores accept.
    */
   static String[] withRunDefaults(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
@@ -500,12 +538,22 @@ public final class PagefeedPipeline {
     if (flink && System.getenv("FLINK_CONF_DIR") == null) {
       defaults.put("flinkConfDir", FlinkConf.folder());
     }
+    if (all.stream().anyMatch(a -> a.startsWith("--endpoint=")) && hasS3()) {
+      // An S3-compatible store at an address of its own (MinIO, Ceph): buckets by path, any region.
+      defaults.put("s3ClientFactoryClass", "dev.pagefeed.files.S3Objects$PathStyle");
+      defaults.put("awsRegion", "us-east-1");
+    }
     for (Map.Entry<String, Object> option : defaults.entrySet()) {
       if (all.stream().noneMatch(a -> a.startsWith("--" + option.getKey()))) {
         all.add("--" + option.getKey() + "=" + option.getValue());
       }
     }
     return all.toArray(String[]::new);
+  }
+
+  /** Whether this jar has Beam's S3 file system (the cluster jar does). */
+  private static boolean hasS3() {
+    return new StoreOptionsRegistrar().getPipelineOptions().iterator().hasNext();
   }
 
   /** Whether a Flink run goes to a cluster of its own processes ({@code --flinkMaster=host:port}). */

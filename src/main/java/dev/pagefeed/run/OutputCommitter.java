@@ -330,7 +330,7 @@ public final class OutputCommitter {
 
   /**
    * Makes the plan's staging folder the current run: its pointer written beside {@code CURRENT},
-   * then renamed over it. Stops first if another run became current since this one started (two
+   * then renamed over it; on an object store, {@code CURRENT} replaced in one PUT. Stops first if another run became current since this one started (two
    * writers of one output folder; see the README).
    */
   private static void switchTo(RunPlan plan) throws IOException {
@@ -342,6 +342,10 @@ public final class OutputCommitter {
           + " while this one ran; this run is not committed");
     }
     Location pointer = output.resolve(POINTER);
+    if (pointer.replacesInOneWrite()) {
+      pointer.replaceWith(output.relativize(plan.staging()) + "\n");
+      return;
+    }
     if (!pointer.exists() && now != null) {
       // A switch cut short between removing the old pointer and renaming the new one: finish it.
       for (Location pending : pendingPointers(output)) {

@@ -28,13 +28,31 @@ class CommandLineTest {
     return pagefeedIn(Path.of("").toAbsolutePath(), args);
   }
 
+  /** pagefeed run in a child JVM whose environment has {@code env}'s variables (a null value: none of that name). */
+  static Run pagefeedWith(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return pagefeed(Path.of("").toAbsolutePath(), env, args);
+  }
+
   /** pagefeed run in a child JVM whose working folder is {@code folder}. */
   static Run pagefeedIn(Path folder, String... args) throws IOException, InterruptedException {
+    return pagefeed(folder, java.util.Map.of(), args);
+  }
+
+  private static Run pagefeed(Path folder, java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), PagefeedPipeline.class.getName()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(folder.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+    env.forEach((name, value) -> {
+      if (value == null) {
+        builder.environment().remove(name);
+      } else {
+        builder.environment().put(name, value);
+      }
+    });
+    Process process = builder.start();
     process.getOutputStream().close();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
@@ -68,8 +86,22 @@ class CommandLineTest {
 
   @Test
   void aFileSystemThisJarDoesNotHave() throws Exception {
-    assertUsageError(pagefeed("--input=input", "--output=s3://bucket/out"),
-        "output folder s3://bucket/out cannot be written (No filesystem found for scheme s3");
+    assertUsageError(pagefeed("--input=input", "--output=gs://bucket/out"),
+        "output folder gs://bucket/out cannot be written (No filesystem found for scheme gs (pagefeed reads and writes"
+            + " local folders, and with the cluster jar hdfs:// and s3://)");
+  }
+
+  @Test
+  void anObjectStoreWithoutItsRegion() throws Exception {
+    // No AWS settings in the child's environment: the client finds no region before it reaches any store.
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    for (String name : List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE")) {
+      env.put(name, null);
+    }
+    env.put("AWS_CONFIG_FILE", temp.resolve("no-aws-config").toString());
+    Run run = pagefeedWith(env, "--input=input", "--output=s3://bucket/out");
+    assertUsageError(run, "output folder s3://bucket/out cannot be written (no AWS region is set; pass"
+        + " --awsRegion=REGION or set AWS_REGION); pass a writable folder with --output");
   }
 
   @Test
