@@ -6,37 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pagefeed.bench.CorpusGenerator;
+import dev.pagefeed.bench.LocalS3;
 import dev.pagefeed.bench.TestWarc;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.OutputCommitter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcCompression;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -51,48 +43,26 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3RunTest {
 
-  private static final String KEY = "pagefeed-test";
-  private static final String SECRET = "pagefeed-test-secret";
-
   @TempDir static Path temp;
-  static S3Proxy proxy;
+  static LocalS3 store;
   static S3Client s3;
-  static String endpoint;
 
   @BeforeAll
   static void startStore() throws Exception {
-    BlobStoreContext context = ContextBuilder.newBuilder("transient").credentials(KEY, SECRET)
-        .overrides(new Properties()).build(BlobStoreContext.class);
-    proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, KEY, SECRET)
-        // Beam's multipart uploads name a storage class, which S3 and MinIO take and S3Proxy's
-        // in-memory store has no use for.
-        .ignoreUnknownHeaders(true).build();
-    proxy.start();
-    for (int i = 0; i < 500 && !"STARTED".equals(proxy.getState()); i++) {
-      Thread.sleep(10);
-    }
-    endpoint = "http://127.0.0.1:" + proxy.getPort();
-    s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET))).build();
-    s3.createBucket(b -> b.bucket("crawls"));
-    s3.createBucket(b -> b.bucket("tables"));
+    store = new LocalS3(0, List.of("crawls", "tables"));
+    s3 = store.client();
   }
 
   @AfterAll
   static void stopStore() throws Exception {
-    if (s3 != null) {
-      s3.close();
-    }
-    if (proxy != null) {
-      proxy.stop();
+    if (store != null) {
+      store.close();
     }
   }
 
   /** The options a user gives for the store: its endpoint and the credentials (here as options). */
   static List<String> storeOptions() {
-    return List.of("--endpoint=" + endpoint, "--awsCredentialsProvider={\"@type\":\"StaticCredentialsProvider\","
-        + "\"accessKeyId\":\"" + KEY + "\",\"secretAccessKey\":\"" + SECRET + "\"}");
+    return store.options();
   }
 
   private static Manifest run(String input, String output, boolean incremental) {
