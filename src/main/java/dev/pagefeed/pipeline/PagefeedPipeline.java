@@ -75,6 +75,11 @@ public final class PagefeedPipeline {
     try {
       OptionRanges.check(options);
       checkFormats(options);
+      if (!formats(options.getFormats()).contains("parquet")
+          && Arrays.stream(args).anyMatch(arg -> arg.startsWith("--parquetCompression"))) {
+        throw new IllegalArgumentException("--parquetCompression=" + options.getParquetCompression()
+            + " has no effect without Parquet; pass --formats=jsonl,csv,parquet too, or leave it out");
+      }
       inputs = inputPatterns(options);
       output = checkOutputWritable(options.getOutput());
       checkEncoding(options.getEncoding());

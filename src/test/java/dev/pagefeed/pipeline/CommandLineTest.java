@@ -92,6 +92,12 @@ class CommandLineTest {
   }
 
   @Test
+  void aParquetCompressionWithoutParquet() throws Exception {
+    assertUsageError(pagefeed("--input=input", "--output=" + temp.resolve("out"), "--parquetCompression=snappy"),
+        "--parquetCompression=snappy has no effect without Parquet; pass --formats=jsonl,csv,parquet too, or leave it out");
+  }
+
+  @Test
   void anObjectStoreWithoutItsRegion() throws Exception {
     // No AWS settings in the child's environment: the client finds no region before it reaches any store.
     java.util.Map<String, String> env = new java.util.HashMap<>();

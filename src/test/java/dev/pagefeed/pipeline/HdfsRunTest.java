@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.pagefeed.bench.CorpusGenerator;
-import dev.pagefeed.bench.TestWarc;
 import dev.pagefeed.encode.OutputFile;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.OutputCommitter;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netpreserve.jwarc.WarcCompression;
 
 /**
  * pagefeed on HDFS for real: a {@link MiniDFSCluster} in this JVM, the same crawl in a local
@@ -86,13 +83,7 @@ class HdfsRunTest {
   }
 
   private static List<String> names() {
-    List<String> names = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
-      names.add(file.fileName());
-    }
-    names.add(OutputFile.CHANGES);
-    names.add(OutputFile.MANIFEST);
-    return names;
+    return SeedRuns.outputNames();
   }
 
   /** The crawl changed: one page edited, one added, one removed; in both copies. */
@@ -136,22 +127,7 @@ class HdfsRunTest {
   @Test
   void hdfsInAndOutGiveTheLocalRunsFilesFullAndIncremental() throws Exception {
     Path crawl = temp.resolve("crawl");
-    CorpusGenerator.write(crawl, 24, 11);
-    Files.copy(Path.of("input", SeedRuns.SEEDS.get(0)), crawl.resolve("seed.txt"));
-    Files.createDirectories(crawl.resolve("faq"));
-    Files.copy(Path.of("input", SeedRuns.SEEDS.get(1)), crawl.resolve("faq/seed.txt"));
-    Files.writeString(crawl.resolve("empty.txt"), "");
-    // A WARC file too, read on HDFS in ranges (seeking in HDFS files): text pages of another crawl.
-    Path other = temp.resolve("other");
-    CorpusGenerator.write(other, 8, 99);
-    try (TestWarc warc = new TestWarc(crawl.resolve("night.warc.gz"), WarcCompression.GZIP)) {
-      warc.warcinfo("night.warc.gz");
-      for (int i = 0; i < 8; i += 2) {
-        String name = String.format("%06d.txt", i);
-        warc.fetch("https://night.example.cn/" + name, "text/plain; charset=utf-8", Files.readAllBytes(other.resolve(name)),
-            i == 2, i == 4);
-      }
-    }
+    SeedRuns.storeCrawl(crawl, temp.resolve("other"));
     String remoteCrawl = hdfsUri + "/data/crawl";
     hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(crawl.toString()), new org.apache.hadoop.fs.Path("/data/crawl"));
 

@@ -86,6 +86,41 @@ final class SeedRuns {
     Files.writeString(dir.resolve("empty.txt"), "");
   }
   /**
+   * The crawl the file-system tests (HDFS, S3) copy to their store, in {@code crawl}: 24 generated
+   * pages, the two seed pages (one in a sub-folder), an empty file (an error), and a gzipped WARC
+   * file of four text pages of another crawl (written in {@code other}), two of them chunked or
+   * gzip-encoded; 30 pages and one error in all.
+   */
+  static void storeCrawl(Path crawl, Path other) throws IOException {
+    dev.pagefeed.bench.CorpusGenerator.write(crawl, 24, 11);
+    Files.copy(Path.of("input", SEEDS.get(0)), crawl.resolve("seed.txt"));
+    Files.createDirectories(crawl.resolve("faq"));
+    Files.copy(Path.of("input", SEEDS.get(1)), crawl.resolve("faq/seed.txt"));
+    Files.writeString(crawl.resolve("empty.txt"), "");
+    dev.pagefeed.bench.CorpusGenerator.write(other, 8, 99);
+    try (dev.pagefeed.bench.TestWarc warc = new dev.pagefeed.bench.TestWarc(crawl.resolve("night.warc.gz"),
+        org.netpreserve.jwarc.WarcCompression.GZIP)) {
+      warc.warcinfo("night.warc.gz");
+      for (int i = 0; i < 8; i += 2) {
+        String name = String.format("%06d.txt", i);
+        warc.fetch("https://night.example.cn/" + name, "text/plain; charset=utf-8", Files.readAllBytes(other.resolve(name)),
+            i == 2, i == 4);
+      }
+    }
+  }
+
+  /** The names of a run's output files with one shard: each record file, changes.jsonl, the manifest. */
+  static List<String> outputNames() {
+    List<String> names = new java.util.ArrayList<>();
+    for (dev.pagefeed.encode.OutputFile file : dev.pagefeed.encode.OutputFile.values()) {
+      names.add(file.fileName());
+    }
+    names.add(dev.pagefeed.encode.OutputFile.CHANGES);
+    names.add(dev.pagefeed.encode.OutputFile.MANIFEST);
+    return names;
+  }
+
+  /**
    * A run, step by step as the driver takes it: the plan, the pipeline (the first run checks with
    * PAssert the list of work it stages), then the commit; the second run through the driver itself.
    */
