@@ -34,4 +34,9 @@ public enum OutputFile {
   public boolean isCsv() {
     return fileName.endsWith(".csv");
   }
+
+  /** The record files a run writes, in file order: every one, or all but the CSV files. */
+  public static java.util.List<OutputFile> written(boolean csv) {
+    return java.util.Arrays.stream(values()).filter(file -> csv || !file.isCsv()).toList();
+  }
 }

@@ -60,10 +60,20 @@ public final class RecordEncoder implements Serializable {
               new Column<>("value", e -> e.value() == null ? null : Json.line(e.value()))));
 
   private final boolean csvRaw;
+  private final boolean csv;
 
   /** @param csvRaw true to write CSV cells without the formula-injection guard */
   public RecordEncoder(boolean csvRaw) {
+    this(csvRaw, true);
+  }
+
+  /**
+   * @param csvRaw true to write CSV cells without the formula-injection guard
+   * @param csv false to write no CSV lines ({@code --formats} without csv)
+   */
+  public RecordEncoder(boolean csvRaw, boolean csv) {
     this.csvRaw = csvRaw;
+    this.csv = csv;
   }
 
   /**
@@ -82,15 +92,21 @@ public final class RecordEncoder implements Serializable {
     String pageId = page.pageId();
     add(out, OutputFile.PAGES_JSONL, pageId, Json.lineBytes(page),
         page.warnings().contains(Page.ERROR_PAGE) ? Page.ERROR_PAGE : "", source, pageId);
-    add(out, OutputFile.PAGES_CSV, pageId, PAGES_CSV.row(page, csvRaw), "", source, pageId);
+    if (csv) {
+      add(out, OutputFile.PAGES_CSV, pageId, PAGES_CSV.row(page, csvRaw), "", source, pageId);
+    }
     for (Card card : records.cards()) {
       add(out, OutputFile.CARDS_JSONL, card.cardId(), Json.lineBytes(card), "", source, pageId);
-      add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source, pageId);
+      if (csv) {
+        add(out, OutputFile.CARDS_CSV, card.cardId(), CARDS_CSV.row(card, csvRaw), "", source, pageId);
+      }
     }
     for (Entity entity : records.entities()) {
       String kind = entity.kind().label();
       add(out, OutputFile.ENTITIES_JSONL, entity.entityId(), Json.lineBytes(entity), kind, source, pageId);
-      add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source, pageId);
+      if (csv) {
+        add(out, OutputFile.ENTITIES_CSV, entity.entityId(), ENTITIES_CSV.row(entity, csvRaw), kind, source, pageId);
+      }
     }
     out.add(encode(SourceRecord.of(page)));
     return out;

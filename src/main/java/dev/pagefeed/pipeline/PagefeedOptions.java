@@ -83,9 +83,10 @@ public interface PagefeedOptions extends PipelineOptions {
 
   void setMaxRemovedPercent(long value);
 
-  @Description("The record formats written: jsonl and csv (the default, jsonl,csv), and parquet, which adds "
-      + "one typed Parquet file per record kind (pages.parquet, cards.parquet, …, sharded like the others). JSONL "
-      + "is always written: incremental runs reuse records from it and the Parquet files are written from it.")
+  @Description("The record formats written, any of jsonl, csv and parquet with jsonl among them (default "
+      + "jsonl,csv): parquet adds one typed Parquet file per record kind (pages.parquet, cards.parquet, …, sharded "
+      + "like the others); jsonl,parquet leaves out CSV. JSONL is always written: incremental runs reuse records "
+      + "from it and the other formats are written from it.")
   @Default.String("jsonl,csv")
   String getFormats();
 

@@ -245,7 +245,8 @@ public final class PagefeedPipeline {
   }
 
   /**
-   * {@code --formats} as the run's shape records it ({@code jsonl,csv} or {@code jsonl,csv,parquet}).
+   * {@code --formats} as the run's shape records it, in format order ({@code jsonl,csv},
+   * {@code jsonl}, {@code jsonl,parquet}, {@code jsonl,csv,parquet}).
    *
    * @throws IllegalArgumentException naming a format pagefeed does not write, or a set it cannot
    */
@@ -262,9 +263,9 @@ public final class PagefeedPipeline {
             + "', which pagefeed does not write; pass any of jsonl, csv, parquet");
       }
     }
-    if (!formats.contains(Format.JSONL) || !formats.contains(Format.CSV)) {
-      throw new IllegalArgumentException("--formats=" + option + " leaves out jsonl or csv, which this pagefeed always "
-          + "writes (incremental runs reuse records from them); pass --formats=jsonl,csv,parquet to add Parquet");
+    if (!formats.contains(Format.JSONL)) {
+      throw new IllegalArgumentException("--formats=" + option + " leaves out jsonl, which pagefeed always writes (the"
+          + " other formats are made from it, and incremental runs reuse records from it); pass e.g. --formats=jsonl,parquet");
     }
     return formats.stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
         .collect(java.util.stream.Collectors.joining(","));
@@ -294,7 +295,8 @@ public final class PagefeedPipeline {
         .apply("ProcessPages", new ProcessPages(ProcessPages.Settings.of(plan,
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
-            plan.options().shape().csvBom(), plan.options().shape().parquet(), dev.pagefeed.run.PreviousFiles.of(plan))));
+            plan.options().shape().csvBom(), plan.options().shape().parquet(), dev.pagefeed.run.PreviousFiles.of(plan),
+            plan.options().shape().files())));
   }
 
   /**

@@ -181,7 +181,7 @@ public final class ProcessPages
           shape.encoding() == null ? null : Charset.forName(shape.encoding()),
           Duration.ofSeconds(shape.pageTimeoutSeconds()));
       maxPageBytes = shape.maxPageBytes();
-      encoder = new RecordEncoder(shape.csvRaw());
+      encoder = new RecordEncoder(shape.csvRaw(), shape.csv());
       buffer = new PartFiles.Buffer(settings.staging(), shape.shards());
       for (EntityKind kind : EntityKind.values()) {
         entities.put(kind, Metrics.counter(ProcessPages.class, "entities_" + kind.label()));

@@ -82,9 +82,14 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
    * @param bom whether CSV files start with a byte-order mark
    * @param parquet the codec Parquet files are written with, or null when none are
    * @param previous the previous run to build on, or null
+   * @param files the record files written, in file order (CSV files only with {@code --formats} csv)
    */
   public record Settings(Location staging, int shards, boolean bom, dev.pagefeed.encode.ParquetTable.Codec parquet,
-      PreviousFiles previous) implements Serializable {}
+      PreviousFiles previous, List<OutputFile> files) implements Serializable {
+    public Settings {
+      files = List.copyOf(files);
+    }
+  }
 
   private static final TupleTag<FileSummary> SUMMARIES = new TupleTag<>() {};
   private static final TupleTag<PartFiles.Part> LOSER_PARTS = new TupleTag<>() {};
@@ -145,10 +150,10 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
         .apply("RecordParts", ParDo.of(new NameParts()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), partCoder));
     PCollection<KV<String, ShardSources.Decision>> decisionPerFile = decided.get(DECIDED)
-        .apply("DecisionPerFile", ParDo.of(new PerFile<ShardSources.Decision>(shards, false)))
+        .apply("DecisionPerFile", ParDo.of(new PerFile<ShardSources.Decision>(settings.files(), shards, false)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(ShardSources.Decision.class)));
     PCollection<KV<String, String>> copiesPerFile = copies.get(COPIES)
-        .apply("CopiesPerPageFile", ParDo.of(new PerFile<String>(shards, true)))
+        .apply("CopiesPerPageFile", ParDo.of(new PerFile<String>(settings.files(), shards, true)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
     PCollection<FileSummary> merged = KeyedPCollectionTuple.of(mergeParts, recordParts)
         .and(mergeDecision, decisionPerFile).and(mergeCopies, copiesPerFile)
@@ -243,17 +248,19 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
 
   /** A shard's value, for each record file's shard of that number (only pages' files, or all but sources.jsonl). */
   static final class PerFile<T> extends DoFn<KV<Integer, T>, KV<String, T>> {
+    private final List<OutputFile> files;
     private final int shards;
     private final boolean pagesOnly;
 
-    PerFile(int shards, boolean pagesOnly) {
+    PerFile(List<OutputFile> files, int shards, boolean pagesOnly) {
+      this.files = List.copyOf(files);
       this.shards = shards;
       this.pagesOnly = pagesOnly;
     }
 
     @ProcessElement
     public void process(@Element KV<Integer, T> shard, OutputReceiver<KV<String, T>> out) {
-      for (OutputFile file : OutputFile.values()) {
+      for (OutputFile file : files) {
         boolean pages = file == OutputFile.PAGES_JSONL || file == OutputFile.PAGES_CSV;
         if (file != OutputFile.SOURCES_JSONL && (pages || !pagesOnly)) {
           out.output(KV.of(new OutputShard(file, shard.getKey(), shards).name(), shard.getValue()));
@@ -420,7 +427,7 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
       result.getAll(copies).forEach(tables::add);
       ChangeFeed.Shard written = ChangeFeed.writeShard(settings.staging(),
           new OutputShard(OutputFile.CHANGES, shard, settings.shards()), result.getOnly(decision),
-          DuplicatePages.copiesOf(tables), runId(context.sideInput(records), settings.shards()));
+          DuplicatePages.copiesOf(tables), runId(context.sideInput(records), settings.files(), settings.shards()));
       context.output(written.file());
       written.removed().forEach(page -> context.output(REMOVED, page));
     }
@@ -444,11 +451,11 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
   }
 
   /** The run's id from its record files' summaries, in file order then shard order. */
-  static String runId(List<FileSummary> records, int shards) {
+  static String runId(List<FileSummary> records, List<OutputFile> files, int shards) {
     Map<String, FileSummary> byName = new HashMap<>();
     records.forEach(summary -> byName.put(summary.file(), summary));
     List<FileSummary> ordered = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
+    for (OutputFile file : files) {
       for (OutputShard shard : OutputShard.all(file, shards)) {
         FileSummary summary = byName.get(shard.name());
         if (summary == null) {

@@ -208,7 +208,7 @@ public final class OutputCommitter {
     Map<String, FileSummary> byName = new HashMap<>();
     work.files().forEach(summary -> byName.put(summary.file(), summary));
     List<FileSummary> records = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
+    for (OutputFile file : plan.options().shape().files()) {
       for (OutputShard shard : OutputShard.all(file, shards)) {
         records.add(summaryOf(byName, shard));
       }
@@ -260,7 +260,7 @@ public final class OutputCommitter {
     int shards = plan.options().shape().shards();
     PreviousFiles files = PreviousFiles.of(plan);
     List<FileSummary> summaries = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
+    for (OutputFile file : plan.options().shape().files()) {
       // The file's tags (its counts by kind) are the previous run's, given to its first shard: only their sums count.
       Map<String, Long> tags = switch (file) {
         case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();

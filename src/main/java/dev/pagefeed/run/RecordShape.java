@@ -43,6 +43,16 @@ public record RecordShape(long maxPageBytes, String encoding, long pageTimeoutSe
     this(maxPageBytes, encoding, pageTimeoutSeconds, csvRaw, csvBom, 1);
   }
 
+  /** Whether CSV files are written. */
+  public boolean csv() {
+    return java.util.Arrays.asList(formats.split(",")).contains("csv");
+  }
+
+  /** The record files a run of this shape writes, in file order. */
+  public java.util.List<dev.pagefeed.encode.OutputFile> files() {
+    return dev.pagefeed.encode.OutputFile.written(csv());
+  }
+
   /** A shape of the default formats. */
   public RecordShape(long maxPageBytes, String encoding, long pageTimeoutSeconds, boolean csvRaw, boolean csvBom,
       int shards) {

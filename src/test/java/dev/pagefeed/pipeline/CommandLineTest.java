@@ -159,7 +159,10 @@ class CommandLineTest {
     assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=jsonl,xml"),
         "--formats=jsonl,xml names 'xml', which pagefeed does not write; pass any of jsonl, csv, parquet");
     assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=parquet"),
-        "--formats=parquet leaves out jsonl or csv, which this pagefeed always writes");
+        "--formats=parquet leaves out jsonl, which pagefeed always writes");
+    assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=csv"),
+        "--formats=csv leaves out jsonl, which pagefeed always writes (the other formats are made from it, and"
+            + " incremental runs reuse records from it); pass e.g. --formats=jsonl,parquet");
     assertUsageError(pagefeed("--input=input", "--output=" + out, "--formats=jsonl,csv,parquet", "--parquetCompression=lz4"),
         "--parquetCompression=lz4 is no compression pagefeed writes; pass zstd or snappy");
     assertFalse(Files.exists(out.resolve("CURRENT")), "nothing was run");

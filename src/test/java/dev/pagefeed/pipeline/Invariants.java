@@ -145,6 +145,11 @@ final class Invariants {
         .runId());
   }
 
+  /** How many rows a CSV file has, its header aside. */
+  static long csvRowCount(Path file) throws IOException {
+    return csvRows(Files.readAllBytes(file)).size();
+  }
+
   /** A CSV file's rows but its header (cells may hold line breaks), each as its text. */
   /** The rows of a Parquet file, as DuckDB reads it. */
   private static long parquetRows(Path file) throws IOException {

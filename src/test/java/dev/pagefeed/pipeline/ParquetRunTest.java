@@ -2,6 +2,7 @@ package dev.pagefeed.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -88,6 +89,51 @@ class ParquetRunTest {
         assertTrue(row != null, kind + ": a row for " + key(record));
         same(kind == ParquetTable.Kind.ENTITY ? valueByKind(record) : record, row, kind.schemaName());
       }
+    }
+  }
+
+  @Test
+  void withoutCsvTheRunWritesTheSameJsonlAndParquetAndNoCsvFile() throws Exception {
+    Path out = temp.resolve("no-csv");
+    java.util.function.Function<String, Manifest> run = formats -> Invariants.run(org.apache.beam.sdk.options
+        .PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + out, "--formats=" + formats,
+            "--targetParallelism=2", "--incremental").as(PagefeedOptions.class));
+    Manifest withoutCsv = run.apply("jsonl,parquet");
+    assertEquals("jsonl,parquet", withoutCsv.options().shape().formats());
+    assertTrue(withoutCsv.files().stream().noneMatch(file -> file.name().endsWith(".csv")), withoutCsv.files().toString());
+    Path folder = Invariants.currentRun(out);
+    try (var files = Files.list(folder)) {
+      assertTrue(files.noneMatch(file -> file.toString().endsWith(".csv")), "no CSV file in the run's folder");
+    }
+    // The record files do not name the run (changes.jsonl does, and the run's id hashes which files it has).
+    Map<String, byte[]> written = new TreeMap<>();
+    for (dev.pagefeed.encode.OutputFile file : dev.pagefeed.encode.OutputFile.written(false)) {
+      written.put(file.fileName(), Files.readAllBytes(folder.resolve(file.fileName())));
+    }
+    for (ParquetTable.Kind kind : ParquetTable.Kind.values()) {
+      if (kind != ParquetTable.Kind.CHANGE) {
+        written.put(kind.fileName(), Files.readAllBytes(folder.resolve(kind.fileName())));
+      }
+    }
+    // Adding CSV is a change of shape: every file processed again, the CSV files written and linked,
+    // and the other files as they were.
+    Manifest withCsv = run.apply("jsonl,csv,parquet");
+    assertEquals(0, withCsv.counters().sourcesReused(), "another shape reuses nothing");
+    Path again = Invariants.currentRun(out);
+    written.forEach((name, bytes) -> assertArrayEquals(bytes, read(again.resolve(name)), name + " as a run with CSV writes it"));
+    assertEquals(withCsv.counters().pages(), Invariants.csvRowCount(out.resolve("pages.csv")), "pages.csv, linked");
+    // And leaving it out again removes the output folder's links to CSV files.
+    run.apply("jsonl,parquet");
+    assertFalse(Files.exists(out.resolve("pages.csv"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+        "no link to the previous run's CSV");
+    assertTrue(Files.exists(out.resolve("pages.parquet")));
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
