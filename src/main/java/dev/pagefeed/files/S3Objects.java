@@ -1,7 +1,6 @@
 package dev.pagefeed.files;
 
 import java.io.IOException;
-import java.net.URI;
 
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
@@ -29,13 +28,15 @@ final class S3Objects {
 
   /** Replaces the object {@code s3://bucket/key} with {@code bytes}, in one PUT. */
   static void put(String spec, byte[] bytes, PipelineOptions options) throws IOException {
-    URI uri = URI.create(spec);
-    String key = uri.getRawPath().startsWith("/") ? uri.getRawPath().substring(1) : uri.getRawPath();
+    // s3://bucket/key, the key as written (it may hold spaces and any letters, which a URI would not take).
+    String path = spec.substring("s3://".length());
+    int slash = path.indexOf('/');
+    if (slash <= 0 || slash == path.length() - 1) {
+      throw new IOException(spec + " names no object (s3://bucket/key)");
+    }
     try {
-      client(options.as(S3Options.class)).putObject(
-          PutObjectRequest.builder().bucket(uri.getHost()).key(java.net.URLDecoder.decode(key,
-              java.nio.charset.StandardCharsets.UTF_8)).contentLength((long) bytes.length).build(),
-          RequestBody.fromBytes(bytes));
+      client(options.as(S3Options.class)).putObject(PutObjectRequest.builder().bucket(path.substring(0, slash))
+          .key(path.substring(slash + 1)).contentLength((long) bytes.length).build(), RequestBody.fromBytes(bytes));
     } catch (SdkException e) {
       throw new IOException("cannot write " + spec + ": " + e.getMessage(), e);
     }

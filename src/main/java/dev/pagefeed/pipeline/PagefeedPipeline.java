@@ -352,7 +352,7 @@ public final class PagefeedPipeline {
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + storeMessage(e));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(storeMessage(e)));
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(storeMessage(badInput(e))));
       }
     }
     if (patterns.isEmpty()) {
@@ -372,7 +372,8 @@ public final class PagefeedPipeline {
       } catch (IOException e) {
         throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + storeMessage(e));
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + withHint(storeMessage(e)));
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: "
+            + withHint(storeMessage(badInput(e))));
       }
       if (matched[0] == 0) {
         throw new IllegalArgumentException(
@@ -454,9 +455,25 @@ public final class PagefeedPipeline {
           + " AWS_PROFILE, or pass --awsCredentialsProvider");
 
   /**
+   * {@code failure} when it is about the input (a file system refusing a path, an object store's
+   * client failing); anything else is a bug, thrown on.
+   */
+  private static RuntimeException badInput(RuntimeException failure) {
+    if (failure instanceof IllegalArgumentException) {
+      return failure;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getClass().getName().startsWith("software.amazon.awssdk.")) {
+        return failure;
+      }
+    }
+    throw failure;
+  }
+
+  /**
    * A file system's failure in one line. An object store's client wraps its reason (an unknown
    * host, a refused connection, a missing bucket) in layers of its own: there, the client's own
-   * message, innermost first.
+   * message with the innermost reason, or what to set when it found no region or credentials.
    */
   static String storeMessage(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
