@@ -64,7 +64,9 @@ public final class PagefeedPipeline {
     }
     PagefeedOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(withRunDefaults(args)).withValidation().as(PagefeedOptions.class);
+      String[] all = withRunDefaults(args);
+      options = PipelineOptionsFactory.fromArgs(all).withValidation().as(PagefeedOptions.class);
+      regionForWorkersInThisJvm(all);
       Location.useOptions(options); // hdfs://, s3:// and other schemes, for the checks below
     } catch (IllegalArgumentException e) {
       exitWithUsageError(OptionErrors.explain(e, args));
@@ -350,9 +352,10 @@ public final class PagefeedPipeline {
         shown.add(shownAs(trimmed, pattern));
         given.add(trimmed);
       } catch (IOException e) {
-        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + storeMessage(e));
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + storeMessage(e) + INPUT_FIX);
       } catch (RuntimeException e) {
-        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(storeMessage(badInput(e))));
+        throw new IllegalArgumentException("input " + trimmed + " cannot be listed: " + withHint(storeMessage(badInput(e)))
+            + INPUT_FIX);
       }
     }
     if (patterns.isEmpty()) {
@@ -370,10 +373,10 @@ public final class PagefeedPipeline {
           listing.add(root, file);
         });
       } catch (IOException e) {
-        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + storeMessage(e));
+        throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: " + storeMessage(e) + INPUT_FIX);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("input " + given.get(i) + " cannot be listed: "
-            + withHint(storeMessage(badInput(e))));
+            + withHint(storeMessage(badInput(e))) + INPUT_FIX);
       }
       if (matched[0] == 0) {
         throw new IllegalArgumentException(
@@ -448,11 +451,18 @@ public final class PagefeedPipeline {
     return message + " (pagefeed reads and writes local folders, and with the cluster jar hdfs:// and s3://)";
   }
 
+  /** An S3 client's message for an answer that held no S3 error: a server at the endpoint that is no store. */
+  private static final java.util.regex.Pattern NOT_AN_S3_ANSWER =
+      java.util.regex.Pattern.compile("null \\(Service: S3, Status Code: (\\d+)");
+
   /** What to do when an object store's client found no region or no credentials, by its message's start. */
   private static final Map<String, String> STORE_SETTINGS = Map.of(
       "Unable to load region", "no AWS region is set; pass --awsRegion=REGION or set AWS_REGION",
       "Unable to load credentials", "no AWS credentials were found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
           + " AWS_PROFILE, or pass --awsCredentialsProvider");
+
+  /** What a listing failure's message ends with. */
+  private static final String INPUT_FIX = "; pass a file, folder or glob pagefeed can list with --input";
 
   /**
    * {@code failure} when it is about the input (a file system refusing a path, an object store's
@@ -486,6 +496,11 @@ public final class PagefeedPipeline {
           if (inner.getMessage().startsWith(setting.getKey()) || cause.getMessage().startsWith(setting.getKey())) {
             return setting.getValue();
           }
+        }
+        java.util.regex.Matcher notS3 = NOT_AN_S3_ANSWER.matcher(cause.getMessage());
+        if (notS3.lookingAt()) {
+          return "the endpoint answered HTTP " + notS3.group(1) + " without an S3 error; check that --endpoint is the"
+              + " store's address";
         }
         return firstLine(inner == cause ? cause.getMessage() : cause.getMessage() + " (" + inner.getMessage() + ")");
       }
@@ -573,6 +588,21 @@ public final class PagefeedPipeline {
       }
     }
     return all.toArray(String[]::new);
+  }
+
+  /**
+   * The AWS region the command line names ({@code --awsRegion}, or the one {@code --endpoint}
+   * implies), also as the AWS client's system property, unless one is set: Beam 2.62's Flink
+   * runner hands its workers the options without it, and an embedded Flink's workers run in this
+   * JVM, where their clients find it there. (A session cluster's TaskManagers need {@code AWS_REGION}
+   * in their own environment; see the README.)
+   */
+  private static void regionForWorkersInThisJvm(String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("--awsRegion=") && System.getProperty("aws.region") == null) {
+        System.setProperty("aws.region", arg.substring("--awsRegion=".length()));
+      }
+    }
   }
 
   /** Whether this jar has Beam's S3 file system (the cluster jar does). */

@@ -96,8 +96,8 @@ final class Progress {
     }
     double fileRate = done / Math.max(seconds, 1e-9);
     String eta = fileRate > 0 && done < total ? String.format(", ETA %.0f s", (total - done) / fileRate) : "";
-    return String.format("pagefeed: %d/%d files, %d pages, %.1f pages/s%s", done, total, Math.max(pages, 0),
-        Math.max(pages, 0) / Math.max(seconds, 1e-9), eta);
+    return String.format("pagefeed: %d/%d files, %s, %.1f pages/s%s", done, total,
+        PagefeedPipeline.count(Math.max(pages, 0), "page"), Math.max(pages, 0) / Math.max(seconds, 1e-9), eta);
   }
 
   /** A counter of ProcessPages so far, summed over the workers' attempts; -1 when the runner has no metrics to give. */

@@ -76,7 +76,14 @@ public final class LocalS3 implements AutoCloseable {
 
   /** Serves on the port given first, with the buckets named after it, until killed. */
   public static void main(String[] args) throws Exception {
-    LocalS3 store = new LocalS3(Integer.parseInt(args[0]), List.of(args).subList(1, args.length));
+    LocalS3 store;
+    try {
+      store = new LocalS3(Integer.parseInt(args[0]), List.of(args).subList(1, args.length));
+    } catch (Exception e) {
+      System.err.println("local-s3: cannot serve on port " + args[0] + " (" + e + "); pass a free port");
+      System.exit(2);
+      return;
+    }
     System.out.println("S3-compatible store at " + store.endpoint() + " (access key " + KEY + ", secret " + SECRET
         + "), buckets " + List.of(args).subList(1, args.length));
     Thread.currentThread().join();

@@ -188,6 +188,22 @@ class S3RunTest {
     CommandLineTest.Run unreachable = CommandLineTest.pagefeed("--endpoint=http://127.0.0.1:1", store.get(1),
         "--input=" + crawl, "--output=s3://tables/unreachable");
     assertOneLine(unreachable, "output folder s3://tables/unreachable cannot be written");
+    // Another service at the endpoint (a web server answering 404 to everything).
+    com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    web.start();
+    try {
+      CommandLineTest.Run notAStore = CommandLineTest.pagefeed("--endpoint=http://127.0.0.1:" + web.getAddress().getPort(),
+          store.get(1), "--input=s3://crawls/night", "--output=" + temp.resolve("web-out"));
+      assertOneLine(notAStore, "input s3://crawls/night cannot be listed: the endpoint answered HTTP 404 without an S3"
+          + " error; check that --endpoint is the store's address; pass a file, folder or glob pagefeed can list");
+    } finally {
+      web.stop(0);
+    }
   }
 
   private static void assertOneLine(CommandLineTest.Run run, String expected) {
