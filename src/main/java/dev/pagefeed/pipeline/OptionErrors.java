@@ -75,14 +75,38 @@ final class OptionErrors {
     return "";
   }
 
-  /** The argument that gave {@code value} ({@code --name=value}), or the value alone. */
+  /**
+   * The argument that gave {@code value} ({@code --name=value}); an option that takes a value given
+   * without one ({@code --shards}, which Beam reads as {@code true}); else the value alone.
+   */
   private static String optionGiven(String[] args, String value) {
     for (String arg : args) {
       if (arg.startsWith("--") && arg.endsWith("=" + value)) {
         return arg;
       }
     }
+    if (value.equals("true")) {
+      for (String arg : args) {
+        if (arg.startsWith("--") && !arg.contains("=") && takesAValue(arg.substring(2))) {
+          return arg + " (given without a value)";
+        }
+      }
+    }
     return "'" + value + "'";
+  }
+
+  /** Whether pagefeed's option {@code name} takes a value (is no flag). */
+  private static boolean takesAValue(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    try {
+      Class<?> type = PagefeedOptions.class.getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1))
+          .getReturnType();
+      return type != boolean.class && type != Boolean.class;
+    } catch (NoSuchMethodException notPagefeeds) {
+      return false;
+    }
   }
 
   private static String expected(Class<?> type) {

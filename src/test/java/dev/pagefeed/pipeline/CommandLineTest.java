@@ -130,6 +130,7 @@ class CommandLineTest {
     "--shards=abc | pagefeed: --shards=abc is not a whole number (see --help)",
     "--shards=99999999999 | pagefeed: --shards=99999999999 is out of range; pass a whole number from 1 to 1024 (see --help)",
     "--incremental=maybe | pagefeed: --incremental=maybe is not true or false (a flag alone, --name, means true) (see --help)",
+    "--shards | pagefeed: --shards (given without a value) is not a whole number (see --help)",
   })
   void badOptionSaysWhichAndWhatItTakes(String option, String expected) throws Exception {
     Run run = pagefeed("--input=input", "--output=" + temp.resolve("out"), option);
