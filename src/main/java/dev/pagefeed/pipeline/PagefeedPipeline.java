@@ -472,12 +472,20 @@ public final class PagefeedPipeline {
     if (failure instanceof IllegalArgumentException) {
       return failure;
     }
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause.getClass().getName().startsWith("software.amazon.awssdk.")) {
-        return failure;
-      }
+    if (storeCause(failure) != null) {
+      return failure;
     }
     throw failure;
+  }
+
+  /** The first of {@code failure}'s causes (itself included) that an object store's client threw, or null. */
+  private static Throwable storeCause(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause.getClass().getName().startsWith("software.amazon.awssdk.") && cause.getMessage() != null) {
+        return cause;
+      }
+    }
+    return null;
   }
 
   /**
@@ -486,26 +494,25 @@ public final class PagefeedPipeline {
    * message with the innermost reason, or what to set when it found no region or credentials.
    */
   static String storeMessage(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause.getClass().getName().startsWith("software.amazon.awssdk.") && cause.getMessage() != null) {
-        Throwable inner = cause;
-        while (inner.getCause() != null && inner.getCause() != inner && inner.getCause().getMessage() != null) {
-          inner = inner.getCause();
-        }
-        for (Map.Entry<String, String> setting : STORE_SETTINGS.entrySet()) {
-          if (inner.getMessage().startsWith(setting.getKey()) || cause.getMessage().startsWith(setting.getKey())) {
-            return setting.getValue();
-          }
-        }
-        java.util.regex.Matcher notS3 = NOT_AN_S3_ANSWER.matcher(cause.getMessage());
-        if (notS3.lookingAt()) {
-          return "the endpoint answered HTTP " + notS3.group(1) + " without an S3 error; check that --endpoint is the"
-              + " store's address";
-        }
-        return firstLine(inner == cause ? cause.getMessage() : cause.getMessage() + " (" + inner.getMessage() + ")");
+    Throwable cause = storeCause(failure);
+    if (cause == null) {
+      return failure.getMessage() == null ? failure.toString() : firstLine(failure.getMessage());
+    }
+    Throwable inner = cause;
+    while (inner.getCause() != null && inner.getCause() != inner && inner.getCause().getMessage() != null) {
+      inner = inner.getCause();
+    }
+    for (Map.Entry<String, String> setting : STORE_SETTINGS.entrySet()) {
+      if (inner.getMessage().startsWith(setting.getKey()) || cause.getMessage().startsWith(setting.getKey())) {
+        return setting.getValue();
       }
     }
-    return failure.getMessage() == null ? failure.toString() : firstLine(failure.getMessage());
+    java.util.regex.Matcher notS3 = NOT_AN_S3_ANSWER.matcher(cause.getMessage());
+    if (notS3.lookingAt()) {
+      return "the endpoint answered HTTP " + notS3.group(1) + " without an S3 error; check that --endpoint is the"
+          + " store's address";
+    }
+    return firstLine(inner == cause ? cause.getMessage() : cause.getMessage() + " (" + inner.getMessage() + ")");
   }
 
   private static void checkEncoding(String encoding) {
