@@ -86,15 +86,7 @@ public record OutputShard(String fileName, int index, int count) implements Seri
    * {@code pages-00003-of-00016.jsonl}, {@code changes.jsonl}): a file pagefeed writes.
    */
   public static boolean isRecordFileName(String name) {
-    List<String> names = new ArrayList<>();
-    for (OutputFile file : OutputFile.values()) {
-      names.add(file.fileName());
-    }
-    names.add(OutputFile.CHANGES);
-    for (ParquetTable.Kind kind : ParquetTable.Kind.values()) {
-      names.add(kind.fileName());
-    }
-    for (String whole : names) {
+    for (String whole : RECORD_FILE_NAMES) {
       int dot = whole.lastIndexOf('.');
       String stem = whole.substring(0, dot);
       String extension = whole.substring(dot);
@@ -104,6 +96,21 @@ public record OutputShard(String fileName, int index, int count) implements Seri
       }
     }
     return false;
+  }
+
+  /** The names of every file pagefeed writes records into, unsharded: the record files, changes.jsonl, the Parquet files. */
+  private static final List<String> RECORD_FILE_NAMES = recordFileNames();
+
+  private static List<String> recordFileNames() {
+    List<String> names = new ArrayList<>();
+    for (OutputFile file : OutputFile.values()) {
+      names.add(file.fileName());
+    }
+    names.add(OutputFile.CHANGES);
+    for (ParquetTable.Kind kind : ParquetTable.Kind.values()) {
+      names.add(kind.fileName());
+    }
+    return List.copyOf(names);
   }
 
   /**

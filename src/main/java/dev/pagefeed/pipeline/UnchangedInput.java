@@ -1,14 +1,12 @@
 package dev.pagefeed.pipeline;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.Hashing;
 import dev.pagefeed.files.Location;
 import dev.pagefeed.model.Ids;
+import dev.pagefeed.run.InputDigest;
 import dev.pagefeed.run.PreviousRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 /**
@@ -17,9 +15,9 @@ import java.util.OptionalLong;
  * commits the previous records as they are without starting a pipeline, whose start-up would be
  * most of the run's time.
  *
- * <p>Nothing per file is held: the listing and the previous run's sources are each summed into a
- * {@link Digest} (of paths and sizes, then of paths and content hashes), and the sums compared. The
- * listing's first digest is taken while the driver counts the input ({@link Listing}), so a night
+ * <p>Nothing per file is held, and no record file is read: the listing is summed into an {@link
+ * InputDigest} while the driver counts the input ({@link Listing}) and compared with the one the
+ * previous run's manifest keeps (of paths and sizes, then of paths and content hashes), so a night
  * whose files changed size costs no second listing.
  */
 final class UnchangedInput {
@@ -33,44 +31,11 @@ final class UnchangedInput {
   private UnchangedInput() {}
 
   /**
-   * An order-free sum of 128-bit hashes, one per file: two listings of different files (or sizes,
-   * or contents) sum alike with a chance of about 2^-128.
-   */
-  static final class Digest {
-    private long high;
-    private long low;
-    private long files;
-    private long bytes;
-
-    void add(String path, long size, String content) {
-      HashCode hash = Hashing.murmur3_128().newHasher().putString(path, StandardCharsets.UTF_8).putLong(size)
-          .putString(content == null ? "" : content, StandardCharsets.UTF_8).hash();
-      byte[] b = hash.asBytes();
-      high += java.nio.ByteBuffer.wrap(b, 0, 8).getLong();
-      low += java.nio.ByteBuffer.wrap(b, 8, 8).getLong();
-      files++;
-      bytes += size;
-    }
-
-    long files() {
-      return files;
-    }
-
-    long bytes() {
-      return bytes;
-    }
-
-    boolean sameAs(Digest other) {
-      return high == other.high && low == other.low && files == other.files && bytes == other.bytes;
-    }
-  }
-
-  /**
    * What the driver's count of the input saw: the digest of the listed files' paths (as sources
    * record them) and sizes, and whether anything listed cannot be read as a file.
    */
   static final class Listing {
-    final Digest files = new Digest();
+    final InputDigest.Sum files = new InputDigest.Sum();
     boolean problems;
 
     /** Adds a file {@code root}'s pattern listed. */
@@ -92,27 +57,15 @@ final class UnchangedInput {
     if (listing.problems) {
       return OptionalLong.empty(); // what cannot be read is looked at again by every run
     }
-    // The previous run's files (a WARC record's line is not one: its file's own line is the fingerprint).
-    Digest before = new Digest();
-    Digest beforeContent = new Digest();
-    boolean[] comparable = {true};
-    previous.forEachSource(source -> {
-      if (!source.isFile()) {
-        return;
-      }
-      if (source.sha256() == null) {
-        comparable[0] = false; // refused unread: read again by every run
-      }
-      before.add(source.path(), source.bytes(), null);
-      beforeContent.add(source.path(), source.bytes(), source.sha256());
-    });
-    if (!comparable[0] || !before.sameAs(listing.files)) {
-      return OptionalLong.empty();
+    // The previous run's files, as its manifest sums them (a WARC record is not one: its file is).
+    InputDigest before = previous.manifest().inputs();
+    if (before.unhashed() > 0 || !listing.files.sameListing(before)) {
+      return OptionalLong.empty(); // a file not read whole is read again by every run
     }
     if (listing.files.bytes() > MAX_DRIVER_BYTES) {
       return OptionalLong.empty(); // hashed by the workers, in parallel: the pipeline reuses every file it finds unchanged
     }
-    Digest now = new Digest();
+    InputDigest.Sum now = new InputDigest.Sum();
     try {
       for (dev.pagefeed.run.SourceKeys.Root root : inputs.roots()) {
         Location.forEach(root.pattern(), dev.pagefeed.run.OutputCommitter.ownFiles(inputs.output()), file -> {
@@ -126,6 +79,6 @@ final class UnchangedInput {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return now.sameAs(beforeContent) ? OptionalLong.of(before.files()) : OptionalLong.empty();
+    return now.sameContent(before) ? OptionalLong.of(before.files()) : OptionalLong.empty();
   }
 }

@@ -23,8 +23,10 @@ import java.util.Map;
  * @param options the options that shape the output
  * @param files per file: name, records, bytes, sha256
  * @param counters pages, cards, entities by kind, errors by type, sources reused, changes
+ * @param warc each WARC file's records, reconciled
+ * @param inputs the digest of the input files read (what the next run's unchanged-input shortcut compares)
  */
-@JsonPropertyOrder({"schema_version", "run_id", "previous_run_id", "build", "options", "files", "counters", "warc"})
+@JsonPropertyOrder({"schema_version", "run_id", "previous_run_id", "build", "options", "files", "counters", "warc", "inputs"})
 public record Manifest(
     int schemaVersion,
     String runId,
@@ -33,7 +35,8 @@ public record Manifest(
     RunOptions options,
     List<FileEntry> files,
     Counters counters,
-    List<WarcFile> warc) {
+    List<WarcFile> warc,
+    InputDigest inputs) {
 
   /**
    * One WARC file's records, reconciled: every record read is a page, a skipped record or an error,
@@ -98,9 +101,10 @@ public record Manifest(
       Map<String, Long> errorTypes, long sourcesReused, Map<String, Long> changes, long warcFiles,
       Map<String, Long> warcRecords) {}
 
-  /** The tags of a sources.jsonl the WARC counters were taken from, as its merge counted them. */
-  static Map<String, Long> sourceTags(Counters counters) {
-    Map<String, Long> tags = new java.util.TreeMap<>();
+  /** The tags of a sources.jsonl the WARC counters and the input digest were taken from, as its merge counted them. */
+  static Map<String, Long> sourceTags(Manifest manifest) {
+    Counters counters = manifest.counters();
+    Map<String, Long> tags = new java.util.TreeMap<>(manifest.inputs().tags());
     counters.warcRecords().forEach((kind, n) -> tags.put(SourceRecord.WARC_TAG + kind, n));
     if (counters.warcFiles() > 0) {
       tags.put(SourceRecord.WARC_TAG + SourceRecord.WARC_FILE, counters.warcFiles());
@@ -130,7 +134,12 @@ public record Manifest(
     FileSummary changes = total(summaries, OutputFile.CHANGES, shards);
     Map<String, Long> warcRecords = new java.util.TreeMap<>();
     long warcFiles = 0;
-    for (Map.Entry<String, Long> tag : total(summaries, OutputFile.SOURCES_JSONL.fileName(), shards).tags().entrySet()) {
+    Map<String, Long> sourceTags = total(summaries, OutputFile.SOURCES_JSONL.fileName(), shards).tags();
+    InputDigest inputs = InputDigest.of(sourceTags);
+    if (inputs == null) {
+      throw new IllegalStateException("the summaries of sources.jsonl carry no digest of the inputs");
+    }
+    for (Map.Entry<String, Long> tag : sourceTags.entrySet()) {
       if (tag.getKey().equals(SourceRecord.WARC_TAG + SourceRecord.WARC_FILE)) {
         warcFiles = tag.getValue();
       } else if (tag.getKey().startsWith(SourceRecord.WARC_TAG)) {
@@ -140,7 +149,7 @@ public record Manifest(
     return new Manifest(Schema.VERSION, runId, previousRunId, Build.id(), options, files,
         new Counters(pages.records(), duplicates, pages.tags().getOrDefault(Page.ERROR_PAGE, 0L), cards.records(),
             entities.tags(), errors.records(), errors.tags(),
-            sourcesReused, changes.tags(), warcFiles, warcRecords), warc);
+            sourcesReused, changes.tags(), warcFiles, warcRecords), warc, inputs);
   }
 
   /** A file's shards summed: their records and their tags (the bytes and hash are not summed: null). */

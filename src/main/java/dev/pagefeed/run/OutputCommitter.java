@@ -266,7 +266,7 @@ public final class OutputCommitter {
         case ENTITIES_JSONL, ENTITIES_CSV -> counters.entities();
         case ERRORS_JSONL -> counters.errorTypes();
         case PAGES_JSONL -> counters.errorPages() == 0 ? Map.of() : Map.of(Page.ERROR_PAGE, counters.errorPages());
-        case SOURCES_JSONL -> Manifest.sourceTags(counters);
+        case SOURCES_JSONL -> Manifest.sourceTags(before);
         default -> Map.of();
       };
       for (OutputShard shard : OutputShard.all(file, shards)) {

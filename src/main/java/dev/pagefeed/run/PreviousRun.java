@@ -125,15 +125,6 @@ public record PreviousRun(Location folder, Manifest manifest) {
     return shards(OutputFile.SOURCES_JSONL).stream().map(shard -> folder.resolve(shard.name())).toList();
   }
 
-  /** Gives its sources one at a time, in file order, shard after shard (none from a shard that is missing). */
-  public void forEachSource(java.util.function.Consumer<SourceRecord> each) {
-    for (Location file : sourcesFiles()) {
-      if (file.existsUnchecked()) {
-        read(file, each);
-      }
-    }
-  }
-
   /**
    * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read and
    * whose records stand alone. The others are read again by every run: a file read only in part

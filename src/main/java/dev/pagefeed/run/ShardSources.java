@@ -103,6 +103,7 @@ public final class ShardSources {
     }
     Map<String, long[]> warc = new TreeMap<>();
     Location holdersFile = folder.resolve("holders-" + shard.index());
+    InputDigest.Sum inputs = new InputDigest.Sum();
     FileSummary summary;
     long previousPages;
     try (BinaryFiles.Output holders = BinaryFiles.out(holdersFile)) {
@@ -117,6 +118,9 @@ public final class ShardSources {
           claimed = loser.error().sourceRecord();
         }
         countWarc(claimed, warc);
+        if (claimed.isFile()) {
+          inputs.add(claimed.path(), claimed.bytes(), claimed.sha256());
+        }
         byte[] line = claimed == given ? record.text() : Json.lineBytes(claimed);
         if (claimed.pageId() != null) {
           addHolder(holders, AFTER, claimed, lineHash(line), content);
@@ -130,6 +134,9 @@ public final class ShardSources {
       throw new UncheckedIOException("cannot decide " + shard.name(), e instanceof UncheckedIOException u ? u.getCause()
           : (IOException) e);
     }
+    Map<String, Long> tags = new TreeMap<>(summary.tags());
+    tags.putAll(inputs.tags());
+    summary = new FileSummary(summary.file(), summary.records(), summary.bytes(), summary.sha256(), tags);
     Location lostFile = folder.resolve("lost-" + shard.index());
     long[] lostHashes = Arrays.copyOf(lost.values, lost.rows);
     Arrays.sort(lostHashes);

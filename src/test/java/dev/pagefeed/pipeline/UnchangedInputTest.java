@@ -88,15 +88,33 @@ class UnchangedInputTest {
     assertTrue(Files.readString(output.resolve("changes.jsonl")).isEmpty());
   }
 
+  @Test
+  void theDigestSummedOverShardsIsTheListingsToo() throws IOException {
+    Path sharded = temp.resolve("sharded");
+    Invariants.run(options(sharded, "--shards=4"));
+    assertEquals(OptionalLong.of(3), unchanged(options(sharded, "--shards=4")), "four shards' sums add up to the listing's");
+    write("a.txt", "医保报销问答\n\n报销比例为80%。");
+    assertEquals(OptionalLong.empty(), unchanged(options(sharded, "--shards=4")));
+  }
+
   private OptionalLong unchanged() throws IOException {
-    PagefeedOptions options = options();
+    return unchanged(options());
+  }
+
+  private OptionalLong unchanged(PagefeedOptions options) throws IOException {
     RunPlan plan = RunPlan.of(Location.of(options.getOutput()), PagefeedPipeline.runOptions(options));
     return UnchangedInput.sameAsBefore(PagefeedPipeline.inputPatterns(options), plan.reusable().orElseThrow());
   }
 
   private PagefeedOptions options() {
-    return PipelineOptionsFactory.fromArgs("--input=" + crawl, "--output=" + output, "--incremental=true")
-        .as(PagefeedOptions.class);
+    return options(output);
+  }
+
+  private PagefeedOptions options(Path output, String... more) {
+    java.util.List<String> args = new java.util.ArrayList<>(
+        java.util.List.of("--input=" + crawl, "--output=" + output, "--incremental=true"));
+    args.addAll(java.util.List.of(more));
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(PagefeedOptions.class);
   }
 
   private void write(String name, String text) throws IOException {
