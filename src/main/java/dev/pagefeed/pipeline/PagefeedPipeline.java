@@ -128,17 +128,48 @@ public final class PagefeedPipeline {
   static Manifest run(PagefeedOptions options, Inputs inputs, PrintStream progress) {
     Location.useOptions(options);
     RunPlan plan = RunPlan.of(Location.of(options.getOutput()), runOptions(options));
-    try {
-      return run(options, plan, inputs, progress);
-    } catch (RuntimeException | Error failure) {
-      removeStaging(plan, failure);
-      throw failure;
+    while (true) {
+      Attempt attempt;
+      try {
+        attempt = attempt(options, plan, inputs, progress);
+      } catch (RuntimeException | Error failure) {
+        removeStaging(plan, failure);
+        throw failure;
+      }
+      if (attempt.manifest() != null) {
+        return attempt.manifest();
+      }
+      // Built on a previous file that is not what its manifest says: nothing of it is committed, and the
+      // run starts again without that file (each time with fewer files to check, so at most twice more).
+      removeStaging(plan, null);
+      plan = plan.after(attempt.mismatches());
     }
   }
 
   /**
-   * A failed or refused run removes its own staging folder, so that the next run starts with the
-   * room it had (a run that failed on a full disk must not make the next one fail too).
+   * What one attempt at a run gave: the manifest it committed, or else the previous run's files that
+   * were found not to be what their manifest says, which kept it from committing.
+   */
+  private record Attempt(Manifest manifest, List<PreviousRun.Mismatch> mismatches) {
+    static Attempt committed(Manifest manifest) {
+      return new Attempt(manifest, List.of());
+    }
+
+    static Attempt refused(List<PreviousRun.Mismatch> mismatches) {
+      return new Attempt(null, mismatches);
+    }
+  }
+
+  /** The previous run's files the plan builds on that are not what their manifest says, hashed here, by the driver. */
+  private static List<PreviousRun.Mismatch> mismatchesOf(RunPlan plan) {
+    return plan.checks().stream().map(PreviousRun.Checked::check).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /**
+   * A failed, refused or restarted run removes its own staging folder, so that the next run starts
+   * with the room it had (a run that failed on a full disk must not make the next one fail too).
+   *
+   * @param failure what failed, which a failure to remove is added to, or null
    */
   private static void removeStaging(RunPlan plan, Throwable failure) {
     try {
@@ -155,7 +186,9 @@ public final class PagefeedPipeline {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | RuntimeException e) {
-      failure.addSuppressed(e);
+      if (failure != null) {
+        failure.addSuppressed(e);
+      }
       System.err.println("pagefeed: cannot remove this run's folder " + plan.staging() + " (" + e.getMessage()
           + "); the next run removes it");
     }
@@ -169,7 +202,7 @@ public final class PagefeedPipeline {
     }
   }
 
-  private static Manifest run(PagefeedOptions options, RunPlan plan, Inputs inputs, PrintStream progress) {
+  private static Attempt attempt(PagefeedOptions options, RunPlan plan, Inputs inputs, PrintStream progress) {
     if (plan.refusal() != null && (plan.previous() != null || plan.distrust() == null)) {
       System.out.println("pagefeed: processing every file, reusing nothing: " + plan.refusal());
     }
@@ -178,10 +211,33 @@ public final class PagefeedPipeline {
           + "): changes.jsonl lists every page as added and the manifest names no previous run, so reload the"
           + " warehouse from this run's files");
     }
-    Manifest unchanged = commitIfUnchanged(plan, inputs);
-    if (unchanged != null) {
-      return unchanged;
+    java.util.OptionalLong unchanged = unchangedSources(plan, inputs);
+    if (unchanged.isPresent()) {
+      // No pipeline, and so no worker to check the previous files this run is made of: checked here.
+      List<PreviousRun.Mismatch> found = mismatchesOf(plan);
+      return found.isEmpty() ? Attempt.committed(OutputCommitter.commitUnchanged(plan, unchanged.getAsLong()))
+          : Attempt.refused(found);
     }
+    StagedWork work;
+    try {
+      work = runPipeline(options, plan, inputs, progress);
+    } catch (RuntimeException failed) {
+      // A previous file that is not what its manifest says may make a step fail before its check is in.
+      List<PreviousRun.Mismatch> found = mismatchesOf(plan);
+      if (found.isEmpty()) {
+        throw failed;
+      }
+      return Attempt.refused(found);
+    }
+    if (!work.previousMismatches().isEmpty()) {
+      return Attempt.refused(work.previousMismatches());
+    }
+    HeapReport.atCommit();
+    return Attempt.committed(OutputCommitter.commit(plan, work));
+  }
+
+  /** Runs the pipeline to its end and reads the summary it staged. */
+  private static StagedWork runPipeline(PagefeedOptions options, RunPlan plan, Inputs inputs, PrintStream progress) {
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, plan, inputs);
     Thread waiting = Progress.whileBlocked(inputs.files(), progress);
@@ -206,26 +262,21 @@ public final class PagefeedPipeline {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended " + state + " (the runner's log says why)");
     }
-    StagedWork work = StagedWork.read(plan.staging());
-    HeapReport.atCommit();
-    return OutputCommitter.commit(plan, work);
+    return StagedWork.read(plan.staging());
   }
 
   /**
-   * In an incremental run whose input is exactly the previous run's, commits the previous records
-   * as this run's (an empty change feed) without a pipeline; returns its manifest, or null when
-   * there is something to process.
+   * In an incremental run whose input is exactly the previous run's, how many sources there are, all
+   * to be committed as the previous run's records (an empty change feed) without a pipeline; empty
+   * when there is something to process.
    */
-  private static Manifest commitIfUnchanged(RunPlan plan, Inputs inputs) {
+  private static java.util.OptionalLong unchangedSources(RunPlan plan, Inputs inputs) {
     Optional<PreviousRun> previous = plan.reusable();
-    java.util.OptionalLong sources;
     try {
-      sources = previous.isEmpty() ? java.util.OptionalLong.empty()
-          : UnchangedInput.sameAsBefore(inputs, previous.get());
+      return previous.isEmpty() ? java.util.OptionalLong.empty() : UnchangedInput.sameAsBefore(inputs, previous.get());
     } catch (IOException e) {
-      return null; // the pipeline reads the files again and reports what cannot be read
+      return java.util.OptionalLong.empty(); // the pipeline reads the files again and reports what cannot be read
     }
-    return sources.isEmpty() ? null : OutputCommitter.commitUnchanged(plan, sources.getAsLong());
   }
 
   /** What the run was asked to do; every option that shapes records goes into the {@link RecordShape}. */
@@ -298,7 +349,7 @@ public final class PagefeedPipeline {
             pipeline.getOptions().as(PagefeedOptions.class).getWarcRangeBytes())))
         .apply("StageWork", new StageWork(new StageWork.Settings(plan.staging(), plan.options().shape().shards(),
             plan.options().shape().csvBom(), plan.options().shape().parquet(), dev.pagefeed.run.PreviousFiles.of(plan),
-            plan.options().shape().files())));
+            plan.options().shape().files(), plan.checks())));
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.pagefeed.run.DuplicatePages;
 import dev.pagefeed.run.Manifest;
 import dev.pagefeed.run.ParquetShards;
 import dev.pagefeed.run.PreviousFiles;
+import dev.pagefeed.run.PreviousRun;
 import dev.pagefeed.run.ReusedSources;
 import dev.pagefeed.run.ShardMerge;
 import dev.pagefeed.run.ShardSources;
@@ -69,6 +70,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       staging folder, for the driver.
  * </ol>
  *
+ * <p>Beside them, {@code CheckPrevious} hashes each of the previous run's files this run builds on
+ * ({@link dev.pagefeed.run.RunPlan#checks}), one worker per file, and the summary says which do not
+ * match the previous manifest: the driver then commits nothing of this run and plans it again.
+ *
  * <p>Only descriptors pass between the steps (parts, tables' file names, summaries): what is per
  * page stays in files of the staging folder, written and read by the workers.
  */
@@ -83,11 +88,13 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
    * @param parquet the codec Parquet files are written with, or null when none are
    * @param previous the previous run to build on, or null
    * @param files the record files written, in file order (CSV files only with {@code --formats} csv)
+   * @param checks the previous run's files to check against its manifest
    */
   public record Settings(Location staging, int shards, boolean bom, dev.pagefeed.encode.ParquetTable.Codec parquet,
-      PreviousFiles previous, List<OutputFile> files) implements Serializable {
+      PreviousFiles previous, List<OutputFile> files, List<PreviousRun.Checked> checks) implements Serializable {
     public Settings {
       files = List.copyOf(files);
+      checks = List.copyOf(checks);
     }
   }
 
@@ -199,11 +206,16 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
         .apply("PreviousPageCounts", MapElements.into(TypeDescriptors.longs()).via(kv -> kv.getValue().previousPages()))
         .apply("PreviousPages", Combine.globally(Sum.ofLongs()).asSingletonView());
     PCollectionView<List<ChangeFeed.Removed>> removed = changes.get(REMOVED).apply("RemovedList", View.asList());
+    PCollectionView<List<PreviousRun.Mismatch>> mismatches = processed.getPipeline()
+        .apply("PreviousFiles", Create.of(settings.checks()).withCoder(SerializableCoder.of(PreviousRun.Checked.class)))
+        .apply("CheckPrevious", ParDo.of(new CheckFn()))
+        .setCoder(SerializableCoder.of(PreviousRun.Mismatch.class))
+        .apply("MismatchList", View.asList());
     return processed.getPipeline()
         .apply("Summary", Create.of("summary"))
         .apply("WriteSummary", ParDo.of(new WriteSummaryFn(settings.staging(), files, warc, duplicates, reusedFiles,
-                previousPages, removed))
-            .withSideInputs(files, warc, duplicates, reusedFiles, previousPages, removed))
+                previousPages, removed, mismatches))
+            .withSideInputs(files, warc, duplicates, reusedFiles, previousPages, removed, mismatches))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -467,6 +479,17 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
     return Manifest.runIdOf(ordered);
   }
 
+  /** Checks one of the previous run's files against its manifest; gives its mismatch, if any. */
+  static final class CheckFn extends DoFn<PreviousRun.Checked, PreviousRun.Mismatch> {
+    @ProcessElement
+    public void process(@Element PreviousRun.Checked file, OutputReceiver<PreviousRun.Mismatch> out) {
+      PreviousRun.Mismatch mismatch = file.check();
+      if (mismatch != null) {
+        out.output(mismatch);
+      }
+    }
+  }
+
   /** Writes the {@link StagedWork} summary from the side inputs. */
   static final class WriteSummaryFn extends DoFn<String, String> {
     private final Location staging;
@@ -476,10 +499,12 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
     private final PCollectionView<Long> reused;
     private final PCollectionView<Long> previousPages;
     private final PCollectionView<List<ChangeFeed.Removed>> removed;
+    private final PCollectionView<List<PreviousRun.Mismatch>> mismatches;
 
     WriteSummaryFn(Location staging, PCollectionView<List<FileSummary>> files,
         PCollectionView<List<Manifest.WarcFile>> warc, PCollectionView<Long> duplicates, PCollectionView<Long> reused,
-        PCollectionView<Long> previousPages, PCollectionView<List<ChangeFeed.Removed>> removed) {
+        PCollectionView<Long> previousPages, PCollectionView<List<ChangeFeed.Removed>> removed,
+        PCollectionView<List<PreviousRun.Mismatch>> mismatches) {
       this.staging = staging;
       this.files = files;
       this.warc = warc;
@@ -487,13 +512,14 @@ public final class StageWork extends PTransform<PCollectionTuple, PCollection<St
       this.reused = reused;
       this.previousPages = previousPages;
       this.removed = removed;
+      this.mismatches = mismatches;
     }
 
     @ProcessElement
     public void process(ProcessContext context) {
       StagedWork work = new StagedWork(context.sideInput(files), context.sideInput(warc),
           context.sideInput(duplicates), context.sideInput(reused), context.sideInput(previousPages),
-          context.sideInput(removed));
+          context.sideInput(removed), context.sideInput(mismatches));
       work.write(staging);
       context.output(Json.line(work));
     }

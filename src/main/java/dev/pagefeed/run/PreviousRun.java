@@ -63,35 +63,82 @@ public record PreviousRun(Location folder, Manifest manifest) {
   }
 
   /**
-   * The first of {@code names} whose bytes do not match the manifest's size and sha256 (read as a
-   * stream, never whole), said for people; empty when all match.
+   * The first of {@code names} whose size (and, with {@code contents}, sha256: read as a stream,
+   * never whole) is not the manifest's, said for people; empty when all match.
    */
-  public Optional<String> mismatch(List<String> names) {
-    Map<String, Manifest.FileEntry> entries = new HashMap<>();
-    manifest.files().forEach(entry -> entries.put(entry.name(), entry));
-    for (String name : names) {
-      Manifest.FileEntry entry = entries.get(name);
-      if (entry == null) {
-        return Optional.of("manifest lists no " + name);
-      }
-      Location file = folder.resolve(name);
-      String sha256;
-      try {
-        if (file.size() != entry.bytes()) {
-          return Optional.of(name + " has " + file.size() + " bytes, its manifest says " + entry.bytes()
-              + " (it was changed after it was written)");
-        }
-        sha256 = dev.pagefeed.model.Ids.sha256(file.open());
-      } catch (IOException e) {
-        return Optional.of(name + " cannot be read (" + e.getMessage() + ")");
-      }
-      if (!sha256.equals(entry.sha256())) {
-        return Optional.of(name + " does not match the sha256 its manifest lists (it was changed after it was written)");
+  public Optional<String> mismatch(List<String> names, boolean contents) {
+    for (Checked file : checked(names, false)) {
+      String why = file.mismatch(contents);
+      if (why != null) {
+        return Optional.of(why);
       }
     }
     return Optional.empty();
   }
 
+  /**
+   * {@code names} as files to check against the manifest; a name the manifest does not list is one
+   * whose check fails.
+   *
+   * @param sources whether they are shards of sources.jsonl (what the change feed is computed from)
+   */
+  public List<Checked> checked(List<String> names, boolean sources) {
+    Map<String, Manifest.FileEntry> entries = new HashMap<>();
+    manifest.files().forEach(entry -> entries.put(entry.name(), entry));
+    List<Checked> files = new java.util.ArrayList<>();
+    for (String name : names) {
+      Manifest.FileEntry entry = entries.get(name);
+      files.add(entry == null ? new Checked(name, null, -1, null, sources)
+          : new Checked(name, folder.resolve(name), entry.bytes(), entry.sha256(), sources));
+    }
+    return files;
+  }
+
+  /**
+   * A previous run's file found not to be what its manifest says.
+   *
+   * @param name its name in the run's folder
+   * @param sources whether it is a shard of sources.jsonl (then the run is not built on at all)
+   * @param why what is wrong with it, said for people
+   */
+  public record Mismatch(String name, boolean sources, String why) implements java.io.Serializable {}
+
+  /**
+   * One of a previous run's files, with what its manifest says of it: a run checks it before it
+   * commits anything built on it (the size at the plan, the sha256 on a worker, see {@link RunPlan}).
+   *
+   * @param name its name in the run's folder
+   * @param file where it is, or null when the manifest does not list it
+   * @param sources whether it is a shard of sources.jsonl
+   */
+  public record Checked(String name, Location file, long bytes, String sha256, boolean sources)
+      implements java.io.Serializable {
+
+    /** Its mismatch when its size or sha256 is not the manifest's, else null. */
+    public Mismatch check() {
+      String why = mismatch(true);
+      return why == null ? null : new Mismatch(name, sources, why);
+    }
+
+    /** Why its bytes are not the manifest's (sizes only, or with {@code contents} the sha256 too), or null when they are. */
+    public String mismatch(boolean contents) {
+      if (file == null) {
+        return "manifest lists no " + name;
+      }
+      try {
+        long size = file.size();
+        if (size != bytes) {
+          return name + " has " + size + " bytes, its manifest says " + bytes + " (it was changed after it was written)";
+        }
+        if (contents && !dev.pagefeed.model.Ids.sha256(file.open()).equals(sha256)) {
+          return name + " does not match the sha256 its manifest lists (it was changed after it was written)";
+        }
+      } catch (IOException e) {
+        return name + " cannot be read (" + e.getMessage() + ")";
+      }
+      return null;
+    }
+  }
 
   /**
    * Why this run's records cannot be reused by a run with {@code options}, or empty when they

@@ -2,6 +2,7 @@ package dev.pagefeed.run;
 
 import dev.pagefeed.files.Location;
 import dev.pagefeed.encode.OutputFile;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,9 +26,10 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
 
   /**
    * Plans a run into {@code output} with {@code options}: reads which run is current there, and
-   * checks the files this run would build on against that run's manifest (streamed): its
+   * checks the sizes of the files this run would build on against that run's manifest: its
    * sources.jsonl, which the change feed is computed from, and, for an incremental run, every record
-   * file it would copy records from. A current run whose manifest cannot be read or whose
+   * file it would copy records from. Their sha256 the workers check ({@link #checks}): the driver
+   * reads no record file. A current run whose manifest cannot be read or whose
    * sources.jsonl does not match is not built on (every page is then {@code added}, and the
    * manifest's previous run is null); one whose record files do not match gives no records to reuse.
    */
@@ -39,8 +41,7 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     if (current != null) {
       try {
         previous = PreviousRun.of(current);
-        distrust = previous.mismatch(previous.shards(OutputFile.SOURCES_JSONL).stream()
-            .map(dev.pagefeed.encode.OutputShard::name).toList()).orElse(null);
+        distrust = previous.mismatch(sourcesNames(previous), false).orElse(null);
       } catch (java.io.IOException | RuntimeException unreadable) {
         String why = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
         distrust = "its manifest.json cannot be read (" + (why.length() > 120 ? why.substring(0, 120) + "…" : why) + ")";
@@ -55,11 +56,50 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
           : previous == null ? "there is no previous run in " + output
           : previous.reuseRefusal(options.shape()).orElse(null);
       if (refusal == null) {
-        refusal = previous.mismatch(previous.recordFiles()).map(why -> "the current run's " + why).orElse(null);
+        refusal = previous.mismatch(previous.recordFiles(), false).map(why -> "the current run's " + why).orElse(null);
         distrust = refusal;
       }
     }
     return new RunPlan(output, staging, options, current, previous, distrust, refusal);
+  }
+
+  private static List<String> sourcesNames(PreviousRun previous) {
+    return previous.shards(OutputFile.SOURCES_JSONL).stream().map(dev.pagefeed.encode.OutputShard::name).toList();
+  }
+
+  /**
+   * The previous run's files whose sha256 the workers check against its manifest (their sizes were
+   * checked here): its sources.jsonl when the run builds on it, and its record files too when the run
+   * reuses them. Nothing built on a file that fails is committed: the run is planned again ({@link #after}).
+   */
+  public List<PreviousRun.Checked> checks() {
+    if (previous == null) {
+      return List.of();
+    }
+    List<String> sources = sourcesNames(previous);
+    List<PreviousRun.Checked> files = new java.util.ArrayList<>(previous.checked(sources, true));
+    if (reusable().isPresent()) {
+      files.addAll(previous.checked(previous.recordFiles().stream().filter(name -> !sources.contains(name)).toList(),
+          false));
+    }
+    return files;
+  }
+
+  /**
+   * This run planned again, in a new staging folder, once {@code found} (not empty) says which of the
+   * previous run's files are not what its manifest says: a shard of sources.jsonl and the previous run is
+   * not built on; a record file and its records are not reused. As {@link #of} plans when it finds them.
+   */
+  public RunPlan after(List<PreviousRun.Mismatch> found) {
+    PreviousRun.Mismatch first = found.stream().filter(PreviousRun.Mismatch::sources).findFirst()
+        .orElse(found.get(0));
+    Location again = OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID());
+    if (first.sources()) {
+      return new RunPlan(output, again, options, current, null, first.why(),
+          options.incremental() ? "the current run " + current.name() + " cannot be built on: " + first.why() : null);
+    }
+    String refusal = "the current run's " + first.why();
+    return new RunPlan(output, again, options, current, previous, refusal, refusal);
   }
 
   /** The previous run whose records of unchanged files this run reuses, if it may reuse any. */

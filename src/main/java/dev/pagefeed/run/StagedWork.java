@@ -25,9 +25,12 @@ import java.util.UUID;
  * @param sourcesReused the input files whose records were taken from the previous run
  * @param previousPages how many pages the previous run has (what the removal guard compares with)
  * @param removed the first pages each shard of changes.jsonl removes, for the guard's message
+ * @param previousMismatches the previous run's files the workers found not to be what its manifest
+ *     says ({@link RunPlan#checks}): when there are any, nothing of this run is committed
  */
 public record StagedWork(List<FileSummary> files, List<Manifest.WarcFile> warc, long duplicates, long sourcesReused,
-    long previousPages, List<ChangeFeed.Removed> removed) implements Serializable {
+    long previousPages, List<ChangeFeed.Removed> removed, List<PreviousRun.Mismatch> previousMismatches)
+    implements Serializable {
 
   /** Its name in the staging folder. */
   public static final String FILE = "staged-work.json";
@@ -36,6 +39,7 @@ public record StagedWork(List<FileSummary> files, List<Manifest.WarcFile> warc, 
     files = files.stream().sorted(Comparator.comparing(FileSummary::file)).toList();
     warc = warc.stream().sorted(Comparator.comparing(Manifest.WarcFile::path)).toList();
     removed = removed.stream().sorted(Comparator.comparing(ChangeFeed.Removed::pageId)).toList();
+    previousMismatches = previousMismatches.stream().sorted(Comparator.comparing(PreviousRun.Mismatch::name)).toList();
   }
 
   /** Writes it into {@code staging}, replacing what an earlier attempt wrote. */

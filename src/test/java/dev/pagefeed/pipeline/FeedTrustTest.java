@@ -205,11 +205,12 @@ class FeedTrustTest {
 
   /**
    * 5. Damaged previous output is never reused: one byte edited in pages.jsonl, a sha256 edited in the
-   * manifest, a manifest cut short. Each next run processes every file and says why; its output
-   * equals a full run's.
+   * manifest, a manifest cut short, a line of sources.jsonl broken at the same size (which makes the
+   * steps that read it fail before the workers' check of it is in). Each next run processes every
+   * file and says why; its output equals a full run's.
    */
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"byte", "sha256", "truncated"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"byte", "sha256", "truncated", "json"})
   void damagedPreviousOutputIsNeverReused(String damage) throws IOException {
     Path crawl = temp.resolve("crawl");
     CorpusGenerator.write(crawl, 8, 6);
@@ -231,6 +232,12 @@ class FeedTrustTest {
         assertTrue(sha.find());
         String other = sha.group(1).charAt(0) == 'a' ? "b" + sha.group(1).substring(1) : "a" + sha.group(1).substring(1);
         Files.writeString(run.resolve("manifest.json"), manifest.replace(sha.group(1), other));
+      }
+      case "json" -> {
+        byte[] sources = Files.readAllBytes(run.resolve("sources.jsonl"));
+        int at = new String(sources, StandardCharsets.ISO_8859_1).indexOf("\n{") + 1;
+        sources[at] = (byte) '[';
+        Files.write(run.resolve("sources.jsonl"), sources);
       }
       default -> {
         byte[] manifest = Files.readAllBytes(run.resolve("manifest.json"));

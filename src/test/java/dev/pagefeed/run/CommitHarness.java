@@ -112,6 +112,6 @@ final class CommitHarness {
     for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
       files.add(ChangeFeed.write(plan.staging(), shard, List.of()));
     }
-    return new StagedWork(files, List.of(), 0, 0, 0, List.of());
+    return new StagedWork(files, List.of(), 0, 0, 0, List.of(), List.of());
   }
 }

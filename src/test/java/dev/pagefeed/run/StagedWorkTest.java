@@ -27,20 +27,22 @@ class StagedWorkTest {
   private static final Manifest.WarcFile B = new Manifest.WarcFile("b.warc.gz", 1, 1, 0, 0);
   private static final ChangeFeed.Removed X = new ChangeFeed.Removed("00000000000000aa", "a.txt");
   private static final ChangeFeed.Removed Y = new ChangeFeed.Removed("00000000000000bb", "b.txt");
+  private static final PreviousRun.Mismatch M1 = new PreviousRun.Mismatch("pages.jsonl", false, "pages.jsonl does not match");
+  private static final PreviousRun.Mismatch M2 = new PreviousRun.Mismatch("sources.jsonl", true, "sources.jsonl has 3 bytes");
 
   @Test
   void writingItTwiceLeavesTheSameFile() throws Exception {
     Location folder = Location.of(staging);
-    new StagedWork(List.of(PAGES, CARDS), List.of(B, A), 1, 2, 3, List.of(Y, X)).write(folder);
+    new StagedWork(List.of(PAGES, CARDS), List.of(B, A), 1, 2, 3, List.of(Y, X), List.of(M2, M1)).write(folder);
     byte[] once = Files.readAllBytes(staging.resolve(StagedWork.FILE));
-    new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y)).write(folder);
+    new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y), List.of(M1, M2)).write(folder);
     assertArrayEquals(once, Files.readAllBytes(staging.resolve(StagedWork.FILE)));
     try (Stream<Path> files = Files.list(staging)) {
       assertEquals(List.of(StagedWork.FILE), files.map(f -> f.getFileName().toString()).toList(),
           "no temporary file is left beside it");
     }
     StagedWork read = StagedWork.read(folder);
-    assertEquals(new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y)), read);
+    assertEquals(new StagedWork(List.of(CARDS, PAGES), List.of(A, B), 1, 2, 3, List.of(X, Y), List.of(M1, M2)), read);
     assertEquals(List.of(CARDS, PAGES), read.files(), "in name order");
   }
 }
