@@ -44,19 +44,21 @@ class InputDigestTest {
     assertEquals(0, before.unhashed());
     assertTrue(listed.sameListing(before));
     assertFalse(listed.sameContent(before), "a listing knows no contents");
-    InputDigest.Sum swapped = new InputDigest.Sum();
-    swapped.add("crawl/a.txt", 10, "bb");
-    swapped.add("crawl/b.txt", 10, "aa");
-    swapped.add("crawl/deep/c.txt", 7, "cc");
-    swapped.add("d.warc.gz", 99, "dd");
+    InputDigest.Sum swapped = sum(new String[][] {
+      {"crawl/a.txt", "10", "bb"}, {"crawl/b.txt", "10", "aa"}, {"crawl/deep/c.txt", "7", "cc"}, {"d.warc.gz", "99", "dd"}});
     assertTrue(swapped.sameListing(before));
     assertFalse(swapped.sameContent(before), "two files that swapped their contents");
-    InputDigest.Sum moved = new InputDigest.Sum();
-    moved.add("crawl/a.txt", 10, "aa");
-    moved.add("crawl/b.txt", 10, "bb");
-    moved.add("crawl/c.txt", 7, "cc");
-    moved.add("d.warc.gz", 99, "dd");
+    InputDigest.Sum moved = sum(new String[][] {
+      {"crawl/a.txt", "10", "aa"}, {"crawl/b.txt", "10", "bb"}, {"crawl/c.txt", "7", "cc"}, {"d.warc.gz", "99", "dd"}});
     assertFalse(moved.sameListing(before), "a file moved to another folder");
     assertEquals(4, listed.digest().unhashed());
+  }
+
+  private static InputDigest.Sum sum(String[][] files) {
+    InputDigest.Sum sum = new InputDigest.Sum();
+    for (String[] file : files) {
+      sum.add(file[0], Long.parseLong(file[1]), file[2]);
+    }
+    return sum;
   }
 }
