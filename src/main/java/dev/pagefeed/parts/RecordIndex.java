@@ -88,30 +88,26 @@ public final class RecordIndex {
 
   /**
    * The records of a previous run's file whose sources are kept, in file order. Checks, at the
-   * end, that the index covered the file exactly and that the file's bytes hash as its manifest
-   * says (a file edited after it was written stops the run rather than being half reused).
+   * end, that the index covered the file exactly (a file whose records moved stops the run rather
+   * than being half reused). Its bytes are checked against the manifest by the run's {@code
+   * CheckPrevious} step, which keeps a run built on a file that does not match from committing.
    */
   public static final class KeptLines extends PartFiles.CurrentRecord implements PartFiles.Ranges {
     private final Location path;
-    private final com.google.common.hash.HashingInputStream hashed;
     private final InputStream file;
     private final BinaryFiles.Input index;
     private final Keep keep;
-    private final String sha256;
     private final byte[] scratch = new byte[1 << 16];
     private boolean exhausted;
 
     /**
      * @param run the previous run's folder
      * @param keep which records are kept
-     * @param sha256 the file's sha256 as the previous manifest lists it, or null not to check it
      */
-    public KeptLines(Location run, OutputShard shard, Keep keep, String sha256) throws IOException {
+    public KeptLines(Location run, OutputShard shard, Keep keep) throws IOException {
       this.path = run.resolve(shard.name());
       this.keep = keep;
-      this.sha256 = sha256;
-      this.hashed = new com.google.common.hash.HashingInputStream(com.google.common.hash.Hashing.sha256(), path.open());
-      this.file = new BufferedInputStream(hashed, 1 << 20);
+      this.file = new BufferedInputStream(path.open(), 1 << 20);
       this.index = BinaryFiles.in(of(run, shard));
       if (shard.isCsv()) {
         skipHeader(RecordEncoder.header(shard.file()).getBytes(StandardCharsets.UTF_8));
@@ -266,9 +262,6 @@ public final class RecordIndex {
     private void checkWhole() throws IOException {
       if (file.read() != -1) {
         throw changed("index");
-      }
-      if (sha256 != null && !hashed.hash().toString().equals(sha256)) {
-        throw changed("manifest");
       }
     }
 

@@ -59,8 +59,9 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
 
   /**
    * What a shard of this run is merged from: this run's {@code parts} of it, opened, and the
-   * previous run's records of the same shard that {@code keep} keeps (none when it is null),
-   * checked against the previous manifest's sha256 as they are read.
+   * previous run's records of the same shard that {@code keep} keeps (none when it is null). Their
+   * file is not hashed here: {@code CheckPrevious} hashes every previous file a run builds on, and
+   * nothing merged from one that does not match is committed ({@link RunPlan#checks}).
    */
   public static List<PartFiles.Lines> inputs(List<PartFiles.Part> parts, PreviousFiles previous,
       RecordIndex.Keep keep, OutputShard shard) {
@@ -68,7 +69,7 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
     parts.stream().filter(part -> part.records() > 0).map(PartFiles::open).forEach(inputs::add);
     if (keep != null) {
       try {
-        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, keep, previous.entry(shard).sha256()));
+        inputs.add(new RecordIndex.KeptLines(previous.folder(), shard, keep));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the previous run's " + shard.name(), e);
       }

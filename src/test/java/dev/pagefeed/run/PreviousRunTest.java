@@ -34,6 +34,30 @@ class PreviousRunTest {
     return records;
   }
 
+  /**
+   * A previous file is checked against its manifest's size and sha256: one letter changed at the same
+   * length is found by the hash (what CheckPrevious does on a worker), not by the size (what the plan looks at).
+   */
+  @Test
+  void aFileChangedAtItsLengthIsFoundByItsHashAndOnlyThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path run)
+      throws java.io.IOException {
+    java.nio.file.Path file = run.resolve("entities.jsonl");
+    java.nio.file.Files.writeString(file, "{\"id\":\"1a\"}\n{\"id\":\"1b\"}\n");
+    long bytes = java.nio.file.Files.size(file);
+    String sha256 = dev.pagefeed.model.Ids.sha256(java.nio.file.Files.readAllBytes(file));
+    PreviousRun.Checked checked = new PreviousRun.Checked("entities.jsonl",
+        dev.pagefeed.files.Location.of(file), bytes, sha256, false);
+    assertEquals(null, checked.check(), "as written");
+    java.nio.file.Files.writeString(file, "{\"id\":\"1a\"}\n{\"id\":\"1c\"}\n");
+    assertEquals(null, checked.mismatch(false), "the same size");
+    PreviousRun.Mismatch found = checked.check();
+    assertEquals(new PreviousRun.Mismatch("entities.jsonl", false,
+        "entities.jsonl does not match the sha256 its manifest lists (it was changed after it was written)"), found);
+    java.nio.file.Files.writeString(file, "{\"id\":\"1a\"}\n");
+    assertTrue(checked.mismatch(false).startsWith("entities.jsonl has 12 bytes, its manifest says " + bytes), checked.mismatch(false));
+    assertEquals("manifest lists no cards.jsonl", new PreviousRun.Checked("cards.jsonl", null, -1, null, false).check().why());
+  }
+
   @Test
   void everyShapeOfLineReadsBackAsItsRecord() {
     for (SourceRecord record : everyShape()) {
