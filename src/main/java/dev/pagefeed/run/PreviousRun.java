@@ -211,6 +211,34 @@ public record PreviousRun(Location folder, Manifest manifest) {
   }
 
   /**
+   * The {@code page_id} of a line of sources.jsonl (UTF-8), or null when it has none: read token by
+   * token without making the line's other values, for the passes that need only the id.
+   */
+  public static String pageIdOf(byte[] line) {
+    try (JsonParser parser = Json.mapper().getFactory().createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an object");
+      }
+      String pageId = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean wanted = "page_id".equals(parser.currentName());
+        parser.nextToken();
+        if (wanted) {
+          pageId = parser.getValueAsString();
+        } else {
+          parser.skipChildren();
+        }
+      }
+      if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        throw new IOException("not one whole object");
+      }
+      return pageId;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("not a line of sources.jsonl: " + new String(line, StandardCharsets.UTF_8), e);
+    }
+  }
+
+  /**
    * One line of sources.jsonl, as UTF-8 bytes. Read token by token, without a tree: the commit reads
    * every line of a shard more than once.
    */

@@ -104,6 +104,10 @@ public final class ShardSources {
     Map<String, long[]> warc = new TreeMap<>();
     Location holdersFile = folder.resolve("holders-" + shard.index());
     InputDigest.Sum inputs = new InputDigest.Sum();
+    // The previous run's kept lines pass through the merge: their holders before are taken there, and
+    // only the lines not kept are read again for theirs (a night that changed 1% parses 1% twice).
+    boolean keptBefore = previous != null && keep != null && previous.shards() == shards;
+    long[] keptHolders = {0};
     FileSummary summary;
     long previousPages;
     try (BinaryFiles.Output holders = BinaryFiles.out(holdersFile)) {
@@ -125,11 +129,15 @@ public final class ShardSources {
         if (claimed.pageId() != null) {
           addHolder(holders, AFTER, claimed, lineHash(line), content);
         }
+        if (keptBefore && record.previous() && given.pageId() != null) {
+          addHolder(holders, BEFORE, given, lineHash(record.text()), content);
+          keptHolders[0]++;
+        }
         return line;
       });
       CommitStep.SOURCES_MERGED.reached();
-      previousPages = previous == null ? 0
-          : previousHolders(previous, shard, (source, line) -> addHolder(holders, BEFORE, source, line, content));
+      previousPages = previous == null ? 0 : keptHolders[0] + previousHolders(previous, shard, keptBefore ? keep : null,
+          (source, line) -> addHolder(holders, BEFORE, source, line, content));
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("cannot decide " + shard.name(), e instanceof UncheckedIOException u ? u.getCause()
           : (IOException) e);
@@ -162,9 +170,10 @@ public final class ShardSources {
   private static Map<String, String> keepers(List<PartFiles.Part> parts, PreviousFiles previous, RecordIndex.Keep keep,
       OutputShard shard) {
     PageKeys.Rows ids = new PageKeys.Rows(1);
-    eachSource(parts, previous, keep, shard, source -> {
-      if (source.pageId() != null) {
-        ids.add(PageKeys.pageId(source.pageId()));
+    eachLine(parts, previous, keep, shard, line -> {
+      String pageId = PreviousRun.pageIdOf(line);
+      if (pageId != null) {
+        ids.add(PageKeys.pageId(pageId));
       }
     });
     long[] sorted = Arrays.copyOf(ids.values, ids.rows);
@@ -180,8 +189,9 @@ public final class ShardSources {
       return keepers;
     }
     Map<String, SourceRecord> best = new HashMap<>();
-    eachSource(parts, previous, keep, shard, source -> {
-      if (source.pageId() != null && shared.contains(source.pageId())) {
+    eachLine(parts, previous, keep, shard, line -> {
+      if (shared.contains(PreviousRun.pageIdOf(line))) {
+        SourceRecord source = PreviousRun.parseSource(line);
         best.merge(source.pageId(), source, PageIdentities::keeper);
       }
     });
@@ -195,12 +205,12 @@ public final class ShardSources {
     return PreviousFiles.inputs(parts, previous, keep, shard);
   }
 
-  private static void eachSource(List<PartFiles.Part> parts, PreviousFiles previous, RecordIndex.Keep keep,
-      OutputShard shard, Consumer<SourceRecord> each) {
+  private static void eachLine(List<PartFiles.Part> parts, PreviousFiles previous, RecordIndex.Keep keep,
+      OutputShard shard, Consumer<byte[]> each) {
     for (PartFiles.Lines lines : inputs(parts, previous, keep, shard)) {
       try (lines) {
         while (lines.advance()) {
-          each.accept(PreviousRun.parseSource(lines.text()));
+          each.accept(lines.text());
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the sources of " + shard.name(), e);
@@ -211,30 +221,45 @@ public final class ShardSources {
   /**
    * The previous run's holders of page ids in {@code shard}: its shard of the same number when it
    * had as many, else every shard's lines of page ids that fall in this one; each with the hash of
-   * its line ({@link SourceRef#hash}).
+   * its line ({@link SourceRef#hash}). Without the lines {@code kept} keeps, when it is not null
+   * (their holders were taken as they were merged): those are skipped by their index, unread.
    *
    * @return how many there are
    */
-  private static long previousHolders(PreviousFiles previous, OutputShard shard,
+  private static long previousHolders(PreviousFiles previous, OutputShard shard, RecordIndex.Keep kept,
       java.util.function.ObjLongConsumer<SourceRecord> each) {
     boolean same = previous.shards() == shard.count();
-    long count = 0;
+    long[] count = {0};
+    java.util.function.Consumer<byte[]> line = text -> {
+      SourceRecord source = PreviousRun.parseSource(text);
+      if (source.pageId() != null && (same || OutputShard.numberOf(source.pageId(), shard.count()) == shard.index())) {
+        each.accept(source, lineHash(text));
+        count[0]++;
+      }
+    };
     for (OutputShard from : same ? List.of(new OutputShard(OutputFile.SOURCES_JSONL, shard.index(), shard.count()))
         : previous.sourcesShards()) {
-      Location file = previous.folder().resolve(from.name());
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(file.open(), StandardCharsets.UTF_8), 1 << 16)) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          SourceRecord source = PreviousRun.parseSource(line);
-          if (source.pageId() != null && (same || OutputShard.numberOf(source.pageId(), shard.count()) == shard.index())) {
-            each.accept(source, SourceRef.hash(line));
-            count++;
+      try {
+        if (kept != null) {
+          try (RecordIndex.KeptLines notKept =
+              new RecordIndex.KeptLines(previous.folder(), from, (path, source) -> !kept.keeps(path, source))) {
+            while (notKept.advance()) {
+              line.accept(notKept.text());
+            }
+          }
+        } else {
+          try (BufferedReader lines = new BufferedReader(
+              new InputStreamReader(previous.folder().resolve(from.name()).open(), StandardCharsets.UTF_8), 1 << 16)) {
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+              line.accept(text.getBytes(StandardCharsets.UTF_8));
+            }
           }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the previous run's " + from.name(), e);
       }
     }
-    return count;
+    return count[0];
   }
 
   /**

@@ -64,6 +64,8 @@ class PreviousRunTest {
       String line = Json.line(record);
       assertEquals(record, PreviousRun.parseSource(line), line);
       assertEquals(line, Json.line(PreviousRun.parseSource(line)), "the line written again is the same line");
+      assertEquals(record.pageId(), PreviousRun.pageIdOf(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          "the page id alone: " + line);
     }
   }
 
@@ -75,6 +77,8 @@ class PreviousRunTest {
         + "\"page_id\":\"c29033584c44a57c\",\"path\":\"a.txt\",\"sha256\":\"" + "ab".repeat(32) + "\",\"content_hash\":\""
         + "cd".repeat(32) + "\",\"error_type\":null,\"schema_version\":5}";
     assertEquals(record, PreviousRun.parseSource(reordered));
+    assertEquals("c29033584c44a57c", PreviousRun.pageIdOf(reordered.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "the nested \"path\" and the other fields are passed over");
   }
 
   @Test
