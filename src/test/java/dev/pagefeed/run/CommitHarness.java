@@ -106,7 +106,11 @@ final class CommitHarness {
     List<dev.pagefeed.parts.FileSummary> files = new ArrayList<>();
     for (OutputFile file : OutputFile.values()) {
       for (OutputShard shard : OutputShard.all(file, shards)) {
-        files.add(PartFiles.merge(plan.staging(), shard, List.of(), plan.options().shape().csvBom()));
+        dev.pagefeed.parts.FileSummary merged = PartFiles.merge(plan.staging(), shard, List.of(),
+            plan.options().shape().csvBom());
+        // A shard of sources.jsonl carries its share of the input digest, as ShardSources gives it: here none.
+        files.add(file != OutputFile.SOURCES_JSONL ? merged : new dev.pagefeed.parts.FileSummary(merged.file(),
+            merged.records(), merged.bytes(), merged.sha256(), new InputDigest.Sum().tags()));
       }
     }
     for (OutputShard shard : OutputShard.all(OutputFile.CHANGES, shards)) {
