@@ -13,7 +13,7 @@ import dev.pagefeed.model.RejectedInputException;
 import dev.pagefeed.model.SourceRecord;
 import dev.pagefeed.parts.PartFiles;
 import dev.pagefeed.pipeline.GroupFiles.FileRef;
-import dev.pagefeed.run.PreviousRun;
+import dev.pagefeed.run.Fingerprints;
 import dev.pagefeed.run.RecordShape;
 import dev.pagefeed.run.ReusedSources;
 import dev.pagefeed.run.RunPlan;
@@ -92,21 +92,22 @@ public final class ProcessPages
    *
    * @param staging the run's staging folder, where parts are written
    * @param shape the options that shape the records
-   * @param previousSources the previous run's sources.jsonl (its shards, in order), whose unchanged
-   *     files are reused; empty to process every file
+   * @param previousFingerprints the previous run's fingerprints ({@link Fingerprints}, one table per
+   *     shard of its sources.jsonl), whose unchanged files are reused; empty to process every file
    * @param warcRangeBytes a WARC file larger than this is read in ranges of this size (where it can be cut)
    */
-  public record Settings(Location staging, RecordShape shape, List<Location> previousSources,
+  public record Settings(Location staging, RecordShape shape, List<Location> previousFingerprints,
       long warcRangeBytes) implements java.io.Serializable {
 
     public Settings {
-      previousSources = List.copyOf(previousSources);
+      previousFingerprints = List.copyOf(previousFingerprints);
     }
 
     /** What the workers need of {@code plan}. */
     public static Settings of(RunPlan plan, long warcRangeBytes) {
       return new Settings(plan.staging(), plan.options().shape(),
-          plan.reusable().map(PreviousRun::sourcesFiles).orElse(List.of()), warcRangeBytes);
+          plan.reusable().map(previous -> previous.shards(dev.pagefeed.encode.OutputFile.SOURCES_JSONL).stream()
+              .map(shard -> Fingerprints.of(previous.folder(), shard)).toList()).orElse(List.of()), warcRangeBytes);
     }
   }
 
@@ -256,7 +257,7 @@ public final class ProcessPages
     private final Counter filesReused = Metrics.counter(ProcessPages.class, "files_reused");
     private final Settings settings;
     private transient Sink sink;
-    private transient Map<String, String> fingerprints;
+    private transient Fingerprints fingerprints;
 
     ProcessGroupFn(Settings settings) {
       this.settings = settings;
@@ -265,7 +266,8 @@ public final class ProcessPages
     @Setup
     public void setup() {
       sink = new Sink(settings);
-      fingerprints = settings.previousSources().isEmpty() ? Map.of() : fingerprintsOf(settings.previousSources());
+      fingerprints = settings.previousFingerprints().isEmpty() ? Fingerprints.none()
+          : fingerprintsOf(settings.previousFingerprints());
     }
 
     @StartBundle
@@ -285,19 +287,19 @@ public final class ProcessPages
       }
     }
 
-    /** The previous run's fingerprints this JVM read last, by the files they were read from. */
-    private static final Map<List<String>, Map<String, String>> FINGERPRINTS = new java.util.HashMap<>();
+    /** The previous run's fingerprints this JVM read last, by the tables they were read from. */
+    private static final Map<List<String>, Fingerprints> FINGERPRINTS = new java.util.HashMap<>();
 
     /**
-     * The fingerprints of the previous run's sources, read once per worker JVM (a runner makes many
-     * instances of this DoFn, each of which would read the whole of sources.jsonl again).
+     * The previous run's fingerprints, read once per worker JVM (a runner makes many instances of
+     * this DoFn, each of which would read the tables again): 48 bytes per file.
      */
-    private static Map<String, String> fingerprintsOf(List<Location> sources) {
-      List<String> key = sources.stream().map(Location::toString).toList();
+    private static Fingerprints fingerprintsOf(List<Location> tables) {
+      List<String> key = tables.stream().map(Location::toString).toList();
       synchronized (FINGERPRINTS) {
-        Map<String, String> known = FINGERPRINTS.get(key);
+        Fingerprints known = FINGERPRINTS.get(key);
         if (known == null) {
-          known = Map.copyOf(PreviousRun.fingerprints(sources));
+          known = Fingerprints.read(tables);
           FINGERPRINTS.clear(); // only the run in progress: an earlier run's are not kept
           FINGERPRINTS.put(key, known);
         }
@@ -332,7 +334,7 @@ public final class ProcessPages
           continue;
         }
         String sha256 = read.warc() ? hashWhole(file) : Ids.sha256(read.bytes());
-        if (sha256.equals(fingerprints.get(path))) {
+        if (fingerprints.unchanged(path, sha256)) {
           filesReused.inc();
           sink.fileDone();
           unchanged.add(path);

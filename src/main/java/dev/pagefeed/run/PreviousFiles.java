@@ -97,7 +97,8 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
   }
 
   /**
-   * Its {@code shard} and the shard's index as this run's in {@code staging}: hard links on a local
+   * Its {@code shard} and the shard's index (and a sources.jsonl shard's fingerprints) as this run's
+   * in {@code staging}: hard links on a local
    * disk (copies elsewhere), after checking the file's size against its manifest.
    *
    * @return the file's manifest entry
@@ -106,6 +107,9 @@ public record PreviousFiles(Location folder, int shards, Map<String, Manifest.Fi
     linkFileInto(staging, shard);
     try {
       RecordIndex.of(folder, shard).copyTo(RecordIndex.of(staging, shard));
+      if (shard.file() == OutputFile.SOURCES_JSONL) {
+        Fingerprints.of(folder, shard).copyTo(Fingerprints.of(staging, shard));
+      }
       return entry(shard);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reuse the previous run's index of " + shard.name(), e);

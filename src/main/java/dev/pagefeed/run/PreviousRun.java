@@ -146,8 +146,9 @@ public record PreviousRun(Location folder, Manifest manifest) {
    */
   public Optional<String> reuseRefusal(RecordShape shape) {
     for (OutputShard shard : shards(OutputFile.SOURCES_JSONL)) {
-      if (!folder.resolve(shard.name()).existsUnchecked() || !RecordIndex.of(folder, shard).existsUnchecked()) {
-        return Optional.of("it has no " + shard.name() + " and index (an older pagefeed wrote it)");
+      if (!folder.resolve(shard.name()).existsUnchecked() || !RecordIndex.of(folder, shard).existsUnchecked()
+          || !Fingerprints.of(folder, shard).existsUnchecked()) {
+        return Optional.of("it has no " + shard.name() + " with its index and fingerprints (an older pagefeed wrote it)");
       }
     }
     if (manifest.schemaVersion() != Schema.VERSION) {
@@ -165,44 +166,6 @@ public record PreviousRun(Location folder, Manifest manifest) {
   /** The shards its record file {@code file} was written as ({@code --shards} of that run). */
   public List<OutputShard> shards(OutputFile file) {
     return OutputShard.all(file, manifest.options().shape().shards());
-  }
-
-  /** Its sources.jsonl: the file, or its shards in order. */
-  public List<Location> sourcesFiles() {
-    return shards(OutputFile.SOURCES_JSONL).stream().map(shard -> folder.resolve(shard.name())).toList();
-  }
-
-  /**
-   * The fingerprints of a sources.jsonl: path → sha256, for the files whose bytes were read and
-   * whose records stand alone. The others are read again by every run: a file read only in part
-   * (too large, unreadable), and a file whose page id another file held, which gets its id back
-   * when that file goes away (its page's records were never written). A WARC file is fingerprinted
-   * by its own line (its records' lines carry their bodies' hashes), and is read again when one of
-   * its records lost its page id.
-   */
-  public static Map<String, String> fingerprints(List<Location> sourcesFiles) {
-    Map<String, String> fingerprints = new HashMap<>();
-    java.util.Set<String> lostAnId = new java.util.HashSet<>();
-    sourcesFiles.forEach(file -> read(file, source -> {
-      if (source.errorType() == ErrorType.DUPLICATE_ID) {
-        lostAnId.add(source.path());
-      } else if (source.isFile() && source.sha256() != null) {
-        fingerprints.put(source.path(), source.sha256());
-      }
-    }));
-    fingerprints.keySet().removeAll(lostAnId);
-    return fingerprints;
-  }
-
-  private static void read(Location sourcesFile, java.util.function.Consumer<SourceRecord> each) {
-    try (java.io.BufferedReader lines = new java.io.BufferedReader(
-        new java.io.InputStreamReader(sourcesFile.open(), StandardCharsets.UTF_8), 1 << 16)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        each.accept(parseSource(line));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the previous run's " + sourcesFile, e);
-    }
   }
 
   /** One line of sources.jsonl. */

@@ -39,6 +39,7 @@ import java.util.function.Consumer;
  *   <li>the shard's sources are merged into its file, each source whose page id another holds
  *       written as an error ({@link PageIdentities.Loser}), its error line written as a part of
  *       errors.jsonl, its records to be left out of the other files ({@link Decision#lost});
+ *   <li>the shard's files are fingerprinted for the next incremental run ({@link Fingerprints});
  *   <li>the holders of the shard's page ids, this run's and the previous run's, go to a table for
  *       the change feed ({@link Decision#holders}), and their content hashes to the shards of
  *       {@link DuplicatePages}, which finds the pages with the same content.
@@ -104,6 +105,7 @@ public final class ShardSources {
     Map<String, long[]> warc = new TreeMap<>();
     Location holdersFile = folder.resolve("holders-" + shard.index());
     InputDigest.Sum inputs = new InputDigest.Sum();
+    Fingerprints.Writer fingerprints = new Fingerprints.Writer();
     // The previous run's kept lines pass through the merge: their holders before are taken there, and
     // only the lines not kept are read again for theirs (a night that changed 1% parses 1% twice).
     boolean keptBefore = previous != null && keep != null && previous.shards() == shards;
@@ -125,6 +127,7 @@ public final class ShardSources {
         if (claimed.isFile()) {
           inputs.add(claimed.path(), claimed.bytes(), claimed.sha256());
         }
+        fingerprints.add(claimed);
         byte[] line = claimed == given ? record.text() : Json.lineBytes(claimed);
         if (claimed.pageId() != null) {
           addHolder(holders, AFTER, claimed, lineHash(line), content);
@@ -142,6 +145,7 @@ public final class ShardSources {
       throw new UncheckedIOException("cannot decide " + shard.name(), e instanceof UncheckedIOException u ? u.getCause()
           : (IOException) e);
     }
+    fingerprints.write(Fingerprints.of(staging, shard));
     Map<String, Long> tags = new TreeMap<>(summary.tags());
     tags.putAll(inputs.tags());
     summary = new FileSummary(summary.file(), summary.records(), summary.bytes(), summary.sha256(), tags);
