@@ -292,7 +292,7 @@ public final class ProcessPages
 
     /**
      * The previous run's fingerprints, read once per worker JVM (a runner makes many instances of
-     * this DoFn, each of which would read the tables again): 48 bytes per file.
+     * this DoFn, each of which would read the tables again): 32 bytes per file.
      */
     private static Fingerprints fingerprintsOf(List<Location> tables) {
       List<String> key = tables.stream().map(Location::toString).toList();

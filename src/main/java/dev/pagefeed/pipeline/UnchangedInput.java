@@ -59,7 +59,7 @@ final class UnchangedInput {
     }
     // The previous run's files, as its manifest sums them (a WARC record is not one: its file is).
     InputDigest before = previous.manifest().inputs();
-    if (before.unhashed() > 0 || !listing.files.sameListing(before)) {
+    if (before == null || before.unhashed() > 0 || !listing.files.sameListing(before)) {
       return OptionalLong.empty(); // a file not read whole is read again by every run
     }
     if (listing.files.bytes() > MAX_DRIVER_BYTES) {

@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * A run's fingerprints of its input files, for the next incremental run's readers: the files whose
- * bytes were read whole and whose records stand alone, each as a 128-bit hash of its path and its
- * sha256, so that a reader reuses a file unread when its sha256 is unchanged. Each shard's decision
- * writes its shard's table beside the shard's index ({@link #of}), from the lines it writes, and a
- * reader loads the tables once per worker JVM: 48 bytes per file, nothing parsed.
+ * bytes were read whole and whose records stand alone, each as a 128-bit hash of its path and one
+ * of its sha256, so that a reader reuses a file unread when its sha256 is unchanged. Each shard's
+ * decision writes its shard's table beside the shard's index ({@link #of}), from the lines it
+ * writes, and a reader loads the tables once per worker JVM: 32 bytes per file, nothing parsed.
  *
  * <p>Not fingerprinted, and so read again by every run: a file read only in part (too large,
  * unreadable), a WARC record (its file's own line is the fingerprint), and a file one of whose
@@ -29,8 +29,8 @@ import java.util.List;
  */
 public final class Fingerprints {
 
-  /** Columns of a file's row: its path's hash (two), its sha256 (four). */
-  private static final int WIDTH = 6;
+  /** Columns of a file's row: its path's hash, its sha256's hash (two each). */
+  private static final int WIDTH = 4;
 
   private final PageKeys.Rows files;
 
@@ -57,11 +57,11 @@ public final class Fingerprints {
     public void add(SourceRecord source) {
       if (source.errorType() == ErrorType.DUPLICATE_ID) {
         int at = lost.add();
-        pathHash(source.path(), lost.values, at);
+        hash(source.path(), lost.values, at);
       } else if (source.isFile() && source.sha256() != null) {
         int at = files.add();
-        pathHash(source.path(), files.values, at);
-        PageKeys.contentHash(source.sha256(), files.values, at + 2);
+        hash(source.path(), files.values, at);
+        hash(source.sha256(), files.values, at + 2);
       }
     }
 
@@ -123,18 +123,13 @@ public final class Fingerprints {
   /** Whether the file at {@code path} (as sources.jsonl names it) had the sha256 {@code sha256} when it was fingerprinted. */
   public boolean unchanged(String path, String sha256) {
     long[] key = new long[WIDTH];
-    pathHash(path, key, 0);
+    hash(path, key, 0);
     int row = find(files, null, key[0], key[1]);
     if (row < 0) {
       return false;
     }
-    PageKeys.contentHash(sha256, key, 2);
-    for (int c = 2; c < WIDTH; c++) {
-      if (files.get(row, c) != key[c]) {
-        return false;
-      }
-    }
-    return true;
+    hash(sha256, key, 2);
+    return files.get(row, 2) == key[2] && files.get(row, 3) == key[3];
   }
 
   /** How many files it has. */
@@ -165,8 +160,8 @@ public final class Fingerprints {
     return -1;
   }
 
-  private static void pathHash(String path, long[] into, int at) {
-    ByteBuffer hash = ByteBuffer.wrap(Hashing.murmur3_128().hashString(path, StandardCharsets.UTF_8).asBytes());
+  private static void hash(String text, long[] into, int at) {
+    ByteBuffer hash = ByteBuffer.wrap(Hashing.murmur3_128().hashString(text, StandardCharsets.UTF_8).asBytes());
     into[at] = hash.getLong();
     into[at + 1] = hash.getLong();
   }

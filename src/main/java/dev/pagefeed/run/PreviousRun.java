@@ -141,26 +141,29 @@ public record PreviousRun(Location folder, Manifest manifest) {
   }
 
   /**
-   * Why this run's records cannot be reused by a run with {@code options}, or empty when they
-   * can: they must have been made by the same build, schema and record-shaping options.
+   * Why this run's records cannot be reused by a run with {@code options}, said of the run (a
+   * phrase that follows its name), or empty when they can: they must have been made by the same
+   * build, schema and record-shaping options, and have their indexes and fingerprints.
    */
   public Optional<String> reuseRefusal(RecordShape shape) {
     for (OutputShard shard : shards(OutputFile.SOURCES_JSONL)) {
-      if (!folder.resolve(shard.name()).existsUnchecked() || !RecordIndex.of(folder, shard).existsUnchecked()
-          || !Fingerprints.of(folder, shard).existsUnchecked()) {
-        return Optional.of("it has no " + shard.name() + " with its index and fingerprints (an older pagefeed wrote it)");
+      for (Location needed : List.of(folder.resolve(shard.name()), RecordIndex.of(folder, shard),
+          Fingerprints.of(folder, shard))) {
+        if (!needed.existsUnchecked()) {
+          return Optional.of("has no " + folder.relativize(needed) + " (it was removed, or an older pagefeed made the run)");
+        }
       }
     }
     if (manifest.schemaVersion() != Schema.VERSION) {
-      return Optional.of("it has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION
+      return Optional.of("has schema version " + manifest.schemaVersion() + ", this pagefeed writes " + Schema.VERSION
           + (manifest.schemaVersion() < 2 ? " (page ids now come from the URL or the file's path below its input root)" : ""));
     }
     if (!Build.id().equals(manifest.build())) {
-      return Optional.of("another build of pagefeed made it (" + manifest.build() + ", this is " + Build.id() + ")");
+      return Optional.of("was made by another build of pagefeed (" + manifest.build() + ", this is " + Build.id() + ")");
     }
     RecordShape before = manifest.options().shape();
     return before.equals(shape) ? Optional.empty()
-        : Optional.of("it was made with other " + String.join(", ", before.differences(shape)));
+        : Optional.of("was made with other " + String.join(", ", before.differences(shape)));
   }
 
   /** The shards its record file {@code file} was written as ({@code --shards} of that run). */

@@ -54,7 +54,7 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     if (options.incremental()) {
       refusal = distrust != null ? "the current run " + current.name() + " cannot be built on: " + distrust
           : previous == null ? "there is no previous run in " + output
-          : previous.reuseRefusal(options.shape()).orElse(null);
+          : previous.reuseRefusal(options.shape()).map(why -> "the current run " + current.name() + " " + why).orElse(null);
       if (refusal == null) {
         refusal = previous.mismatch(previous.recordFiles(), false).map(why -> "the current run's " + why).orElse(null);
         distrust = refusal;

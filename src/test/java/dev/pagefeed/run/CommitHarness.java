@@ -108,7 +108,11 @@ final class CommitHarness {
       for (OutputShard shard : OutputShard.all(file, shards)) {
         dev.pagefeed.parts.FileSummary merged = PartFiles.merge(plan.staging(), shard, List.of(),
             plan.options().shape().csvBom());
-        // A shard of sources.jsonl carries its share of the input digest, as ShardSources gives it: here none.
+        // A shard of sources.jsonl carries its share of the input digest and its fingerprints, as ShardSources
+        // gives them: here none.
+        if (file == OutputFile.SOURCES_JSONL) {
+          new Fingerprints.Writer().write(Fingerprints.of(plan.staging(), shard));
+        }
         files.add(file != OutputFile.SOURCES_JSONL ? merged : new dev.pagefeed.parts.FileSummary(merged.file(),
             merged.records(), merged.bytes(), merged.sha256(), new InputDigest.Sum().tags()));
       }
