@@ -63,12 +63,12 @@ public record PreviousRun(Location folder, Manifest manifest) {
   }
 
   /**
-   * The first of {@code names} whose size (and, with {@code contents}, sha256: read as a stream,
-   * never whole) is not the manifest's, said for people; empty when all match.
+   * The first of {@code names} whose size is not the manifest's (or that the manifest does not
+   * list), said for people; empty when all match. Their sha256 the workers check ({@link Checked#check}).
    */
-  public Optional<String> mismatch(List<String> names, boolean contents) {
+  public Optional<String> sizeMismatch(List<String> names) {
     for (Checked file : checked(names, false)) {
-      String why = file.mismatch(contents);
+      String why = file.mismatch(false);
       if (why != null) {
         return Optional.of(why);
       }

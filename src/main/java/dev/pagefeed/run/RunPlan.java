@@ -41,7 +41,7 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     if (current != null) {
       try {
         previous = PreviousRun.of(current);
-        distrust = previous.mismatch(sourcesNames(previous), false).orElse(null);
+        distrust = previous.sizeMismatch(sourcesNames(previous)).orElse(null);
       } catch (java.io.IOException | RuntimeException unreadable) {
         String why = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
         distrust = "its manifest.json cannot be read (" + (why.length() > 120 ? why.substring(0, 120) + "…" : why) + ")";
@@ -52,15 +52,25 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     }
     String refusal = null;
     if (options.incremental()) {
-      refusal = distrust != null ? "the current run " + current.name() + " cannot be built on: " + distrust
+      refusal = distrust != null ? notBuiltOn(current, distrust)
           : previous == null ? "there is no previous run in " + output
           : previous.reuseRefusal(options.shape()).map(why -> "the current run " + current.name() + " " + why).orElse(null);
       if (refusal == null) {
-        refusal = previous.mismatch(previous.recordFiles(), false).map(why -> "the current run's " + why).orElse(null);
+        refusal = previous.sizeMismatch(previous.recordFiles()).map(RunPlan::notReused).orElse(null);
         distrust = refusal;
       }
     }
     return new RunPlan(output, staging, options, current, previous, distrust, refusal);
+  }
+
+  /** Why an incremental run reuses nothing when the current run cannot be built on. */
+  private static String notBuiltOn(Location current, String why) {
+    return "the current run " + current.name() + " cannot be built on: " + why;
+  }
+
+  /** Why a run reuses nothing when one of the current run's record files does not match its manifest. */
+  private static String notReused(String mismatch) {
+    return "the current run's " + mismatch;
   }
 
   private static List<String> sourcesNames(PreviousRun previous) {
@@ -96,9 +106,9 @@ public record RunPlan(Location output, Location staging, Manifest.RunOptions opt
     Location again = OutputCommitter.stagingFor(output, "run-" + UUID.randomUUID());
     if (first.sources()) {
       return new RunPlan(output, again, options, current, null, first.why(),
-          options.incremental() ? "the current run " + current.name() + " cannot be built on: " + first.why() : null);
+          options.incremental() ? notBuiltOn(current, first.why()) : null);
     }
-    String refusal = "the current run's " + first.why();
+    String refusal = notReused(first.why());
     return new RunPlan(output, again, options, current, previous, refusal, refusal);
   }
 
